@@ -1,0 +1,68 @@
+// TODO: split CPU-bound work over threads. stdin: "n workers".
+// Each worker sums f(x) = x*x % 1009 over its own range of x; together the
+// ranges must cover every x in [0, n) exactly once (see the task for the
+// exact ranges). stdout: "worker w [lo, hi) sum" per worker, then "total t".
+// The threads work, but for some inputs the total is too small. Fix the split.
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Scanner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+public class Main {
+    static long work(long lo, long hi) {
+        long sum = 0;
+        for (long x = lo; x < hi; x++) {
+            sum += x * x % 1009; // long: x*x overflows int once x passes 46340
+        }
+        return sum;
+    }
+
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
+        Scanner in = new Scanner(System.in);
+        long n = in.nextLong();
+        int workers = in.nextInt();
+        long size = n / workers;
+        long[] lo = new long[workers];
+        long[] hi = new long[workers];
+        for (int w = 0; w < workers; w++) {
+            lo[w] = w * size;
+            hi[w] = lo[w] + size;
+        }
+
+        long t0 = System.nanoTime();
+        long sequential = work(0, n);
+        long t1 = System.nanoTime();
+        List<Callable<Long>> jobs = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            final long from = lo[w], to = hi[w];
+            jobs.add(() -> work(from, to));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long[] parts = new long[workers];
+        try {
+            List<Future<Long>> futures = pool.invokeAll(jobs); // waits for all, keeps order
+            for (int w = 0; w < workers; w++) {
+                parts[w] = futures.get(w).get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long t2 = System.nanoTime();
+
+        StringBuilder out = new StringBuilder();
+        long total = 0;
+        for (int w = 0; w < workers; w++) {
+            out.append("worker ").append(w).append(" [").append(lo[w]).append(", ").append(hi[w])
+               .append(") ").append(parts[w]).append('\n');
+            total += parts[w];
+        }
+        out.append("total ").append(total).append('\n');
+        System.out.print(out);
+        System.err.println("sequential " + (t1 - t0) / 1_000_000 + " ms (total " + sequential + "), "
+                + workers + " threads " + (t2 - t1) / 1_000_000 + " ms");
+    }
+}

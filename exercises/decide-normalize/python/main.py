@@ -1,0 +1,24 @@
+# TODO: turn raw measurements into 1-5 scores. Each stdin line is
+# "metric lower|higher name=value ...": "lower" means smaller is better (milliseconds,
+# megabytes, errors), "higher" means bigger is better. The best value scores 5, the worst 1,
+# the rest linearly in between, rounded half up; if all values are equal, everyone scores 3.
+# Print "metric name=score ..." in input order.
+# Right now Java's 1900 ms startup gets a 5. Which word on the line is being ignored?
+import sys
+
+for line in sys.stdin:
+    metric, direction, *pairs = line.split()
+    values = [(name, int(value)) for name, value in (p.split("=") for p in pairs)]
+    numbers = [v for _, v in values]
+    best, worst = max(numbers), min(numbers)
+    span = abs(best - worst)
+    scores = []
+    for name, value in values:
+        if span == 0:
+            score = 3
+        else:
+            # 1 + round_half_up(4 * distance_from_worst / span), in integers: no float rounding
+            distance = abs(value - worst)
+            score = 1 + (8 * distance + span) // (2 * span)
+        scores.append(f"{name}={score}")
+    print(metric, " ".join(scores))

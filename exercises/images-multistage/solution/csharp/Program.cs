@@ -1,0 +1,60 @@
+// Read a multi-stage build (stdin): "FROM <image> AS <stage>" starts a stage,
+// "layer <bytes> <comment>" adds a layer to the current stage, "#" lines are
+// comments. Print "stage <name> <MB> MB" for every stage, then
+// "shipped <name> <MB> MB" for the image that is pushed: the LAST stage only.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+public static class Program
+{
+    const long BytesPerMb = 1000000;
+
+    sealed class Stage
+    {
+        public readonly string Name;
+        public long Bytes;
+
+        public Stage(string name)
+        {
+            Name = name;
+        }
+    }
+
+    static string FormatMb(long total)
+    {
+        long tenths = (total * 10 + BytesPerMb / 2) / BytesPerMb;
+        return (tenths / 10).ToString(CultureInfo.InvariantCulture) + "." +
+               (tenths % 10).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static void Main()
+    {
+        var stages = new List<Stage>();
+        string line;
+        while ((line = Console.ReadLine()) != null)
+        {
+            string[] words = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0 || words[0].StartsWith("#", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (words[0] == "FROM")
+            {
+                stages.Add(new Stage(words[3]));
+            }
+            else if (words[0] == "layer")
+            {
+                stages[stages.Count - 1].Bytes += long.Parse(words[1], CultureInfo.InvariantCulture);
+            }
+        }
+        foreach (Stage s in stages)
+        {
+            Console.WriteLine("stage " + s.Name + " " + FormatMb(s.Bytes) + " MB");
+        }
+        // Earlier stages only feed files to later ones through COPY --from;
+        // their layers are not part of the pushed image.
+        Stage last = stages[stages.Count - 1];
+        Console.WriteLine("shipped " + last.Name + " " + FormatMb(last.Bytes) + " MB");
+    }
+}

@@ -1,0 +1,82 @@
+// TODO: this price service must answer with the exact bytes of the shared contract.
+// Read one request line from stdin, e.g. "GET /price?sku=A1&qty=3", and print the status
+// code on one line and a canonical JSON body on the next: keys sorted, no spaces, e.g.
+//   200
+//   {"in_stock":true,"name":"apple","qty":3,"sku":"A1","total_cents":360,"unit_cents":120}
+// An unknown SKU prints 404 and {"error":"unknown sku"}.
+// The lookup is right; the bytes are not. Compare your output with the expected output.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+sealed class Item
+{
+    public string Name { get; }
+    public int UnitCents { get; }
+    public bool InStock { get; }
+
+    public Item(string name, int unitCents, bool inStock)
+    {
+        Name = name;
+        UnitCents = unitCents;
+        InStock = inStock;
+    }
+}
+
+static class Program
+{
+    static readonly Dictionary<string, Item> Prices = new Dictionary<string, Item>
+    {
+        { "A1", new Item("apple", 120, true) },
+        { "B7", new Item("pear", 95, false) },
+        { "C3", new Item("plum", 250, true) },
+    };
+
+    static Dictionary<string, string> ParseQuery(string query)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (string pair in query.Split('&'))
+        {
+            int eq = pair.IndexOf('=');
+            result[Uri.UnescapeDataString(pair.Substring(0, eq))] = Uri.UnescapeDataString(pair.Substring(eq + 1));
+        }
+        return result;
+    }
+
+    static string Num(int n)
+    {
+        return n.ToString(CultureInfo.InvariantCulture);
+    }
+
+    static void Main()
+    {
+        string[] parts = Console.ReadLine().Trim().Split(' ');
+        string target = parts[1];
+        var query = ParseQuery(target.Substring(target.IndexOf('?') + 1));
+        string sku = query["sku"];
+        int qty = int.Parse(query["qty"], NumberStyles.None, CultureInfo.InvariantCulture);
+
+        Item item;
+        if (!Prices.TryGetValue(sku, out item))
+        {
+            Console.WriteLine(404);
+            Console.WriteLine("{\"error\":\"unknown sku\"}");
+            return;
+        }
+
+        // No JSON library on Mono's default assemblies: build the canonical body by hand,
+        // keys already in sorted order.
+        var json = new StringBuilder("{");
+        json.Append("\"in_stock\":").Append(item.InStock);
+        json.Append(",\"name\":\"").Append(item.Name).Append('"');
+        json.Append(",\"qty\":").Append(Num(qty));
+        json.Append(",\"sku\":\"").Append(sku).Append('"');
+        json.Append(",\"total_cents\":").Append(Num(item.UnitCents * qty));
+        json.Append(",\"unit_cents\":").Append(Num(item.UnitCents));
+        json.Append('}');
+
+        Console.WriteLine(200);
+        Console.WriteLine(json.ToString());
+    }
+}

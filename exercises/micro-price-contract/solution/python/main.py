@@ -1,0 +1,46 @@
+# Reference solution: json.dumps puts a space after ',' and ':' unless told otherwise.
+import json
+import sys
+from typing import NamedTuple
+from urllib.parse import parse_qs, urlsplit
+
+
+class Item(NamedTuple):
+    name: str
+    unit_cents: int
+    in_stock: bool
+
+
+PRICES = {
+    "A1": Item("apple", 120, True),
+    "B7": Item("pear", 95, False),
+    "C3": Item("plum", 250, True),
+}
+
+
+def handle(request_line: str) -> tuple[int, dict[str, object]]:
+    _method, target = request_line.split()[:2]
+    query = parse_qs(urlsplit(target).query)
+    sku = query["sku"][0]
+    qty = int(query["qty"][0])
+    item = PRICES.get(sku)
+    if item is None:
+        return 404, {"error": "unknown sku"}
+    return 200, {
+        "sku": sku,
+        "name": item.name,
+        "qty": qty,
+        "unit_cents": item.unit_cents,
+        "total_cents": item.unit_cents * qty,
+        "in_stock": item.in_stock,
+    }
+
+
+def main() -> None:
+    status, body = handle(sys.stdin.readline())
+    print(status)
+    print(json.dumps(body, sort_keys=True, separators=(",", ":")))
+
+
+if __name__ == "__main__":
+    main()

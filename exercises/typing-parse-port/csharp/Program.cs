@@ -1,0 +1,45 @@
+// TODO: read one candidate port per line from stdin and print, for each line:
+//   "ok N" if the line is only ASCII digits 0-9 with a value from 1 to 65535,
+//   "error not a number" if it is empty or has any other character (space, sign, "_", ...),
+//   "error out of range" if it is all digits but 0 or above 65535.
+// This starter trusts int.TryParse with the default NumberStyles. What does that allow?
+using System;
+using System.Globalization;
+
+static class Program
+{
+    // The TryParse pattern: true and the port, or false and the reason.
+    static bool TryParsePort(string text, out int port, out string error)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out port))
+        {
+            error = "not a number";
+            return false;
+        }
+        if (port < 1 || port > 65535)
+        {
+            error = "out of range";
+            return false;
+        }
+        error = null;
+        return true;
+    }
+
+    static void Main()
+    {
+        string line;
+        while ((line = Console.ReadLine()) != null)
+        {
+            int port;
+            string error;
+            if (TryParsePort(line, out port, out error))
+            {
+                Console.WriteLine("ok " + port.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Console.WriteLine("error " + error);
+            }
+        }
+    }
+}

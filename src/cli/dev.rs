@@ -1,0 +1,178 @@
+//! `dev check`: everything a course author needs to know before publishing.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+use super::{Context, render};
+use crate::course::{Exercise, Language};
+use crate::run::{CheckOptions, Outcome, Verdict};
+
+/// Which file of an exercise is being proven.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    Starter,
+    Solution,
+}
+
+/// Whether CI demands every toolchain.
+pub fn toolchains_required() -> bool {
+    std::env::var("MICROLINGS_REQUIRE_TOOLCHAINS").is_ok_and(|v| v == "1" || v == "true")
+}
+
+/// Validates the course (done by loading it) and proves every starter fails and every solution
+/// passes in every available language.
+pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
+    let p = &ctx.paint;
+    let course = &ctx.course;
+    let quizzes: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
+    println!(
+        "{} {} lessons, {} exercises, {} quizzes load without problems",
+        p.good("✓"),
+        course.lessons.len(),
+        course.exercises.len(),
+        quizzes
+    );
+    let runner = ctx.runner();
+    let mut failed = false;
+    let mut langs = Vec::new();
+    for lang in Language::ALL {
+        match runner.toolchains.get(lang) {
+            Ok(t) => langs.push((lang, t.describe())),
+            Err(m) => {
+                let required = toolchains_required();
+                failed |= required;
+                println!(
+                    "{} {} not checked: {} ({}){}",
+                    if required { p.bad("✗") } else { p.warn("-") },
+                    lang.display_name(),
+                    m.reason,
+                    m.install_hint_here(),
+                    if required {
+                        "; MICROLINGS_REQUIRE_TOOLCHAINS=1 makes this an error"
+                    } else {
+                        ""
+                    }
+                );
+            }
+        }
+    }
+    let jobs: Vec<(&Exercise, Language, Variant)> = course
+        .exercises_in_order()
+        .flat_map(|(_, ex)| {
+            langs
+                .iter()
+                .flat_map(move |(l, _)| [(ex, *l, Variant::Starter), (ex, *l, Variant::Solution)])
+        })
+        .collect();
+    let opts = CheckOptions {
+        use_cache,
+        ..CheckOptions::default()
+    };
+    let results = parallel_map(&jobs, |&(ex, lang, variant)| {
+        let source = match variant {
+            Variant::Starter => ex.starter(lang),
+            Variant::Solution => ex.solution(lang),
+        };
+        runner.check(ex, lang, source, &opts)
+    });
+    let mut problems = 0;
+    for ((ex, lang, variant), outcome) in jobs.iter().zip(&results) {
+        let wrong = match variant {
+            Variant::Starter => outcome.verdict == Verdict::Passed,
+            Variant::Solution => outcome.verdict != Verdict::Passed,
+        };
+        if wrong {
+            problems += 1;
+            let what = match variant {
+                Variant::Starter => {
+                    "the starter PASSES: it must fail, so the learner has something to fix"
+                }
+                Variant::Solution => "the reference solution FAILS:",
+            };
+            println!("{} {} {}: {what}", p.bad("✗"), ex.slug, lang.display_name());
+            if *variant == Variant::Solution {
+                print!("{}", render::outcome(p, outcome));
+            }
+        }
+    }
+    failed |= problems > 0;
+    println!(
+        "{} {} starter/solution pairs checked in {}: {}",
+        if problems == 0 {
+            p.good("✓")
+        } else {
+            p.bad("✗")
+        },
+        jobs.len() / 2,
+        langs
+            .iter()
+            .map(|(l, v)| format!("{} ({v})", l.display_name()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if problems == 0 {
+            "every starter fails and every solution passes".to_string()
+        } else {
+            format!("{problems} problem(s)")
+        }
+    );
+    summarise_starter_failures(ctx, &jobs, &results);
+    Ok(super::check::exit_code(!failed))
+}
+
+/// How the starters fail, per verdict: an author sees at a glance that, say, the typing lesson's
+/// compiled starters fail at compile time.
+fn summarise_starter_failures(
+    ctx: &Context,
+    jobs: &[(&Exercise, Language, Variant)],
+    results: &[Outcome],
+) {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for ((_, _, variant), o) in jobs.iter().zip(results) {
+        if *variant == Variant::Starter {
+            *counts.entry(o.verdict.label()).or_default() += 1;
+        }
+    }
+    let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+    println!(
+        "  {}",
+        ctx.paint
+            .dim(&format!("starters fail by: {}", parts.join(", ")))
+    );
+}
+
+/// Maps `f` over `items` on as many threads as the machine has cores, keeping the order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(items.len().max(1));
+    let next = Mutex::new(0usize);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    if i >= items.len() {
+                        break;
+                    }
+                    let r = f(&items[i]);
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .flatten()
+        .collect()
+}

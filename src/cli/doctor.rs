@@ -1,0 +1,54 @@
+//! `doctor`: what is installed, and how to install what is not.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use std::path::Path;
+
+use crate::course::Language;
+use crate::paths::DataDir;
+use crate::run::toolchain::{Toolchains, install_hints};
+use crate::style::Paint;
+
+/// Lists every toolchain: found (version, path) or missing (why, and how to install it).
+pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<ExitCode> {
+    let p = &paint;
+    // Doctor looks afresh: the learner may just have installed something.
+    let toolchains = Toolchains::detect();
+    for lang in Language::ALL {
+        match toolchains.get(lang) {
+            Ok(t) => {
+                let paths: Vec<String> =
+                    t.programs.iter().map(|p| p.display().to_string()).collect();
+                println!(
+                    "{} {:<7} {}  {}",
+                    p.good("✓ found  "),
+                    lang.display_name(),
+                    t.describe(),
+                    p.dim(&paths.join(", "))
+                );
+            }
+            Err(m) => {
+                println!(
+                    "{} {:<7} {}",
+                    p.bad("✗ missing"),
+                    lang.display_name(),
+                    m.reason
+                );
+                for (platform, cmd) in install_hints(lang) {
+                    println!("      {:<14} {cmd}", format!("{platform}:"));
+                }
+            }
+        }
+    }
+    println!();
+    println!("data directory   {}", data.root().display());
+    println!(
+        "course           {}",
+        course
+            .map(|c| c.display().to_string())
+            .unwrap_or_else(|| "embedded".into())
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,126 @@
+//! `hint`, `reset` and `path`: the learner's own files and help.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::{Context, languages};
+use crate::course::Language;
+
+/// Shows the next hint and records it.
+pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCode> {
+    let exercise = ctx.exercise(slug)?;
+    let langs = languages(lang);
+    let total = exercise.hints.len();
+    let (_, used) = ctx.data.progress().update(|p| {
+        // Hints are the same text in every language; without --lang the ladder is shared.
+        let next = langs
+            .iter()
+            .map(|&l| p.record(&exercise.slug, l).hints_used)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        for &l in &langs {
+            while p.record(&exercise.slug, l).hints_used < next.min(total as u32) {
+                p.use_hint(&exercise.slug, l, total);
+            }
+        }
+        next.min(total as u32) as usize
+    })?;
+    let p = &ctx.paint;
+    let label = ["nudge", "concept", "nearly the answer"];
+    for (i, h) in exercise.hints.iter().enumerate().take(used) {
+        let kind = label.get(i).copied().unwrap_or("more");
+        println!(
+            "{} {}",
+            p.bold(&format!("Hint {} of {total} ({kind}):", i + 1)),
+            h
+        );
+    }
+    if used >= total {
+        println!("{}", p.dim("That was the last hint."));
+    } else {
+        println!("{}", p.dim("Run the same command again for the next hint."));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Restores starters, asking first unless `yes`.
+pub fn reset(
+    ctx: &Context,
+    slug: Option<&str>,
+    all: bool,
+    lang: Option<Language>,
+    yes: bool,
+) -> Result<ExitCode> {
+    let exercises: Vec<_> = if all {
+        ctx.course.exercises_in_order().map(|(_, e)| e).collect()
+    } else {
+        vec![ctx.exercise(slug.unwrap_or_default())?]
+    };
+    let langs = languages(lang);
+    let ws = ctx.data.workspace();
+    let mut edited = Vec::new();
+    for e in &exercises {
+        for &l in &langs {
+            if ws.is_edited(e, l) {
+                edited.push(ws.path(&e.slug, l).display().to_string());
+            }
+        }
+    }
+    if !yes && !edited.is_empty() {
+        println!("This discards your edits to {} file(s):", edited.len());
+        for f in edited.iter().take(10) {
+            println!("  {f}");
+        }
+        if edited.len() > 10 {
+            println!("  ... and {} more", edited.len() - 10);
+        }
+        if !confirm("Reset them to the starter? [y/N] ")? {
+            println!("Nothing was changed.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    for e in &exercises {
+        for &l in &langs {
+            ws.reset(e, l)?;
+        }
+    }
+    ctx.data.progress().update(|p| {
+        for e in &exercises {
+            for &l in &langs {
+                p.forget_attempts(&e.slug, l);
+            }
+        }
+    })?;
+    println!(
+        "Reset {} exercise(s) in {} language(s).",
+        exercises.len(),
+        langs.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn confirm(question: &str) -> Result<bool> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        bail!("not resetting without confirmation: pass --yes to reset from a script");
+    }
+    print!("{question}");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// Prints the path of the learner's file, creating it from the starter if needed.
+pub fn path(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCode> {
+    let exercise = ctx.exercise(slug)?;
+    let path = ctx
+        .data
+        .workspace()
+        .ensure(exercise, lang.unwrap_or(Language::Python))?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

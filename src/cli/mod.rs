@@ -1,0 +1,254 @@
+//! The command line: argument definitions and one function per subcommand.
+
+mod check;
+mod dev;
+mod doctor;
+mod learner;
+mod listing;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::course::{Course, Exercise, Language, load_course};
+use crate::paths::DataDir;
+use crate::progress::{LoadNotice, Progress};
+use crate::run::{Runner, Toolchains};
+use crate::style::Paint;
+
+/// microlings: choosing a language for microservices, Python, Go, Java and C# side by side.
+#[derive(Debug, Parser)]
+#[command(name = "microlings", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalOpts {
+    /// Where progress and your exercise files live [default: the platform's data directory]
+    #[arg(long, global = true, env = "MICROLINGS_HOME", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Load the course from DIR (with lessons/ and exercises/) instead of the embedded one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+    /// No colours (also: the NO_COLOR environment variable)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the lessons and exercises with your status in each language
+    List {
+        /// Print JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check your solution to an exercise (all languages in parallel, or one)
+    Check {
+        /// The exercise (see `microlings list`)
+        exercise: String,
+        /// Only this language: python, go, java or csharp
+        #[arg(long, short)]
+        lang: Option<Language>,
+        /// Print one JSON object per language
+        #[arg(long)]
+        json: bool,
+        /// Build and run even if the file did not change since the last check
+        #[arg(long)]
+        no_cache: bool,
+    },
+    /// Check every exercise in every available language and print a table
+    Verify {
+        /// Print JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the next hint for an exercise (nudge, concept, then nearly the answer)
+    Hint {
+        /// The exercise
+        exercise: String,
+        /// Record the hint for this language only
+        #[arg(long, short)]
+        lang: Option<Language>,
+    },
+    /// Put the starter file back, discarding your edits
+    Reset {
+        /// The exercise (or --all)
+        #[arg(required_unless_present = "all")]
+        exercise: Option<String>,
+        /// Every exercise
+        #[arg(long, conflicts_with = "exercise")]
+        all: bool,
+        /// Only this language
+        #[arg(long, short)]
+        lang: Option<Language>,
+        /// Do not ask for confirmation
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Summarise your progress
+    Progress {
+        /// Print JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the path of the file to edit for an exercise
+    Path {
+        /// The exercise
+        exercise: String,
+        /// The language [default: python]
+        #[arg(long, short)]
+        lang: Option<Language>,
+    },
+    /// Show which toolchains were found, their versions, and how to install missing ones
+    Doctor,
+    /// Tools for course authors
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
+}
+
+/// Author subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Validate a course: every file loads, every starter fails and every solution passes
+    Check {
+        /// Re-run everything instead of using cached results
+        #[arg(long)]
+        no_cache: bool,
+    },
+}
+
+/// What every subcommand works with.
+pub struct Context {
+    /// The loaded course.
+    pub course: Course,
+    /// Where the learner's files are.
+    pub data: DataDir,
+    /// Colours for stdout.
+    pub paint: Paint,
+}
+
+impl Context {
+    fn new(global: &GlobalOpts) -> Result<Self> {
+        let course = load_course(global.course.as_deref())
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("cannot load the course")?;
+        let data = DataDir::locate(global.data_dir.as_deref())?;
+        Ok(Context {
+            course,
+            data,
+            paint: Paint::for_stdout(global.no_color),
+        })
+    }
+
+    /// Toolchains, detected once and cached on disk.
+    pub fn toolchains(&self) -> Toolchains {
+        Toolchains::detect_cached(&self.data.toolchain_cache())
+    }
+
+    /// A runner with the detected toolchains.
+    pub fn runner(&self) -> Runner {
+        Runner::new(self.toolchains(), self.data.runner_dirs())
+    }
+
+    /// Looks up an exercise, suggesting close names when it does not exist.
+    pub fn exercise(&self, slug: &str) -> Result<&Exercise> {
+        if let Some(ex) = self.course.exercise(slug) {
+            return Ok(ex);
+        }
+        let close: Vec<&str> = self
+            .course
+            .exercises
+            .keys()
+            .filter(|k| k.contains(slug) || slug.contains(k.as_str()))
+            .map(String::as_str)
+            .take(5)
+            .collect();
+        if close.is_empty() {
+            bail!("there is no exercise '{slug}': `microlings list` shows them all")
+        } else {
+            bail!(
+                "there is no exercise '{slug}'; did you mean: {}?",
+                close.join(", ")
+            )
+        }
+    }
+
+    /// Loads progress, telling the learner on stderr about a moved-aside or migrated file.
+    pub fn load_progress(&self) -> Result<Progress> {
+        let (progress, notice) = self.data.progress().load()?;
+        report_notice(notice.as_ref());
+        Ok(progress)
+    }
+}
+
+/// Tells the learner what happened to their progress file, if anything.
+pub fn report_notice(notice: Option<&LoadNotice>) {
+    match notice {
+        Some(LoadNotice::MovedAsideCorrupt { moved_to, reason }) => eprintln!(
+            "warning: your progress file could not be read ({reason}).\n         It was kept as {} and you start with fresh progress; your exercise files are untouched.",
+            moved_to.display()
+        ),
+        Some(LoadNotice::Migrated { from }) => {
+            eprintln!("note: upgraded your progress file from version {from}")
+        }
+        None => {}
+    }
+}
+
+/// Runs the command line; the exit code says whether it succeeded.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(Command::Doctor) = cli.command {
+        // Doctor is what people run when something is broken: it needs no course.
+        let data = DataDir::locate(cli.global.data_dir.as_deref())?;
+        return doctor::doctor(
+            &data,
+            cli.global.course.as_deref(),
+            Paint::for_stdout(cli.global.no_color),
+        );
+    }
+    let ctx = Context::new(&cli.global)?;
+    match cli.command {
+        None => listing::no_terminal(&ctx),
+        Some(Command::List { json }) => listing::list(&ctx, json),
+        Some(Command::Check {
+            exercise,
+            lang,
+            json,
+            no_cache,
+        }) => check::check(&ctx, &exercise, lang, json, !no_cache),
+        Some(Command::Verify { json }) => check::verify(&ctx, json),
+        Some(Command::Hint { exercise, lang }) => learner::hint(&ctx, &exercise, lang),
+        Some(Command::Reset {
+            exercise,
+            all,
+            lang,
+            yes,
+        }) => learner::reset(&ctx, exercise.as_deref(), all, lang, yes),
+        Some(Command::Progress { json }) => listing::progress(&ctx, json),
+        Some(Command::Path { exercise, lang }) => learner::path(&ctx, &exercise, lang),
+        Some(Command::Doctor) => doctor::doctor(&ctx.data, cli.global.course.as_deref(), ctx.paint),
+        Some(Command::Dev {
+            command: DevCommand::Check { no_cache },
+        }) => dev::check(&ctx, !no_cache),
+    }
+}
+
+/// The languages a command applies to: one, or all four.
+fn languages(lang: Option<Language>) -> Vec<Language> {
+    match lang {
+        Some(l) => vec![l],
+        None => Language::ALL.to_vec(),
+    }
+}

@@ -1,0 +1,191 @@
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::load::{Diagnostic, LoadError};
+
+static EMBEDDED_LESSONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+static EMBEDDED_EXERCISES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/exercises");
+
+/// The raw files of a course, keyed by their path relative to the course root with `/`
+/// separators (`lessons/01-x.md`, `exercises/slug/go/main.go`).
+///
+/// Loading works on this map, so the embedded course and one on disk go through exactly the
+/// same validation.
+#[derive(Debug, Default, Clone)]
+pub struct CourseFiles {
+    /// Where the files came from, for messages ("embedded course" or a directory).
+    pub origin: String,
+    /// The course root on disk, when loaded from disk.
+    pub root: Option<PathBuf>,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl CourseFiles {
+    /// The course compiled into the binary.
+    pub fn embedded() -> Self {
+        let mut files = BTreeMap::new();
+        for (prefix, dir) in [
+            ("lessons", &EMBEDDED_LESSONS),
+            ("exercises", &EMBEDDED_EXERCISES),
+        ] {
+            collect_embedded(dir, prefix, &mut files);
+        }
+        CourseFiles {
+            origin: "the embedded course".to_string(),
+            root: None,
+            files,
+        }
+    }
+
+    /// A course on disk: `dir/lessons` and `dir/exercises`.
+    pub fn from_dir(dir: &Path) -> Result<Self, LoadError> {
+        let root = dir.canonicalize().map_err(|e| {
+            LoadError::single(Diagnostic::new(
+                dir.display().to_string(),
+                None,
+                format!("cannot open the course directory: {e}"),
+            ))
+        })?;
+        let mut files = BTreeMap::new();
+        let mut problems = Vec::new();
+        for sub in ["lessons", "exercises"] {
+            let path = root.join(sub);
+            if !path.is_dir() {
+                problems.push(Diagnostic::new(
+                    path.display().to_string(),
+                    None,
+                    format!("missing directory: a course has `{sub}/` next to `lessons/` and `exercises/`"),
+                ));
+                continue;
+            }
+            walk(&root, &path, &mut files, &mut problems);
+        }
+        if !problems.is_empty() {
+            return Err(LoadError {
+                diagnostics: problems,
+            });
+        }
+        Ok(CourseFiles {
+            origin: root.display().to_string(),
+            root: Some(root),
+            files,
+        })
+    }
+
+    /// Builds a course from in-memory files (tests).
+    pub fn from_map(files: BTreeMap<String, Vec<u8>>) -> Self {
+        CourseFiles {
+            origin: "in-memory course".to_string(),
+            root: None,
+            files,
+        }
+    }
+
+    /// The bytes of one file.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// Whether a file exists.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// All paths starting with `prefix`, in order.
+    pub fn paths_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.files
+            .range(prefix.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// How a file is named in messages: its disk path when there is one.
+    pub fn display_path(&self, path: &str) -> String {
+        match &self.root {
+            Some(root) => root.join(path).display().to_string(),
+            None => path.to_string(),
+        }
+    }
+}
+
+fn collect_embedded(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        let rel = file.path().to_string_lossy().replace('\\', "/");
+        if rel.split('/').any(|part| part.starts_with('.')) {
+            continue; // editor swap files, tool caches
+        }
+        out.insert(format!("{prefix}/{rel}"), file.contents().to_vec());
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, prefix, out);
+    }
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    out: &mut BTreeMap<String, Vec<u8>>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                dir.display().to_string(),
+                None,
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue; // editor swap files, .DS_Store
+        }
+        // A symlink may point anywhere; only what resolves inside the course is content.
+        let resolved = match path.canonicalize() {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(Diagnostic::new(
+                    path.display().to_string(),
+                    None,
+                    format!("cannot resolve path: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !resolved.starts_with(root) {
+            problems.push(Diagnostic::new(
+                path.display().to_string(),
+                None,
+                format!(
+                    "points outside the course directory (to {}): course files must live inside it",
+                    resolved.display()
+                ),
+            ));
+            continue;
+        }
+        if resolved.is_dir() {
+            walk(root, &path, out, problems);
+        } else {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let rel = path
+                        .strip_prefix(root)
+                        .map(|p| p.to_string_lossy().replace('\\', "/"))
+                        .unwrap_or_else(|_| path.to_string_lossy().into_owned());
+                    out.insert(rel, bytes);
+                }
+                Err(e) => problems.push(Diagnostic::new(
+                    path.display().to_string(),
+                    None,
+                    format!("cannot read file: {e}"),
+                )),
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::Language;
+
+/// A whole course: lessons in order and the exercises they use.
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// Lessons in file-name order.
+    pub lessons: Vec<Lesson>,
+    /// Every exercise, keyed by slug.
+    pub exercises: BTreeMap<String, Exercise>,
+}
+
+impl Course {
+    /// Looks an exercise up by slug.
+    pub fn exercise(&self, slug: &str) -> Option<&Exercise> {
+        self.exercises.get(slug)
+    }
+
+    /// Looks a lesson up by slug.
+    pub fn lesson(&self, slug: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.slug == slug)
+    }
+
+    /// Exercises in course order: each lesson's exercises in the order it lists them.
+    pub fn exercises_in_order(&self) -> impl Iterator<Item = (&Lesson, &Exercise)> {
+        self.lessons.iter().flat_map(move |lesson| {
+            lesson
+                .exercises
+                .iter()
+                .filter_map(move |slug| self.exercises.get(slug).map(|ex| (lesson, ex)))
+        })
+    }
+
+    /// The lesson that uses an exercise.
+    pub fn lesson_of(&self, exercise: &str) -> Option<&Lesson> {
+        self.lessons
+            .iter()
+            .find(|l| l.exercises.iter().any(|e| e == exercise))
+    }
+}
+
+/// One lesson: Markdown text with quizzes, and the exercises that follow it.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// Id from the file name (`02-typing.md` -> `typing`).
+    pub slug: String,
+    /// The file the lesson came from, relative to the course root.
+    pub file: String,
+    /// Shown on the course map.
+    pub title: String,
+    /// Exercise slugs in order.
+    pub exercises: Vec<String>,
+    /// Markdown after the front matter.
+    pub body: String,
+    /// Line in the file where `body` starts (1-based), for messages.
+    pub body_line: usize,
+    /// The ```quiz blocks, in order.
+    pub quizzes: Vec<Quiz>,
+}
+
+/// A multiple-choice question inside a lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quiz {
+    /// The question text.
+    pub question: String,
+    /// The choices, in the order shown.
+    pub options: Vec<String>,
+    /// Index of the right option.
+    pub answer: usize,
+    /// Shown after answering.
+    pub explain: String,
+}
+
+/// What kind of check an exercise has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExerciseKind {
+    /// Run the program and compare stdout with the expected output.
+    Output,
+}
+
+impl ExerciseKind {
+    /// The id used in exercise.toml and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            ExerciseKind::Output => "output",
+        }
+    }
+}
+
+/// One input and the output expected for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// `default` for the one-case shorthand, else the file stem in `cases/`.
+    pub name: String,
+    /// Bytes fed to stdin; `None` means stdin is empty.
+    pub input: Option<Vec<u8>>,
+    /// Expected stdout.
+    pub expected: String,
+}
+
+/// An exercise, in all four languages.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    /// Directory name under `exercises/`.
+    pub slug: String,
+    /// Shown in lists.
+    pub title: String,
+    /// How it is checked.
+    pub kind: ExerciseKind,
+    /// Limit for one run of one case.
+    pub timeout: Duration,
+    /// What to do (Markdown).
+    pub task: String,
+    /// A ladder of hints: nudge, concept, near-answer.
+    pub hints: Vec<String>,
+    /// Shown after a pass, per language.
+    pub notes: BTreeMap<Language, String>,
+    /// Extra assemblies for the C# compiler.
+    pub csharp_references: Vec<String>,
+    /// The cases every language must pass.
+    pub cases: Vec<Case>,
+    /// What the learner starts with.
+    pub starters: BTreeMap<Language, String>,
+    /// The reference solutions.
+    pub solutions: BTreeMap<Language, String>,
+}
+
+impl Exercise {
+    /// The starter for a language (every loaded exercise has all four).
+    pub fn starter(&self, lang: Language) -> &str {
+        self.starters.get(&lang).map(String::as_str).unwrap_or("")
+    }
+
+    /// The reference solution for a language.
+    pub fn solution(&self, lang: Language) -> &str {
+        self.solutions.get(&lang).map(String::as_str).unwrap_or("")
+    }
+}

@@ -1,0 +1,14 @@
+//! microlings: a terminal course on choosing a language for microservices.
+//!
+//! The crate is split by concern: [`course`] (the content model and loader), [`run`] (running
+//! learner code with the real toolchains), [`progress`] and [`workspace`] (what is saved), and
+//! [`cli`] (the non-interactive commands). The TUI drives the same modules.
+
+pub mod cli;
+pub mod course;
+pub mod fsutil;
+pub mod paths;
+pub mod progress;
+pub mod run;
+pub mod style;
+pub mod workspace;

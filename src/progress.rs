@@ -1,0 +1,377 @@
+//! The learner's saved state: what they passed, tried, answered and read, and where they were.
+//!
+//! One versioned JSON file. Every change goes through [`ProgressStore::update`], which takes
+//! an exclusive lock, re-reads the file, applies the change and writes it atomically, so two
+//! running instances merge their changes instead of overwriting each other. A file that does not
+//! parse is moved aside, never silently replaced.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::course::Language;
+use crate::fsutil::write_atomic;
+use crate::run::{Outcome, Verdict};
+
+/// The schema version this build writes.
+pub const VERSION: u32 = 2;
+
+/// Where a language of an exercise stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Never checked.
+    #[default]
+    NotTried,
+    /// Checked, never passed.
+    Failed,
+    /// Passed at least once.
+    Passed,
+}
+
+/// One language of one exercise.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageRecord {
+    /// Passed stays passed even if a later edit breaks it: the learner did it.
+    pub status: Status,
+    /// Checks run (cached answers included: the learner asked).
+    pub attempts: u32,
+    /// Hints revealed.
+    pub hints_used: u32,
+    /// When it first passed (seconds since the Unix epoch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_passed: Option<u64>,
+    /// The most recent verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_verdict: Option<Verdict>,
+    /// Whether the reference solution was revealed.
+    #[serde(default)]
+    pub solution_seen: bool,
+}
+
+/// The answer given to one quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizAnswer {
+    /// Option chosen.
+    pub chosen: usize,
+    /// Whether it was right.
+    pub correct: bool,
+}
+
+/// Where the learner was, for resuming.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// `map`, `lesson` or `exercise`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screen: Option<String>,
+    /// Lesson slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<String>,
+    /// Scroll offset in the lesson, in rendered lines.
+    #[serde(default)]
+    pub scroll: u32,
+    /// Exercise slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<String>,
+    /// Focused language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+/// Everything saved about a learner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Schema version.
+    pub version: u32,
+    /// exercise slug -> language -> record.
+    #[serde(default)]
+    pub exercises: BTreeMap<String, BTreeMap<Language, LanguageRecord>>,
+    /// `lesson-slug/index` -> answer.
+    #[serde(default)]
+    pub quizzes: BTreeMap<String, QuizAnswer>,
+    /// Lessons opened.
+    #[serde(default)]
+    pub lessons_read: BTreeSet<String>,
+    /// Where the learner was.
+    #[serde(default)]
+    pub position: Position,
+    /// Whether the first-run welcome was shown.
+    #[serde(default)]
+    pub welcome_seen: bool,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: VERSION,
+            exercises: BTreeMap::new(),
+            quizzes: BTreeMap::new(),
+            lessons_read: BTreeSet::new(),
+            position: Position::default(),
+            welcome_seen: false,
+        }
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+impl Progress {
+    /// The record for one language of one exercise (default when never touched).
+    pub fn record(&self, exercise: &str, lang: Language) -> LanguageRecord {
+        self.exercises
+            .get(exercise)
+            .and_then(|m| m.get(&lang))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn record_mut(&mut self, exercise: &str, lang: Language) -> &mut LanguageRecord {
+        self.exercises
+            .entry(exercise.to_string())
+            .or_default()
+            .entry(lang)
+            .or_default()
+    }
+
+    /// Records a check's outcome. A missing toolchain or a cancelled check is not an attempt.
+    pub fn record_outcome(&mut self, outcome: &Outcome) {
+        if matches!(
+            outcome.verdict,
+            Verdict::ToolchainMissing | Verdict::Cancelled
+        ) {
+            return;
+        }
+        let r = self.record_mut(&outcome.exercise, outcome.language);
+        r.attempts += 1;
+        r.last_verdict = Some(outcome.verdict);
+        if outcome.verdict == Verdict::Passed {
+            if r.status != Status::Passed {
+                r.first_passed = Some(now_secs());
+            }
+            r.status = Status::Passed;
+        } else if r.status == Status::NotTried {
+            r.status = Status::Failed;
+        }
+    }
+
+    /// Records that one more hint was revealed; returns the new count.
+    pub fn use_hint(&mut self, exercise: &str, lang: Language, available: usize) -> u32 {
+        let r = self.record_mut(exercise, lang);
+        r.hints_used = (r.hints_used + 1).min(available as u32);
+        r.hints_used
+    }
+
+    /// Records a quiz answer.
+    pub fn answer_quiz(&mut self, lesson: &str, index: usize, chosen: usize, correct: bool) {
+        self.quizzes
+            .insert(quiz_key(lesson, index), QuizAnswer { chosen, correct });
+    }
+
+    /// The answer given to a quiz, if any.
+    pub fn quiz_answer(&self, lesson: &str, index: usize) -> Option<&QuizAnswer> {
+        self.quizzes.get(&quiz_key(lesson, index))
+    }
+
+    /// Forgets an exercise's record for one language (after a reset it is "not tried" again,
+    /// unless it had been passed: a pass is kept).
+    pub fn forget_attempts(&mut self, exercise: &str, lang: Language) {
+        if let Some(m) = self.exercises.get_mut(exercise)
+            && let Some(r) = m.get_mut(&lang)
+            && r.status != Status::Passed
+        {
+            *r = LanguageRecord::default();
+        }
+    }
+}
+
+fn quiz_key(lesson: &str, index: usize) -> String {
+    format!("{lesson}/{index}")
+}
+
+/// What loading found, besides the progress itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// The file was unreadable and was moved here; the learner starts fresh.
+    MovedAsideCorrupt {
+        /// Where the old file now is.
+        moved_to: PathBuf,
+        /// Why it did not parse.
+        reason: String,
+    },
+    /// The file was from an older version and was upgraded.
+    Migrated {
+        /// The version it had.
+        from: u32,
+    },
+}
+
+/// The progress file and its lock.
+#[derive(Debug, Clone)]
+pub struct ProgressStore {
+    path: PathBuf,
+    lock_path: PathBuf,
+}
+
+impl ProgressStore {
+    /// The store at `dir/progress.json`.
+    pub fn in_dir(dir: &Path) -> Self {
+        ProgressStore {
+            path: dir.join("progress.json"),
+            lock_path: dir.join("progress.lock"),
+        }
+    }
+
+    /// The progress file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock(&self) -> Result<File> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+        }
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.lock_path)
+            .with_context(|| format!("cannot open the lock file {}", self.lock_path.display()))?;
+        file.lock()
+            .with_context(|| format!("cannot lock {}", self.lock_path.display()))?;
+        Ok(file) // unlocked when dropped
+    }
+
+    /// Loads progress, moving a corrupt file aside and upgrading an old one.
+    pub fn load(&self) -> Result<(Progress, Option<LoadNotice>)> {
+        let _lock = self.lock()?;
+        self.load_locked()
+    }
+
+    fn load_locked(&self) -> Result<(Progress, Option<LoadNotice>)> {
+        let text = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok((Progress::default(), None));
+            }
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+            }
+        };
+        match parse(&text) {
+            Ok((progress, from)) => {
+                let notice = (from < VERSION).then_some(LoadNotice::Migrated { from });
+                if notice.is_some() {
+                    write_atomic(&self.path, &to_json(&progress)?).with_context(|| {
+                        format!("cannot save the upgraded {}", self.path.display())
+                    })?;
+                }
+                Ok((progress, notice))
+            }
+            Err(ParseError::TooNew(v)) => bail!(
+                "{} was written by a newer microlings (progress version {v}, this one understands {VERSION}); upgrade microlings. The file was left as it is.",
+                self.path.display()
+            ),
+            Err(ParseError::Invalid(reason)) => {
+                let moved_to = self
+                    .path
+                    .with_file_name(format!("progress.json.corrupt-{}", now_secs()));
+                std::fs::rename(&self.path, &moved_to).with_context(|| {
+                    format!(
+                        "{} is corrupt ({reason}) and could not be moved aside to {}",
+                        self.path.display(),
+                        moved_to.display()
+                    )
+                })?;
+                Ok((
+                    Progress::default(),
+                    Some(LoadNotice::MovedAsideCorrupt { moved_to, reason }),
+                ))
+            }
+        }
+    }
+
+    /// Applies `change` to the latest saved progress and saves it atomically, under the lock;
+    /// returns the progress as saved.
+    pub fn update<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Result<(Progress, T)> {
+        let _lock = self.lock()?;
+        let (mut progress, _) = self.load_locked()?;
+        let value = change(&mut progress);
+        write_atomic(&self.path, &to_json(&progress)?)
+            .with_context(|| format!("cannot save progress to {}", self.path.display()))?;
+        Ok((progress, value))
+    }
+}
+
+fn to_json(progress: &Progress) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(progress).context("cannot encode progress")?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+enum ParseError {
+    TooNew(u32),
+    Invalid(String),
+}
+
+/// Parses any known version of the file; returns the progress and the version it had.
+fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ParseError::Invalid(e.to_string()))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| ParseError::Invalid("no version field".into()))? as u32;
+    let value = match version {
+        1 => migrate_v1(value)?,
+        VERSION => value,
+        v if v > VERSION => return Err(ParseError::TooNew(v)),
+        v => return Err(ParseError::Invalid(format!("unknown version {v}"))),
+    };
+    let progress: Progress =
+        serde_json::from_value(value).map_err(|e| ParseError::Invalid(e.to_string()))?;
+    Ok((
+        Progress {
+            version: VERSION,
+            ..progress
+        },
+        version,
+    ))
+}
+
+/// Version 1 kept only a status word per language: `{"exercises": {"slug": {"go": "passed"}}}`
+/// and a list of lessons read. Version 2 keeps a record per language.
+fn migrate_v1(mut value: serde_json::Value) -> std::result::Result<serde_json::Value, ParseError> {
+    use serde_json::{Value, json};
+    let Some(exercises) = value.get_mut("exercises").and_then(Value::as_object_mut) else {
+        return Ok(
+            json!({"version": VERSION, "lessons_read": value.get("lessons_read").cloned().unwrap_or(json!([]))}),
+        );
+    };
+    for langs in exercises.values_mut() {
+        let Some(map) = langs.as_object_mut() else {
+            return Err(ParseError::Invalid(
+                "version 1 exercise entry is not an object".into(),
+            ));
+        };
+        for status in map.values_mut() {
+            let word = status.as_str().unwrap_or("not_tried").to_string();
+            *status = json!({"status": word, "attempts": u32::from(word != "not_tried"), "hints_used": 0});
+        }
+    }
+    value["version"] = json!(VERSION);
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests;

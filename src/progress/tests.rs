@@ -1,0 +1,147 @@
+use super::*;
+use crate::run::Outcome;
+
+fn outcome(verdict: Verdict) -> Outcome {
+    Outcome {
+        exercise: "typing-orders".into(),
+        language: Language::Go,
+        verdict,
+        duration_ms: 5,
+        exit_code: Some(0),
+        stdout: String::new(),
+        stderr: String::new(),
+        diff: None,
+        case: None,
+        message: String::new(),
+        cached: false,
+    }
+}
+
+#[test]
+fn round_trip_keeps_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    let (saved, ()) = store
+        .update(|p| {
+            p.record_outcome(&outcome(Verdict::WrongOutput));
+            p.record_outcome(&outcome(Verdict::Passed));
+            p.use_hint("typing-orders", Language::Go, 3);
+            p.answer_quiz("typing", 1, 2, true);
+            p.lessons_read.insert("typing".into());
+            p.position = Position {
+                screen: Some("lesson".into()),
+                lesson: Some("typing".into()),
+                scroll: 42,
+                exercise: None,
+                language: Some(Language::Java),
+            };
+        })
+        .expect("update");
+    let (loaded, notice) = store.load().expect("load");
+    assert_eq!(notice, None);
+    assert_eq!(loaded, saved);
+    let r = loaded.record("typing-orders", Language::Go);
+    assert_eq!((r.status, r.attempts, r.hints_used), (Status::Passed, 2, 1));
+    assert!(r.first_passed.is_some());
+    assert_eq!(loaded.quiz_answer("typing", 1).map(|a| a.chosen), Some(2));
+}
+
+#[test]
+fn a_pass_is_kept_when_a_later_check_fails() {
+    let mut p = Progress::default();
+    p.record_outcome(&outcome(Verdict::Passed));
+    let first = p.record("typing-orders", Language::Go).first_passed;
+    p.record_outcome(&outcome(Verdict::CompileError));
+    let r = p.record("typing-orders", Language::Go);
+    assert_eq!(r.status, Status::Passed);
+    assert_eq!(r.first_passed, first);
+    assert_eq!(r.last_verdict, Some(Verdict::CompileError));
+    p.record_outcome(&outcome(Verdict::ToolchainMissing));
+    assert_eq!(p.record("typing-orders", Language::Go).attempts, 2);
+}
+
+#[test]
+fn corrupt_file_is_moved_aside_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    std::fs::write(store.path(), b"{\"version\": 2, \"exercises\": {").expect("write");
+    let (progress, notice) = store.load().expect("load");
+    assert_eq!(progress, Progress::default());
+    let Some(LoadNotice::MovedAsideCorrupt { moved_to, .. }) = notice else {
+        panic!("expected a corrupt notice, got {notice:?}");
+    };
+    assert_eq!(
+        std::fs::read(&moved_to).expect("moved file"),
+        b"{\"version\": 2, \"exercises\": {"
+    );
+    assert!(!store.path().exists());
+}
+
+#[test]
+fn a_newer_version_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    std::fs::write(store.path(), b"{\"version\": 99}").expect("write");
+    let err = store.load().expect_err("too new");
+    assert!(err.to_string().contains("newer microlings"), "{err}");
+    assert_eq!(
+        std::fs::read(store.path()).expect("read"),
+        b"{\"version\": 99}"
+    );
+}
+
+#[test]
+fn version_1_is_migrated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    std::fs::write(
+        store.path(),
+        br#"{"version": 1, "exercises": {"typing-orders": {"go": "passed", "java": "failed"}}, "lessons_read": ["typing"]}"#,
+    )
+    .expect("write");
+    let (p, notice) = store.load().expect("load");
+    assert_eq!(notice, Some(LoadNotice::Migrated { from: 1 }));
+    assert_eq!(p.version, VERSION);
+    assert_eq!(
+        p.record("typing-orders", Language::Go).status,
+        Status::Passed
+    );
+    assert_eq!(
+        p.record("typing-orders", Language::Java).status,
+        Status::Failed
+    );
+    assert!(p.lessons_read.contains("typing"));
+    let on_disk: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(store.path()).expect("read")).expect("json");
+    assert_eq!(on_disk["version"], VERSION);
+}
+
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_path_buf();
+    std::thread::scope(|s| {
+        for t in 0..4 {
+            let path = path.clone();
+            s.spawn(move || {
+                // Each thread has its own store, as two processes would.
+                let store = ProgressStore::in_dir(&path);
+                for i in 0..25 {
+                    store
+                        .update(|p| {
+                            p.lessons_read.insert(format!("lesson-{t}-{i}"));
+                        })
+                        .expect("update");
+                }
+            });
+        }
+    });
+    let (p, _) = ProgressStore::in_dir(&path).load().expect("load");
+    assert_eq!(p.lessons_read.len(), 100);
+    let leftovers: Vec<_> = std::fs::read_dir(&path)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+}

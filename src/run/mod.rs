@@ -1,0 +1,415 @@
+//! Running learner code: toolchain detection and plans, process control, comparison, caching.
+//!
+//! [`Runner::check`] is the one entry point: it builds the learner's file once, runs every
+//! case, and turns what happened into an [`Outcome`] with a [`Verdict`].
+
+pub mod cache;
+pub mod compare;
+pub mod plan;
+pub mod process;
+pub mod toolchain;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::{Exercise, Language};
+pub use cache::ResultCache;
+pub use compare::{Diff, DiffLine, DiffOp};
+pub use process::CancelToken;
+use process::{Limits, ProcessResult, Termination};
+pub use toolchain::{Missing, Toolchain, Toolchains};
+
+/// Bytes of stdout or stderr kept per run; more stops the program.
+pub const OUTPUT_CAP: usize = 1024 * 1024;
+/// Extra time a build step gets on top of the exercise's own timeout (a cold javac or Go build
+/// on a slow laptop takes seconds).
+pub const BUILD_ALLOWANCE: Duration = Duration::from_secs(60);
+
+/// The result of checking one language of one exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every case printed the expected output.
+    Passed,
+    /// A case printed something else.
+    WrongOutput,
+    /// The compiler rejected the file.
+    CompileError,
+    /// The program exited non-zero or was killed by a signal.
+    RuntimeError,
+    /// The program ran past its time limit.
+    TimedOut,
+    /// The program printed more than [`OUTPUT_CAP`].
+    OutputTooLarge,
+    /// The language's toolchain is not installed.
+    ToolchainMissing,
+    /// The check was cancelled.
+    Cancelled,
+}
+
+impl Verdict {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::WrongOutput => "wrong_output",
+            Verdict::CompileError => "compile_error",
+            Verdict::RuntimeError => "runtime_error",
+            Verdict::TimedOut => "timed_out",
+            Verdict::OutputTooLarge => "output_too_large",
+            Verdict::ToolchainMissing => "toolchain_missing",
+            Verdict::Cancelled => "cancelled",
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::WrongOutput => "wrong output",
+            Verdict::CompileError => "compile error",
+            Verdict::RuntimeError => "runtime error",
+            Verdict::TimedOut => "timed out",
+            Verdict::OutputTooLarge => "output too large",
+            Verdict::ToolchainMissing => "toolchain missing",
+            Verdict::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Everything a check found out, for one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Exercise slug.
+    pub exercise: String,
+    /// Language checked.
+    pub language: Language,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Build plus runs, in milliseconds.
+    pub duration_ms: u64,
+    /// Exit code of the failing (or last) run, when it exited.
+    pub exit_code: Option<i32>,
+    /// Stdout of the failing (or last) run, lossily decoded.
+    pub stdout: String,
+    /// Stderr of the failing (or last) run; for a compile error, the compiler's output.
+    pub stderr: String,
+    /// For wrong output, expected versus actual.
+    pub diff: Option<Diff>,
+    /// The case that failed, when there are several.
+    pub case: Option<String>,
+    /// One sentence on what happened and what to do.
+    pub message: String,
+    /// Whether this came from the result cache.
+    #[serde(default)]
+    pub cached: bool,
+}
+
+/// Where checks do their work.
+#[derive(Debug, Clone)]
+pub struct RunnerDirs {
+    /// Temporary run directories are created here and removed afterwards.
+    pub scratch: PathBuf,
+    /// Persistent caches (results, Go's build cache).
+    pub cache: PathBuf,
+}
+
+/// Options for one check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Serve an unchanged file's result from the cache, and store new results.
+    pub use_cache: bool,
+    /// Set to stop the check early.
+    pub cancel: CancelToken,
+}
+
+/// Runs checks with the toolchains found on this machine.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    /// The detected toolchains.
+    pub toolchains: Toolchains,
+    dirs: RunnerDirs,
+    cache: ResultCache,
+}
+
+impl Runner {
+    /// A runner using `toolchains`, working under `dirs`.
+    pub fn new(toolchains: Toolchains, dirs: RunnerDirs) -> Self {
+        let cache = ResultCache::new(dirs.cache.join("results"));
+        Runner {
+            toolchains,
+            dirs,
+            cache,
+        }
+    }
+
+    /// Checks `source` as the `lang` version of `exercise`.
+    pub fn check(
+        &self,
+        exercise: &Exercise,
+        lang: Language,
+        source: &str,
+        opts: &CheckOptions,
+    ) -> Outcome {
+        let started = Instant::now();
+        let toolchain = match self.toolchains.get(lang) {
+            Ok(t) => t,
+            Err(missing) => {
+                let mut o = outcome(exercise, lang, Verdict::ToolchainMissing, started);
+                o.message = format!(
+                    "{} is not available ({}). Install it with: {}",
+                    lang.display_name(),
+                    missing.reason,
+                    missing.install_hint_here()
+                );
+                return o;
+            }
+        };
+        // The plan as it would be for a fixed directory: part of the cache key.
+        let caches = plan::CacheDirs {
+            root: self.dirs.cache.clone(),
+        };
+        let template = plan::plan(
+            toolchain,
+            Path::new("/run"),
+            &caches,
+            &exercise.csharp_references,
+        );
+        let key = ResultCache::key(exercise, lang, source, toolchain, &template);
+        if opts.use_cache
+            && let Some(mut hit) = self.cache.get(&key)
+        {
+            hit.duration_ms = started.elapsed().as_millis() as u64;
+            return hit;
+        }
+        let result = self.check_uncached(exercise, lang, source, toolchain, opts, started);
+        let o = result.unwrap_or_else(|e| {
+            let mut o = outcome(exercise, lang, Verdict::RuntimeError, started);
+            o.message = format!("microlings could not run the check: {e}");
+            o
+        });
+        if opts.use_cache {
+            self.cache.put(&key, &o);
+        }
+        o
+    }
+
+    /// Checks several languages of one exercise in parallel, one thread each; results come back
+    /// in the order given.
+    pub fn check_many(
+        &self,
+        exercise: &Exercise,
+        sources: &[(Language, String)],
+        opts: &CheckOptions,
+    ) -> Vec<Outcome> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = sources
+                .iter()
+                .map(|(lang, src)| {
+                    (
+                        *lang,
+                        s.spawn(move || self.check(exercise, *lang, src, opts)),
+                    )
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|(lang, h)| {
+                    h.join().unwrap_or_else(|_| {
+                        let mut o = outcome(exercise, lang, Verdict::RuntimeError, Instant::now());
+                        o.message = "microlings crashed while checking this language".into();
+                        o
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn check_uncached(
+        &self,
+        exercise: &Exercise,
+        lang: Language,
+        source: &str,
+        toolchain: &Toolchain,
+        opts: &CheckOptions,
+        started: Instant,
+    ) -> std::io::Result<Outcome> {
+        std::fs::create_dir_all(&self.dirs.scratch)?;
+        // Removed on drop, whatever happens below.
+        let run_dir = tempfile::Builder::new()
+            .prefix(&format!("{}-{}-", exercise.slug, lang.id()))
+            .tempdir_in(&self.dirs.scratch)?;
+        let dir = run_dir.path();
+        std::fs::create_dir(dir.join("tmp"))?;
+        std::fs::write(dir.join(lang.file_name()), source)?;
+        let caches = plan::CacheDirs {
+            root: self.dirs.cache.clone(),
+        };
+        let plan = plan::plan(toolchain, dir, &caches, &exercise.csharp_references);
+        for (name, contents) in &plan.extra_files {
+            std::fs::write(dir.join(name), contents)?;
+        }
+
+        if let Some(build) = &plan.build {
+            let limits = Limits {
+                timeout: exercise.timeout + BUILD_ALLOWANCE,
+                output_cap: OUTPUT_CAP,
+            };
+            let r = process::run(build, limits, &opts.cancel)?;
+            if r.termination != Termination::Exited(0) {
+                return Ok(build_failure(exercise, lang, r, dir, started));
+            }
+        }
+
+        let limits = Limits {
+            timeout: exercise.timeout,
+            output_cap: OUTPUT_CAP,
+        };
+        let mut last = None;
+        for case in &exercise.cases {
+            let mut spec = plan.run.clone();
+            if let Some(input) = &case.input {
+                let path = dir.join(format!(".stdin-{}", case.name));
+                std::fs::write(&path, input)?;
+                spec.stdin = Some(path);
+            }
+            let r = process::run(&spec, limits, &opts.cancel)?;
+            let mut o = from_run(exercise, lang, &r, dir, started, limits.timeout);
+            if exercise.cases.len() > 1 {
+                o.case = Some(case.name.clone());
+            }
+            if o.verdict == Verdict::Passed
+                && let Some(diff) = compare::compare(&case.expected, &o.stdout)
+            {
+                o.verdict = Verdict::WrongOutput;
+                o.message = match &o.case {
+                    Some(name) => format!("the output for case '{name}' is not what was expected"),
+                    None => "the output is not what was expected".into(),
+                };
+                o.diff = Some(diff);
+            }
+            if o.verdict != Verdict::Passed {
+                return Ok(o);
+            }
+            last = Some(o);
+        }
+        let mut o = last.unwrap_or_else(|| outcome(exercise, lang, Verdict::Passed, started));
+        o.case = None;
+        o.duration_ms = started.elapsed().as_millis() as u64;
+        o.message = match exercise.cases.len() {
+            1 => "the output matches".into(),
+            n => format!("all {n} cases match"),
+        };
+        Ok(o)
+    }
+}
+
+fn outcome(exercise: &Exercise, lang: Language, verdict: Verdict, started: Instant) -> Outcome {
+    Outcome {
+        exercise: exercise.slug.clone(),
+        language: lang,
+        verdict,
+        duration_ms: started.elapsed().as_millis() as u64,
+        exit_code: None,
+        stdout: String::new(),
+        stderr: String::new(),
+        diff: None,
+        case: None,
+        message: String::new(),
+        cached: false,
+    }
+}
+
+fn lossy(bytes: &[u8], dir: &Path) -> String {
+    process::strip_dir(&String::from_utf8_lossy(bytes), dir)
+}
+
+fn build_failure(
+    exercise: &Exercise,
+    lang: Language,
+    r: ProcessResult,
+    dir: &Path,
+    started: Instant,
+) -> Outcome {
+    let mut o = from_run(
+        exercise,
+        lang,
+        &r,
+        dir,
+        started,
+        exercise.timeout + BUILD_ALLOWANCE,
+    );
+    if let Termination::Exited(code) = r.termination {
+        // mcs reports errors on stdout, javac and go on stderr: show both as the message.
+        let mut text = lossy(&r.stdout, dir);
+        text.push_str(&lossy(&r.stderr, dir));
+        o.verdict = Verdict::CompileError;
+        o.exit_code = Some(code);
+        o.stdout = String::new();
+        o.stderr = text.trim_end().to_string();
+        o.message =
+            "the compiler rejected the file; its first error is usually the one to fix".into();
+    } else {
+        o.message = format!("the build step: {}", o.message);
+    }
+    o
+}
+
+fn from_run(
+    exercise: &Exercise,
+    lang: Language,
+    r: &ProcessResult,
+    dir: &Path,
+    started: Instant,
+    timeout: Duration,
+) -> Outcome {
+    let mut o = outcome(exercise, lang, Verdict::Passed, started);
+    o.stdout = lossy(&r.stdout, dir);
+    o.stderr = lossy(&r.stderr, dir);
+    match r.termination {
+        Termination::Exited(0) => {}
+        Termination::Exited(code) => {
+            o.verdict = Verdict::RuntimeError;
+            o.exit_code = Some(code);
+            o.message = format!("the program exited with code {code}; stderr says why");
+        }
+        Termination::Signalled(sig) => {
+            o.verdict = Verdict::RuntimeError;
+            o.message = format!("the program was killed by signal {sig}{}", signal_name(sig));
+        }
+        Termination::TimedOut => {
+            o.verdict = Verdict::TimedOut;
+            o.message = format!(
+                "the program was still running after {:.1} s and was stopped: look for a loop that never ends, or a read that waits for input",
+                timeout.as_secs_f64()
+            );
+        }
+        Termination::OutputTooLarge => {
+            o.verdict = Verdict::OutputTooLarge;
+            o.message = format!(
+                "the program printed more than {} MiB and was stopped: look for a print inside a loop that never ends",
+                OUTPUT_CAP / (1024 * 1024)
+            );
+        }
+        Termination::Cancelled => {
+            o.verdict = Verdict::Cancelled;
+            o.message = "the check was cancelled".into();
+        }
+    }
+    if let Termination::Exited(code) = r.termination {
+        o.exit_code = Some(code);
+    }
+    o
+}
+
+fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        6 => " (SIGABRT: the program aborted)",
+        9 => " (SIGKILL)",
+        11 => " (SIGSEGV: a memory fault)",
+        15 => " (SIGTERM)",
+        _ => "",
+    }
+}

@@ -1,0 +1,341 @@
+//! Running one child process under control: its own process group, a deadline, capped output
+//! read on threads, cancellation, and no process left behind.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use process_wrap::std::CommandWrap;
+
+/// How long a child gets between SIGTERM and SIGKILL.
+const TERM_GRACE: Duration = Duration::from_millis(300);
+/// How often a running child's supervisor looks at the cancel flag.
+const CANCEL_POLL: Duration = Duration::from_millis(50);
+/// How long to wait for output readers after the process group is gone; a grandchild that
+/// escaped the group (setsid) could hold a pipe open for ever.
+const READER_GRACE: Duration = Duration::from_millis(500);
+
+/// A shared flag that asks running checks to stop.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    /// A token that is not cancelled.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks everything holding this token to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether `cancel` was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// A command to run: program, arguments, directory, environment and stdin.
+#[derive(Debug, Clone)]
+pub struct ProcessSpec {
+    /// The program (resolved path).
+    pub program: PathBuf,
+    /// Its arguments.
+    pub args: Vec<String>,
+    /// Working directory.
+    pub dir: PathBuf,
+    /// The whole environment: the child inherits nothing else (on Unix).
+    pub env: Vec<(String, String)>,
+    /// A file to read stdin from; empty stdin when `None`.
+    pub stdin: Option<PathBuf>,
+}
+
+/// Limits for one process.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Wall-clock limit, measured by the runner.
+    pub timeout: Duration,
+    /// Bytes kept per stream; more than this stops the process.
+    pub output_cap: usize,
+}
+
+/// How a process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Termination {
+    /// Exited by itself with this code.
+    Exited(i32),
+    /// Killed by this signal (not by us).
+    Signalled(i32),
+    /// Hit the deadline; we killed it.
+    TimedOut,
+    /// Printed more than the cap; we killed it.
+    OutputTooLarge,
+    /// The check was cancelled; we killed it.
+    Cancelled,
+}
+
+/// Everything observed about one run.
+#[derive(Debug, Clone)]
+pub struct ProcessResult {
+    /// How it ended.
+    pub termination: Termination,
+    /// Captured stdout (at most the cap).
+    pub stdout: Vec<u8>,
+    /// Captured stderr (at most the cap).
+    pub stderr: Vec<u8>,
+    /// From spawn to exit.
+    pub duration: Duration,
+}
+
+enum Event {
+    Exited(io::Result<ExitStatus>),
+    OutputTooLarge,
+}
+
+/// Runs a process to completion under the limits. Errors are failures to start it.
+pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
+    let mut command = Command::new(&spec.program);
+    command
+        .args(&spec.args)
+        .current_dir(&spec.dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if cfg!(unix) {
+        // A learner's program sees only what it needs; on Windows a cleared environment
+        // breaks the runtime (SystemRoot), so it inherits there.
+        command.env_clear();
+    }
+    command.envs(spec.env.iter().map(|(k, v)| (k, v)));
+    match &spec.stdin {
+        Some(path) => command.stdin(std::fs::File::open(path)?),
+        None => command.stdin(Stdio::null()),
+    };
+    let mut wrapped = CommandWrap::from(command);
+    #[cfg(unix)]
+    wrapped.wrap(process_wrap::std::ProcessGroup::leader());
+    #[cfg(windows)]
+    {
+        wrapped.wrap(process_wrap::std::JobObject);
+        wrapped.wrap(process_wrap::std::KillOnDrop);
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let started = Instant::now();
+    let mut child = wrapped.spawn().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("could not start {}: {e}", spec.program.display()),
+        )
+    })?;
+    let stdout = child.stdout().take();
+    let stderr = child.stderr().take();
+    let out_reader = spawn_reader(stdout, limits.output_cap, tx.clone())?;
+    let err_reader = spawn_reader(stderr, limits.output_cap, tx.clone())?;
+    let (termination, duration) = supervise(child, tx, &rx, started, limits, cancel)?;
+    let stdout = join_reader(out_reader);
+    let stderr = join_reader(err_reader);
+    Ok(ProcessResult {
+        termination,
+        stdout,
+        stderr,
+        duration,
+    })
+}
+
+type Reader = (thread::JoinHandle<()>, Receiver<Vec<u8>>);
+
+fn spawn_reader<R: Read + Send + 'static>(
+    pipe: Option<R>,
+    cap: usize,
+    events: Sender<Event>,
+) -> io::Result<Option<Reader>> {
+    let Some(mut pipe) = pipe else {
+        return Ok(None);
+    };
+    let (done_tx, done_rx) = mpsc::channel();
+    let handle = thread::Builder::new()
+        .name("output-reader".into())
+        .spawn(move || {
+            let mut kept = Vec::new();
+            let mut buf = [0u8; 64 * 1024];
+            loop {
+                match pipe.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        let room = cap.saturating_sub(kept.len());
+                        kept.extend_from_slice(&buf[..n.min(room)]);
+                        if n > room {
+                            // Stop reading: the supervisor kills the group.
+                            let _ = events.send(Event::OutputTooLarge);
+                            break;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                }
+            }
+            let _ = done_tx.send(kept);
+        })?;
+    Ok(Some((handle, done_rx)))
+}
+
+fn join_reader(reader: Option<Reader>) -> Vec<u8> {
+    let Some((handle, rx)) = reader else {
+        return Vec::new();
+    };
+    match rx.recv_timeout(READER_GRACE) {
+        Ok(bytes) => {
+            let _ = handle.join();
+            bytes
+        }
+        // A process outside our reach still holds the pipe: give up on it rather than hang.
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(unix)]
+fn supervise(
+    mut child: Box<dyn process_wrap::std::ChildWrapper>,
+    tx: Sender<Event>,
+    rx: &Receiver<Event>,
+    started: Instant,
+    limits: Limits,
+    cancel: &CancelToken,
+) -> io::Result<(Termination, Duration)> {
+    use std::os::unix::process::ExitStatusExt;
+
+    let pgid = child.id() as libc::pid_t;
+    thread::Builder::new()
+        .name("process-waiter".into())
+        .spawn(move || {
+            let status = child.wait();
+            let _ = tx.send(Event::Exited(status));
+        })?;
+    let deadline = started + limits.timeout;
+    let mut reason = None;
+    let status = loop {
+        if cancel.is_cancelled() {
+            reason = Some(Termination::Cancelled);
+            break None;
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            reason = Some(Termination::TimedOut);
+            break None;
+        }
+        match rx.recv_timeout((deadline - now).min(CANCEL_POLL)) {
+            Ok(Event::Exited(status)) => break Some(status?),
+            Ok(Event::OutputTooLarge) => {
+                reason = Some(Termination::OutputTooLarge);
+                break None;
+            }
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("lost track of the child process"));
+            }
+        }
+    };
+    let duration = started.elapsed();
+    let status = match status {
+        Some(status) => status,
+        None => {
+            signal_group(pgid, libc::SIGTERM);
+            match wait_for_exit(rx, TERM_GRACE) {
+                Some(status) => status,
+                None => {
+                    signal_group(pgid, libc::SIGKILL);
+                    wait_for_exit(rx, Duration::from_secs(5))
+                        .unwrap_or_else(|| ExitStatus::from_raw(libc::SIGKILL))
+                }
+            }
+        }
+    };
+    // The main process is gone; anything it left in its group goes too.
+    signal_group(pgid, libc::SIGKILL);
+    let termination = match reason {
+        Some(reason) => reason,
+        None => match (status.code(), status.signal()) {
+            (Some(code), _) => Termination::Exited(code),
+            (None, Some(sig)) => Termination::Signalled(sig),
+            (None, None) => Termination::Exited(-1),
+        },
+    };
+    Ok((termination, duration))
+}
+
+#[cfg(unix)]
+fn wait_for_exit(rx: &Receiver<Event>, within: Duration) -> Option<ExitStatus> {
+    let until = Instant::now() + within;
+    loop {
+        let left = until.checked_duration_since(Instant::now())?;
+        match rx.recv_timeout(left) {
+            Ok(Event::Exited(Ok(status))) => return Some(status),
+            Ok(Event::Exited(Err(_))) | Err(_) => return None,
+            Ok(Event::OutputTooLarge) => continue,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn signal_group(pgid: libc::pid_t, signal: libc::c_int) {
+    // SAFETY: killpg has no memory-safety preconditions; ESRCH (group already gone) is fine.
+    unsafe {
+        libc::killpg(pgid, signal);
+    }
+}
+
+#[cfg(not(unix))]
+fn supervise(
+    mut child: Box<dyn process_wrap::std::ChildWrapper>,
+    _tx: Sender<Event>,
+    rx: &Receiver<Event>,
+    started: Instant,
+    limits: Limits,
+    cancel: &CancelToken,
+) -> io::Result<(Termination, Duration)> {
+    // Windows: poll the job's main process; killing the job object takes the whole tree.
+    let deadline = started + limits.timeout;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            let duration = started.elapsed();
+            let _ = child.start_kill();
+            return Ok((Termination::Exited(status.code().unwrap_or(-1)), duration));
+        }
+        let reason = if cancel.is_cancelled() {
+            Some(Termination::Cancelled)
+        } else if Instant::now() >= deadline {
+            Some(Termination::TimedOut)
+        } else if matches!(rx.try_recv(), Ok(Event::OutputTooLarge)) {
+            Some(Termination::OutputTooLarge)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            let duration = started.elapsed();
+            let _ = child.start_kill();
+            let _ = child.wait();
+            return Ok((reason, duration));
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Replaces the run directory in tool output with nothing, so messages name `Main.java:3`
+/// rather than a temporary path.
+pub fn strip_dir(text: &str, dir: &Path) -> String {
+    let mut out = text.to_string();
+    for form in [dir.to_path_buf(), dir.canonicalize().unwrap_or_default()] {
+        let s = form.display().to_string();
+        if !s.is_empty() {
+            out = out.replace(&format!("{s}{}", std::path::MAIN_SEPARATOR), "");
+            out = out.replace(&s, ".");
+        }
+    }
+    out
+}

@@ -1,0 +1,375 @@
+//! Finding the toolchains on this machine, once, and saying how to install a missing one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::Language;
+
+/// Which C# toolchain is in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CSharpFlavor {
+    /// The .NET SDK's `dotnet`.
+    Dotnet,
+    /// Mono's `mcs` compiler and `mono` runtime.
+    Mono,
+}
+
+/// A toolchain that was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toolchain {
+    /// The language it runs.
+    pub language: Language,
+    /// Version string, e.g. `3.11.7` or `go1.22.1`.
+    pub version: String,
+    /// Resolved programs: python: [interpreter]; go: [go]; java: [javac, java];
+    /// csharp: [dotnet] or [mcs, mono].
+    pub programs: Vec<PathBuf>,
+    /// For C#, which toolchain.
+    pub csharp: Option<CSharpFlavor>,
+}
+
+impl Toolchain {
+    /// The program at `index` of `programs`.
+    pub fn program(&self, index: usize) -> &Path {
+        self.programs
+            .get(index)
+            .map(PathBuf::as_path)
+            .unwrap_or(Path::new(""))
+    }
+
+    /// A short description: "Mono 6.8.0.105 (mcs + mono)".
+    pub fn describe(&self) -> String {
+        match self.csharp {
+            Some(CSharpFlavor::Mono) => format!("Mono {} (mcs + mono)", self.version),
+            Some(CSharpFlavor::Dotnet) => format!(".NET SDK {}", self.version),
+            None => self.version.clone(),
+        }
+    }
+}
+
+/// A toolchain that was not found, and how to get it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Missing {
+    /// The language.
+    pub language: Language,
+    /// What was looked for and why it failed.
+    pub reason: String,
+}
+
+impl Missing {
+    /// Install commands per platform.
+    pub fn install_hints(&self) -> [(&'static str, &'static str); 3] {
+        install_hints(self.language)
+    }
+
+    /// The install command for the platform microlings runs on.
+    pub fn install_hint_here(&self) -> &'static str {
+        let [debian, mac, windows] = self.install_hints();
+        if cfg!(target_os = "macos") {
+            mac.1
+        } else if cfg!(windows) {
+            windows.1
+        } else {
+            debian.1
+        }
+    }
+}
+
+/// Install commands for a language: Debian/Ubuntu, macOS, Windows.
+pub fn install_hints(lang: Language) -> [(&'static str, &'static str); 3] {
+    match lang {
+        Language::Python => [
+            ("Debian/Ubuntu", "sudo apt-get install -y python3"),
+            ("macOS", "brew install python"),
+            ("Windows", "winget install Python.Python.3.12"),
+        ],
+        Language::Go => [
+            ("Debian/Ubuntu", "sudo apt-get install -y golang-go"),
+            ("macOS", "brew install go"),
+            ("Windows", "winget install GoLang.Go"),
+        ],
+        Language::Java => [
+            (
+                "Debian/Ubuntu",
+                "sudo apt-get install -y openjdk-17-jdk-headless",
+            ),
+            ("macOS", "brew install openjdk@17"),
+            ("Windows", "winget install Microsoft.OpenJDK.17"),
+        ],
+        Language::CSharp => [
+            (
+                "Debian/Ubuntu",
+                "sudo apt-get install -y mono-mcs mono-runtime libmono-system-runtime-serialization4.0-cil libmono-system-json4.0-cil libmono-system-net-http4.0-cil (or the .NET SDK)",
+            ),
+            (
+                "macOS",
+                "brew install --cask dotnet-sdk (or: brew install mono)",
+            ),
+            ("Windows", "winget install Microsoft.DotNet.SDK.8"),
+        ],
+    }
+}
+
+/// What was found for every language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toolchains {
+    found: BTreeMap<Language, Result<Toolchain, Missing>>,
+}
+
+impl Toolchains {
+    /// Builds a set from explicit results (tests, or a cache).
+    pub fn from_results(found: BTreeMap<Language, Result<Toolchain, Missing>>) -> Self {
+        Toolchains { found }
+    }
+
+    /// The toolchain for a language, or why there is none.
+    pub fn get(&self, lang: Language) -> Result<&Toolchain, Missing> {
+        match self.found.get(&lang) {
+            Some(Ok(t)) => Ok(t),
+            Some(Err(m)) => Err(m.clone()),
+            None => Err(Missing {
+                language: lang,
+                reason: "not detected".into(),
+            }),
+        }
+    }
+
+    /// Whether a language can be run.
+    pub fn available(&self, lang: Language) -> bool {
+        self.get(lang).is_ok()
+    }
+
+    /// Detects every toolchain, reusing `cache_file` when the programs on PATH have not
+    /// changed (detection runs each compiler once, which costs 100s of ms).
+    pub fn detect_cached(cache_file: &Path) -> Self {
+        let fingerprint = path_fingerprint();
+        if let Ok(text) = std::fs::read_to_string(cache_file)
+            && let Ok(cached) = serde_json::from_str::<CachedDetection>(&text)
+            && cached.fingerprint == fingerprint
+        {
+            return cached.toolchains;
+        }
+        let toolchains = Self::detect();
+        let cached = CachedDetection {
+            fingerprint,
+            toolchains: toolchains.clone(),
+        };
+        if let Ok(text) = serde_json::to_string(&cached) {
+            // Best effort: a failed write only means detecting again next time.
+            let _ = crate::fsutil::write_atomic(cache_file, text.as_bytes());
+        }
+        toolchains
+    }
+
+    /// Detects every toolchain now, in parallel.
+    pub fn detect() -> Self {
+        let found = std::thread::scope(|s| {
+            let handles: Vec<_> = Language::ALL
+                .into_iter()
+                .map(|lang| (lang, s.spawn(move || detect_one(lang))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|(lang, h)| {
+                    let result = h.join().unwrap_or_else(|_| {
+                        Err(Missing {
+                            language: lang,
+                            reason: "detection crashed".into(),
+                        })
+                    });
+                    (lang, result)
+                })
+                .collect()
+        });
+        Toolchains { found }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedDetection {
+    fingerprint: Vec<(String, String)>,
+    toolchains: Toolchains,
+}
+
+/// The programs detection depends on, with their paths and modification times: when none of
+/// these change, detection would give the same answer.
+fn path_fingerprint() -> Vec<(String, String)> {
+    let names = [
+        "python3", "python", "go", "javac", "java", "dotnet", "mcs", "mono",
+    ];
+    let mut out = vec![(
+        "MICROLINGS_DISABLE".to_string(),
+        std::env::var("MICROLINGS_DISABLE").unwrap_or_default(),
+    )];
+    for name in names {
+        let stamp = which(name)
+            .map(|p| {
+                let mtime = std::fs::metadata(&p)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0);
+                format!("{}@{mtime}", p.display())
+            })
+            .unwrap_or_default();
+        out.push((name.to_string(), stamp));
+    }
+    out
+}
+
+/// Finds a program on PATH (with Windows' extensions).
+pub fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let exts: Vec<String> = if cfg!(windows) {
+        vec![".exe".into(), ".cmd".into(), ".bat".into(), String::new()]
+    } else {
+        vec![String::new()]
+    };
+    std::env::split_paths(&path).find_map(|dir| {
+        exts.iter().find_map(|ext| {
+            let candidate = dir.join(format!("{name}{ext}"));
+            is_executable(&candidate).then_some(candidate)
+        })
+    })
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+/// Runs `program args` and returns stdout+stderr when it exits 0 within 20 s.
+fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
+    let limits = super::process::Limits {
+        timeout: Duration::from_secs(20),
+        output_cap: 64 * 1024,
+    };
+    let spec = super::process::ProcessSpec {
+        program: program.to_path_buf(),
+        args: args.iter().map(|s| s.to_string()).collect(),
+        dir: std::env::temp_dir(),
+        env: std::env::vars().collect(),
+        stdin: None,
+    };
+    match super::process::run(&spec, limits, &super::process::CancelToken::new()) {
+        Ok(r) if r.termination == super::process::Termination::Exited(0) => Ok(format!(
+            "{}{}",
+            String::from_utf8_lossy(&r.stdout),
+            String::from_utf8_lossy(&r.stderr)
+        )),
+        Ok(r) => Err(format!(
+            "`{} {}` failed: {}",
+            program.display(),
+            args.join(" "),
+            String::from_utf8_lossy(&r.stderr).trim()
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn disabled(lang: Language) -> bool {
+    // For tests and for learners who want to skip a language: MICROLINGS_DISABLE=java,csharp
+    std::env::var("MICROLINGS_DISABLE")
+        .map(|v| v.split(',').any(|s| s.trim() == lang.id()))
+        .unwrap_or(false)
+}
+
+fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
+    let missing = |reason: String| Missing {
+        language: lang,
+        reason,
+    };
+    if disabled(lang) {
+        return Err(missing("disabled by MICROLINGS_DISABLE".into()));
+    }
+    let found = |version: String, programs: Vec<PathBuf>, csharp| Toolchain {
+        language: lang,
+        version,
+        programs,
+        csharp,
+    };
+    match lang {
+        Language::Python => {
+            let exe = ["python3", "python"]
+                .iter()
+                .find_map(|n| which(n))
+                .ok_or_else(|| missing("python3 is not on PATH".into()))?;
+            // Resolve the real interpreter once: a pyenv shim costs ~100 ms per run.
+            let out = probe(
+                &exe,
+                &[
+                    "-c",
+                    "import sys; print(sys.executable); print(sys.version.split()[0]); print(sys.version_info[0])",
+                ],
+            )
+            .map_err(missing)?;
+            let mut lines = out.lines();
+            let real = lines.next().unwrap_or_default().trim().to_string();
+            let version = lines.next().unwrap_or_default().trim().to_string();
+            if lines.next().map(str::trim) != Some("3") {
+                return Err(missing(format!(
+                    "{} is Python {version}, not Python 3",
+                    exe.display()
+                )));
+            }
+            let real = if real.is_empty() {
+                exe
+            } else {
+                PathBuf::from(real)
+            };
+            Ok(found(version, vec![real], None))
+        }
+        Language::Go => {
+            let go = which("go").ok_or_else(|| missing("go is not on PATH".into()))?;
+            let out = probe(&go, &["version"]).map_err(missing)?;
+            let version = out.split_whitespace().nth(2).unwrap_or("go?").to_string();
+            Ok(found(version, vec![go], None))
+        }
+        Language::Java => {
+            let javac = which("javac").ok_or_else(|| {
+                missing("javac is not on PATH (a JRE alone cannot compile)".into())
+            })?;
+            let java = which("java").ok_or_else(|| missing("java is not on PATH".into()))?;
+            let out = probe(&javac, &["-version"]).map_err(missing)?;
+            let version = out.split_whitespace().nth(1).unwrap_or("?").to_string();
+            Ok(found(version, vec![javac, java], None))
+        }
+        Language::CSharp => {
+            if let Some(dotnet) = which("dotnet")
+                && let Ok(sdks) = probe(&dotnet, &["--list-sdks"])
+                && let Some(latest) = sdks
+                    .lines()
+                    .filter_map(|l| l.split_whitespace().next())
+                    .next_back()
+            {
+                return Ok(found(
+                    latest.to_string(),
+                    vec![dotnet],
+                    Some(CSharpFlavor::Dotnet),
+                ));
+            }
+            let mcs = which("mcs").ok_or_else(|| {
+                missing("neither the .NET SDK (dotnet) nor Mono (mcs) is on PATH".into())
+            })?;
+            let mono = which("mono")
+                .ok_or_else(|| missing("mcs is there but the mono runtime is not".into()))?;
+            let out = probe(&mcs, &["--version"]).map_err(missing)?;
+            let version = out.split_whitespace().last().unwrap_or("?").to_string();
+            Ok(found(version, vec![mcs, mono], Some(CSharpFlavor::Mono)))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use microlings::course::{Case, Exercise, ExerciseKind, Language};
+use microlings::run::{Runner, RunnerDirs, Toolchains};
+
+/// Toolchains, detected once per test binary.
+pub fn toolchains() -> &'static Toolchains {
+    static T: OnceLock<Toolchains> = OnceLock::new();
+    T.get_or_init(Toolchains::detect)
+}
+
+/// Whether CI demands every toolchain.
+pub fn required() -> bool {
+    std::env::var("MICROLINGS_REQUIRE_TOOLCHAINS").is_ok_and(|v| v == "1" || v == "true")
+}
+
+/// True when `lang` can run; otherwise prints why the test is skipped, or panics in CI.
+pub fn have(lang: Language) -> bool {
+    match toolchains().get(lang) {
+        Ok(_) => true,
+        Err(m) => {
+            assert!(
+                !required(),
+                "{} toolchain missing ({}) and MICROLINGS_REQUIRE_TOOLCHAINS=1",
+                lang.display_name(),
+                m.reason
+            );
+            eprintln!(
+                "SKIPPED: {} is not installed ({})",
+                lang.display_name(),
+                m.reason
+            );
+            false
+        }
+    }
+}
+
+/// A runner working in a fresh temporary directory (kept alive by the returned guard).
+pub fn runner() -> (Runner, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let runner = Runner::new(
+        toolchains().clone(),
+        RunnerDirs {
+            scratch: dir.path().join("tmp"),
+            cache: shared_cache(),
+        },
+    );
+    (runner, dir)
+}
+
+/// One Go build cache for all tests: a cold one costs seconds per test.
+pub fn shared_cache() -> PathBuf {
+    std::env::temp_dir().join("microlings-test-cache")
+}
+
+/// An exercise with the given cases (name, stdin, expected) and no files.
+pub fn exercise(slug: &str, timeout_secs: u64, cases: &[(&str, Option<&str>, &str)]) -> Exercise {
+    Exercise {
+        slug: slug.into(),
+        title: slug.into(),
+        kind: ExerciseKind::Output,
+        timeout: Duration::from_secs(timeout_secs),
+        task: "test".into(),
+        hints: vec!["a".into(), "b".into()],
+        notes: BTreeMap::new(),
+        csharp_references: vec![],
+        cases: cases
+            .iter()
+            .map(|(name, input, expected)| Case {
+                name: name.to_string(),
+                input: input.map(|s| s.as_bytes().to_vec()),
+                expected: expected.to_string(),
+            })
+            .collect(),
+        starters: BTreeMap::new(),
+        solutions: BTreeMap::new(),
+    }
+}
+
+/// Whether any process's command line contains `marker` (Linux only).
+pub fn process_running_with(marker: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        std::fs::read(e.path().join("cmdline"))
+            .map(|c| {
+                let c = String::from_utf8_lossy(&c).replace('\0', " ");
+                c.contains(marker)
+            })
+            .unwrap_or(false)
+    })
+}
