@@ -7,8 +7,13 @@
 pub mod cli;
 pub mod course;
 pub mod fsutil;
+pub mod highlight;
+pub mod markdown;
 pub mod paths;
 pub mod progress;
+pub mod report;
 pub mod run;
 pub mod style;
+pub mod theme;
+pub mod tui;
 pub mod workspace;

@@ -15,10 +15,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::Language;
 use crate::fsutil::write_atomic;
+use crate::run::lab::LabRun;
 use crate::run::{Outcome, Verdict};
 
 /// The schema version this build writes.
 pub const VERSION: u32 = 2;
+/// Lab runs kept in progress; older ones are dropped so the file stays small.
+pub const MAX_LAB_RUNS: usize = 20;
 
 /// Where a language of an exercise stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -102,6 +105,10 @@ pub struct Progress {
     /// Whether the first-run welcome was shown.
     #[serde(default)]
     pub welcome_seen: bool,
+    /// The most recent lab runs, oldest first (at most [`MAX_LAB_RUNS`]); absent in files
+    /// written before the lab existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lab_runs: Vec<LabRun>,
 }
 
 impl Default for Progress {
@@ -113,6 +120,7 @@ impl Default for Progress {
             lessons_read: BTreeSet::new(),
             position: Position::default(),
             welcome_seen: false,
+            lab_runs: Vec::new(),
         }
     }
 }
@@ -171,6 +179,13 @@ impl Progress {
         r.hints_used
     }
 
+    /// Keeps a lab run, dropping the oldest beyond [`MAX_LAB_RUNS`].
+    pub fn record_lab_run(&mut self, run: LabRun) {
+        self.lab_runs.push(run);
+        let excess = self.lab_runs.len().saturating_sub(MAX_LAB_RUNS);
+        self.lab_runs.drain(..excess);
+    }
+
     /// Records a quiz answer.
     pub fn answer_quiz(&mut self, lesson: &str, index: usize, chosen: usize, correct: bool) {
         self.quizzes
@@ -190,6 +205,50 @@ impl Progress {
             && r.status != Status::Passed
         {
             *r = LanguageRecord::default();
+        }
+    }
+}
+
+/// One change to progress, as data: the TUI's update logic emits these and the runtime applies
+/// them to the saved file with [`ProgressStore::update`], so they can be tested without disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A check finished.
+    Outcome(Box<Outcome>),
+    /// One more hint was revealed (exercise, language, hints available).
+    Hint(String, Language, usize),
+    /// A quiz was answered (lesson, quiz index, chosen, correct).
+    Quiz(String, usize, usize, bool),
+    /// A lesson was opened.
+    LessonRead(String),
+    /// The reference solution was revealed.
+    SolutionSeen(String, Language),
+    /// A file was reset to the starter.
+    Reset(String, Language),
+    /// Where the learner is now.
+    Position(Position),
+    /// The first-run welcome was shown.
+    WelcomeSeen,
+}
+
+impl Change {
+    /// Applies the change.
+    pub fn apply(&self, p: &mut Progress) {
+        match self {
+            Change::Outcome(o) => p.record_outcome(o),
+            Change::Hint(ex, lang, total) => {
+                p.use_hint(ex, *lang, *total);
+            }
+            Change::Quiz(lesson, index, chosen, correct) => {
+                p.answer_quiz(lesson, *index, *chosen, *correct)
+            }
+            Change::LessonRead(slug) => {
+                p.lessons_read.insert(slug.clone());
+            }
+            Change::SolutionSeen(ex, lang) => p.record_mut(ex, *lang).solution_seen = true,
+            Change::Reset(ex, lang) => p.forget_attempts(ex, *lang),
+            Change::Position(pos) => p.position = pos.clone(),
+            Change::WelcomeSeen => p.welcome_seen = true,
         }
     }
 }

@@ -89,6 +89,7 @@ mod tests {
             notes: BTreeMap::new(),
             csharp_references: vec![],
             cases: vec![],
+            service: None,
             starters: Language::ALL
                 .iter()
                 .map(|l| (*l, format!("starter {}", l.id())))

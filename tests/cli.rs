@@ -286,3 +286,16 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn progress_report_is_markdown_worth_keeping() {
+    let data = tempfile::tempdir().expect("tempdir");
+    ml(data.path(), &["hint", "fixture-sum", "--lang", "go"]);
+    let out = ml(data.path(), &["progress", "--report"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# My microlings report"), "{md}");
+    assert!(md.contains("| Sum two numbers | · not tried |"), "{md}");
+    assert!(md.contains("Hints used: 1."), "{md}");
+    assert!(md.contains("Read **0 of 1** lessons."), "{md}");
+}

@@ -3,6 +3,7 @@
 mod check;
 mod dev;
 mod doctor;
+mod lab;
 mod learner;
 mod listing;
 mod render;
@@ -18,6 +19,7 @@ use crate::paths::DataDir;
 use crate::progress::{LoadNotice, Progress};
 use crate::run::{Runner, Toolchains};
 use crate::style::Paint;
+use crate::theme::ThemeKind;
 
 /// microlings: choosing a language for microservices, Python, Go, Java and C# side by side.
 #[derive(Debug, Parser)]
@@ -41,6 +43,18 @@ pub struct GlobalOpts {
     /// No colours (also: the NO_COLOR environment variable)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Colours for a light or dark terminal [default: detected from COLORFGBG, else dark]
+    #[arg(long, global = true, value_name = "light|dark")]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
 }
 
 /// The subcommands.
@@ -98,8 +112,11 @@ pub enum Command {
     /// Summarise your progress
     Progress {
         /// Print JSON instead
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report")]
         json: bool,
+        /// Print a Markdown report of everything you did, worth keeping
+        #[arg(long)]
+        report: bool,
     },
     /// Print the path of the file to edit for an exercise
     Path {
@@ -111,6 +128,8 @@ pub enum Command {
     },
     /// Show which toolchains were found, their versions, and how to install missing ones
     Doctor,
+    /// Build the same small HTTP service in every language and measure it on this machine
+    Lab(lab::LabArgs),
     /// Tools for course authors
     Dev {
         #[command(subcommand)]
@@ -220,7 +239,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     let ctx = Context::new(&cli.global)?;
     match cli.command {
-        None => listing::no_terminal(&ctx),
+        None => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+                let requested = cli.global.theme.map(|t| match t {
+                    ThemeArg::Light => ThemeKind::Light,
+                    ThemeArg::Dark => ThemeKind::Dark,
+                });
+                crate::tui::run(
+                    &ctx,
+                    crate::tui::choose_theme(requested, cli.global.no_color),
+                )?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                listing::no_terminal(&ctx)
+            }
+        }
         Some(Command::List { json }) => listing::list(&ctx, json),
         Some(Command::Check {
             exercise,
@@ -236,9 +270,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             lang,
             yes,
         }) => learner::reset(&ctx, exercise.as_deref(), all, lang, yes),
-        Some(Command::Progress { json }) => listing::progress(&ctx, json),
+        Some(Command::Progress { report: true, .. }) => {
+            let progress = ctx.load_progress()?;
+            print!(
+                "{}",
+                crate::report::markdown(&ctx.course, &progress, crate::progress::now_secs())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Progress { json, .. }) => listing::progress(&ctx, json),
         Some(Command::Path { exercise, lang }) => learner::path(&ctx, &exercise, lang),
         Some(Command::Doctor) => doctor::doctor(&ctx.data, cli.global.course.as_deref(), ctx.paint),
+        Some(Command::Lab(args)) => lab::lab(&ctx, &args),
         Some(Command::Dev {
             command: DevCommand::Check { no_cache },
         }) => dev::check(&ctx, !no_cache),

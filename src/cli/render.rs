@@ -1,7 +1,7 @@
 //! Human-readable rendering of check outcomes for the terminal.
 
 use crate::run::compare::visible_whitespace;
-use crate::run::{DiffOp, Outcome, Verdict};
+use crate::run::{Diff, DiffOp, Outcome, RequestResult, ServiceReport, Shutdown, Verdict};
 use crate::style::Paint;
 
 /// Lines of compiler or runtime output shown before "... more lines".
@@ -21,57 +21,22 @@ pub fn outcome(paint: &Paint, o: &Outcome) -> String {
         } else {
             String::new()
         },
+        // An HTTP check lists every request below instead.
         o.case
             .as_ref()
+            .filter(|_| o.service.is_none())
             .map(|c| format!("  case '{c}'"))
             .unwrap_or_default(),
     );
+    if let Some(service) = &o.service {
+        out.push_str(&service_details(paint, o, service));
+        return out;
+    }
     match o.verdict {
         Verdict::Passed => {}
         Verdict::WrongOutput => {
             if let Some(diff) = &o.diff {
-                out.push_str(&format!(
-                    "      {}  {}\n",
-                    paint.bad("- expected"),
-                    paint.good("+ your output")
-                ));
-                let start = diff.first_mismatch.saturating_sub(3);
-                for (i, line) in diff
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .skip(start)
-                    .take(MAX_DIFF_LINES)
-                {
-                    let marker = if i == diff.first_mismatch { ">" } else { " " };
-                    let text = if line.show_whitespace {
-                        visible_whitespace(&line.text)
-                    } else {
-                        line.text.clone()
-                    };
-                    let body = match line.op {
-                        DiffOp::Equal => paint.dim(&format!("  {text}")),
-                        DiffOp::Expected => paint.bad(&format!("- {text}")),
-                        DiffOp::Actual => paint.good(&format!("+ {text}")),
-                    };
-                    out.push_str(&format!("    {marker} {body}\n"));
-                }
-                let shown = (diff.lines.len() - start).min(MAX_DIFF_LINES);
-                if start + shown < diff.lines.len() {
-                    out.push_str(&format!(
-                        "      {}\n",
-                        paint.dim(&format!(
-                            "... {} more lines",
-                            diff.lines.len() - start - shown
-                        ))
-                    ));
-                }
-                if diff.lines.iter().any(|l| l.show_whitespace) {
-                    out.push_str(&format!(
-                        "      {}\n",
-                        paint.dim("(· is a space, → a tab: those lines differ only in whitespace)")
-                    ));
-                }
+                out.push_str(&render_diff(paint, diff, "      ", "+ your output"));
             }
         }
         Verdict::CompileError | Verdict::RuntimeError => {
@@ -79,6 +44,135 @@ pub fn outcome(paint: &Paint, o: &Outcome) -> String {
             out.push_str(&indent_tail(&o.stderr, o.verdict == Verdict::CompileError));
         }
         _ => out.push_str(&format!("      {}\n", o.message)),
+    }
+    out
+}
+
+/// A diff, indented by `indent`: a legend, then up to [`MAX_DIFF_LINES`] lines from just
+/// before the first mismatch.
+fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> String {
+    let mut out = format!(
+        "{indent}{}  {}\n",
+        paint.bad("- expected"),
+        paint.good(actual_label)
+    );
+    let start = diff.first_mismatch.saturating_sub(3);
+    for (i, line) in diff
+        .lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(MAX_DIFF_LINES)
+    {
+        let marker = if i == diff.first_mismatch { ">" } else { " " };
+        let text = if line.show_whitespace {
+            visible_whitespace(&line.text)
+        } else {
+            line.text.clone()
+        };
+        let body = match line.op {
+            DiffOp::Equal => paint.dim(&format!("  {text}")),
+            DiffOp::Expected => paint.bad(&format!("- {text}")),
+            DiffOp::Actual => paint.good(&format!("+ {text}")),
+        };
+        out.push_str(&format!(
+            "{}{marker} {body}\n",
+            &indent[..indent.len().saturating_sub(2)]
+        ));
+    }
+    let shown = (diff.lines.len() - start).min(MAX_DIFF_LINES);
+    if start + shown < diff.lines.len() {
+        out.push_str(&format!(
+            "{indent}{}\n",
+            paint.dim(&format!(
+                "... {} more lines",
+                diff.lines.len() - start - shown
+            ))
+        ));
+    }
+    if diff.lines.iter().any(|l| l.show_whitespace) {
+        out.push_str(&format!(
+            "{indent}{}\n",
+            paint.dim("(· is a space, → a tab: those lines differ only in whitespace)")
+        ));
+    }
+    out
+}
+
+/// An HTTP check: start-up and shutdown, one line per request with its own diff when it
+/// failed, then the verdict's message and, when the service failed, the end of its stderr.
+fn service_details(paint: &Paint, o: &Outcome, s: &ServiceReport) -> String {
+    let mut out = String::new();
+    let started = match s.startup_ms {
+        Some(ms) => format!("listened on port {} after {}", s.port, format_duration(ms)),
+        None => format!("never listened on port {}", s.port),
+    };
+    let stopped = match (s.shutdown, s.stop_ms) {
+        (Shutdown::OnSigterm, Some(ms)) => format!("stopped on SIGTERM in {}", format_duration(ms)),
+        (Shutdown::OnSigterm, None) => "stopped on SIGTERM".to_string(),
+        (Shutdown::Killed, _) => "ignored SIGTERM and was killed".to_string(),
+        (Shutdown::ExitedEarly, _) => "exited by itself".to_string(),
+        (Shutdown::NotStarted, _) => "not started".to_string(),
+    };
+    out.push_str(&format!(
+        "      {}\n",
+        paint.dim(&format!("{started} · {stopped}"))
+    ));
+    let width = s
+        .requests
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let sent = s
+        .requests
+        .iter()
+        .filter(|r| r.result != RequestResult::NotSent)
+        .count();
+    if sent == 0 {
+        out.push_str(&format!(
+            "      {}\n",
+            paint.dim(&format!(
+                "none of the {} requests was sent",
+                s.requests.len()
+            ))
+        ));
+    }
+    for r in s.requests.iter().filter(|_| sent > 0) {
+        let (symbol, detail) = match r.result {
+            RequestResult::Passed => (
+                paint.good("✓"),
+                paint.dim(&format!(
+                    "{}  {}",
+                    r.status.unwrap_or(r.expected_status),
+                    format_duration(r.duration_ms)
+                )),
+            ),
+            RequestResult::NotSent => (paint.dim("·"), paint.dim("not sent")),
+            RequestResult::Mismatch => (
+                paint.bad("✗"),
+                match r.status {
+                    Some(st) if st != r.expected_status => {
+                        format!("{st} (expected {})", r.expected_status)
+                    }
+                    _ => r.message.clone(),
+                },
+            ),
+            RequestResult::TimedOut | RequestResult::NoReply => (paint.bad("✗"), r.message.clone()),
+        };
+        out.push_str(&format!("      {symbol} {:<width$}  {detail}\n", r.name));
+        if let Some(diff) = &r.diff {
+            out.push_str(&render_diff(paint, diff, "          ", "+ your reply"));
+        }
+    }
+    if o.verdict != Verdict::Passed {
+        out.push_str(&format!("      {}\n", o.message));
+        if matches!(
+            o.verdict,
+            Verdict::RuntimeError | Verdict::ServiceNotReady | Verdict::TimedOut
+        ) {
+            out.push_str(&indent_tail(&o.stderr, false));
+        }
     }
     out
 }
@@ -122,5 +216,73 @@ pub fn format_duration(ms: u64) -> String {
         format!("{ms} ms")
     } else {
         format!("{:.2} s", ms as f64 / 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::Language;
+    use crate::run::RequestOutcome;
+
+    fn request(name: &str, result: RequestResult, status: u16) -> RequestOutcome {
+        RequestOutcome {
+            name: name.into(),
+            method: "GET".into(),
+            path: "/".into(),
+            result,
+            expected_status: 404,
+            status: Some(status),
+            duration_ms: 3,
+            message: "GET /items/9 answered 200 where 404 was expected".into(),
+            diff: (result == RequestResult::Mismatch)
+                .then(|| crate::run::compare::compare("HTTP 404\n", "HTTP 200\n"))
+                .flatten(),
+        }
+    }
+
+    #[test]
+    fn a_service_outcome_lists_every_request_with_its_own_diff() {
+        let o = Outcome {
+            exercise: "http-items".into(),
+            language: Language::Go,
+            verdict: Verdict::WrongOutput,
+            duration_ms: 900,
+            exit_code: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            diff: None,
+            case: Some("GET /items/9".into()),
+            message: "1 of 2 replies are not what was expected".into(),
+            cached: false,
+            service: Some(ServiceReport {
+                port: 40000,
+                startup_ms: Some(21),
+                requests: vec![
+                    request("GET /health", RequestResult::Passed, 404),
+                    request("GET /items/9", RequestResult::Mismatch, 200),
+                ],
+                shutdown: Shutdown::OnSigterm,
+                stop_ms: Some(2),
+            }),
+        };
+        let text = outcome(&Paint::new(false), &o);
+        assert!(
+            text.contains("listened on port 40000 after 21 ms · stopped on SIGTERM in 2 ms"),
+            "{text}"
+        );
+        assert!(text.contains("✓ GET /health"), "{text}");
+        assert!(
+            text.contains("✗ GET /items/9  200 (expected 404)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("> - HTTP 404") && text.contains("+ HTTP 200"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("case '"),
+            "the header does not repeat the request: {text}"
+        );
     }
 }

@@ -4,9 +4,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// One of the four languages every exercise exists in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
+    #[default]
     Python,
     Go,
     Java,

@@ -8,7 +8,10 @@ mod model;
 pub use files::CourseFiles;
 pub use language::Language;
 pub use load::{Diagnostic, LoadError, load};
-pub use model::{Case, Course, Exercise, ExerciseKind, Lesson, Quiz};
+pub use model::{
+    Case, Course, Exercise, ExerciseKind, ExpectedBody, HttpRequestSpec, Lesson, Quiz, ServiceSpec,
+    StubRoute,
+};
 
 /// Loads the course embedded in the binary, or the one at `dir` when given.
 pub fn load_course(dir: Option<&std::path::Path>) -> Result<Course, LoadError> {

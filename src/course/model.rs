@@ -81,6 +81,9 @@ pub struct Quiz {
 pub enum ExerciseKind {
     /// Run the program and compare stdout with the expected output.
     Output,
+    /// Start the program as an HTTP service on `$PORT`, send the declared requests and
+    /// compare the replies.
+    Http,
 }
 
 impl ExerciseKind {
@@ -88,6 +91,7 @@ impl ExerciseKind {
     pub fn id(self) -> &'static str {
         match self {
             ExerciseKind::Output => "output",
+            ExerciseKind::Http => "http",
         }
     }
 }
@@ -122,8 +126,10 @@ pub struct Exercise {
     pub notes: BTreeMap<Language, String>,
     /// Extra assemblies for the C# compiler.
     pub csharp_references: Vec<String>,
-    /// The cases every language must pass.
+    /// The cases every language must pass (empty for an HTTP exercise).
     pub cases: Vec<Case>,
+    /// For an HTTP exercise: the requests, the expected replies and the stub service.
+    pub service: Option<ServiceSpec>,
     /// What the learner starts with.
     pub starters: BTreeMap<Language, String>,
     /// The reference solutions.
@@ -140,4 +146,64 @@ impl Exercise {
     pub fn solution(&self, lang: Language) -> &str {
         self.solutions.get(&lang).map(String::as_str).unwrap_or("")
     }
+}
+
+/// What an HTTP exercise sends to the learner's service and expects back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceSpec {
+    /// Sent in order, each on a fresh connection.
+    pub requests: Vec<HttpRequestSpec>,
+    /// Routes of the course-provided stub service (empty: no stub is started).
+    pub stub: Vec<StubRoute>,
+    /// Overrides the per-language start-up allowance when set.
+    pub startup: Option<Duration>,
+}
+
+/// One request and the reply expected for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequestSpec {
+    /// Shown in results; `METHOD PATH` unless the author named it.
+    pub name: String,
+    /// `GET`, `POST`, ...
+    pub method: String,
+    /// Request target, starting with `/` (may carry a query string).
+    pub path: String,
+    /// Extra request headers, in order.
+    pub headers: Vec<(String, String)>,
+    /// Request body (sent with a Content-Length when not empty).
+    pub body: String,
+    /// The status code expected.
+    pub status: u16,
+    /// Response headers that must be present with these values (names are case-insensitive).
+    pub expect_headers: Vec<(String, String)>,
+    /// What the reply's body must be.
+    pub expect_body: ExpectedBody,
+}
+
+/// How a reply's body is judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectedBody {
+    /// Not checked.
+    Any,
+    /// Equal after the same normalisation as program output (CRLF, trailing whitespace).
+    Text(String),
+    /// The same JSON value: key order, spacing and `1` vs `1.0` do not matter.
+    Json(serde_json::Value),
+}
+
+/// One canned reply of the stub service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StubRoute {
+    /// Method to match.
+    pub method: String,
+    /// Path to match (the query string, if the route has none, is ignored).
+    pub path: String,
+    /// Status of the reply.
+    pub status: u16,
+    /// Reply headers besides Content-Length and Connection.
+    pub headers: Vec<(String, String)>,
+    /// Reply body.
+    pub body: String,
+    /// How long the stub waits before replying: a slow dependency.
+    pub delay: Duration,
 }

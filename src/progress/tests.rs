@@ -14,6 +14,7 @@ fn outcome(verdict: Verdict) -> Outcome {
         case: None,
         message: String::new(),
         cached: false,
+        service: None,
     }
 }
 
@@ -144,4 +145,39 @@ fn concurrent_writers_lose_nothing() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
         .collect();
     assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+}
+
+#[test]
+fn lab_runs_are_optional_in_version_2_kept_and_capped() {
+    use crate::run::lab::{LabRun, LabSettings, Machine};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    // A version 2 file from before the lab: no lab_runs key.
+    std::fs::write(store.path(), br#"{"version": 2, "welcome_seen": true}"#).expect("write");
+    let (p, notice) = store.load().expect("load");
+    assert!(p.lab_runs.is_empty() && p.welcome_seen && notice.is_none());
+    let run = |at: u64| LabRun {
+        started_at: at,
+        duration_ms: 1,
+        machine: Machine::detect(),
+        settings: LabSettings {
+            runs: 1,
+            load_ms: 100,
+            warmup_ms: 0,
+            connections: 1,
+            max_requests: 10,
+        },
+        languages: vec![],
+        cancelled: false,
+    };
+    store
+        .update(|p| {
+            for at in 0..(MAX_LAB_RUNS as u64 + 3) {
+                p.record_lab_run(run(at));
+            }
+        })
+        .expect("update");
+    let (p, _) = store.load().expect("load");
+    assert_eq!(p.lab_runs.len(), MAX_LAB_RUNS);
+    assert_eq!(p.lab_runs[0].started_at, 3, "the oldest are dropped");
 }

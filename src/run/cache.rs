@@ -52,6 +52,8 @@ impl ResultCache {
         for r in &exercise.csharp_references {
             field(r.as_bytes());
         }
+        // Requests, expected replies and stub routes decide an HTTP check's verdict.
+        field(format!("{:?}", exercise.service).as_bytes());
         for case in &exercise.cases {
             field(case.name.as_bytes());
             field(case.input.as_deref().unwrap_or(b"\0none"));

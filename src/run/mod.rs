@@ -5,8 +5,12 @@
 
 pub mod cache;
 pub mod compare;
+pub mod http;
+pub mod lab;
 pub mod plan;
 pub mod process;
+pub mod procfs;
+pub mod service;
 pub mod toolchain;
 
 use std::path::{Path, PathBuf};
@@ -14,11 +18,12 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::{Exercise, Language};
+use crate::course::{Exercise, ExerciseKind, Language};
 pub use cache::ResultCache;
 pub use compare::{Diff, DiffLine, DiffOp};
 pub use process::CancelToken;
 use process::{Limits, ProcessResult, Termination};
+pub use service::{RequestOutcome, RequestResult, ServiceReport, Shutdown};
 pub use toolchain::{Missing, Toolchain, Toolchains};
 
 /// Bytes of stdout or stderr kept per run; more stops the program.
@@ -47,6 +52,10 @@ pub enum Verdict {
     ToolchainMissing,
     /// The check was cancelled.
     Cancelled,
+    /// An HTTP service never accepted connections on its `PORT` (or listened elsewhere).
+    ServiceNotReady,
+    /// An HTTP service answered correctly but ignored SIGTERM and had to be killed.
+    DidNotStop,
 }
 
 impl Verdict {
@@ -61,6 +70,8 @@ impl Verdict {
             Verdict::OutputTooLarge => "output_too_large",
             Verdict::ToolchainMissing => "toolchain_missing",
             Verdict::Cancelled => "cancelled",
+            Verdict::ServiceNotReady => "service_not_ready",
+            Verdict::DidNotStop => "did_not_stop",
         }
     }
 
@@ -75,6 +86,8 @@ impl Verdict {
             Verdict::OutputTooLarge => "output too large",
             Verdict::ToolchainMissing => "toolchain missing",
             Verdict::Cancelled => "cancelled",
+            Verdict::ServiceNotReady => "not listening",
+            Verdict::DidNotStop => "did not stop",
         }
     }
 }
@@ -105,6 +118,9 @@ pub struct Outcome {
     /// Whether this came from the result cache.
     #[serde(default)]
     pub cached: bool,
+    /// For an HTTP exercise: start-up time, every request with its own diff, and shutdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<ServiceReport>,
 }
 
 /// Where checks do their work.
@@ -143,6 +159,11 @@ impl Runner {
             dirs,
             cache,
         }
+    }
+
+    /// Where this runner builds and caches.
+    pub fn dirs(&self) -> &RunnerDirs {
+        &self.dirs
     }
 
     /// Checks `source` as the `lang` version of `exercise`.
@@ -263,6 +284,15 @@ impl Runner {
             }
         }
 
+        if exercise.kind == ExerciseKind::Http {
+            let Some(spec) = &exercise.service else {
+                let mut o = outcome(exercise, lang, Verdict::RuntimeError, started);
+                o.message = "this http exercise declares no requests".into();
+                return Ok(o);
+            };
+            return service::check(exercise, spec, lang, &plan, dir, opts, started);
+        }
+
         let limits = Limits {
             timeout: exercise.timeout,
             output_cap: OUTPUT_CAP,
@@ -319,6 +349,7 @@ fn outcome(exercise: &Exercise, lang: Language, verdict: Verdict, started: Insta
         case: None,
         message: String::new(),
         cached: false,
+        service: None,
     }
 }
 

@@ -98,8 +98,9 @@ enum Event {
     OutputTooLarge,
 }
 
-/// Runs a process to completion under the limits. Errors are failures to start it.
-pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
+/// Builds the command for `spec`, wrapped so that the child leads its own process group (a job
+/// object on Windows).
+fn wrapped_command(spec: &ProcessSpec) -> io::Result<CommandWrap> {
     let mut command = Command::new(&spec.program);
     command
         .args(&spec.args)
@@ -124,19 +125,26 @@ pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Resu
         wrapped.wrap(process_wrap::std::JobObject);
         wrapped.wrap(process_wrap::std::KillOnDrop);
     }
+    Ok(wrapped)
+}
 
+fn spawn_error(spec: &ProcessSpec, e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("could not start {}: {e}", spec.program.display()),
+    )
+}
+
+/// Runs a process to completion under the limits. Errors are failures to start it.
+pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
+    let mut wrapped = wrapped_command(spec)?;
     let (tx, rx) = mpsc::channel();
     let started = Instant::now();
-    let mut child = wrapped.spawn().map_err(|e| {
-        io::Error::new(
-            e.kind(),
-            format!("could not start {}: {e}", spec.program.display()),
-        )
-    })?;
+    let mut child = wrapped.spawn().map_err(|e| spawn_error(spec, e))?;
     let stdout = child.stdout().take();
     let stderr = child.stderr().take();
-    let out_reader = spawn_reader(stdout, limits.output_cap, tx.clone())?;
-    let err_reader = spawn_reader(stderr, limits.output_cap, tx.clone())?;
+    let out_reader = spawn_reader(stdout, limits.output_cap, Overflow::Stop, tx.clone())?;
+    let err_reader = spawn_reader(stderr, limits.output_cap, Overflow::Stop, tx.clone())?;
     let (termination, duration) = supervise(child, tx, &rx, started, limits, cancel)?;
     let stdout = join_reader(out_reader);
     let stderr = join_reader(err_reader);
@@ -148,11 +156,22 @@ pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Resu
     })
 }
 
+/// What a reader does once it has kept `cap` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overflow {
+    /// Stop reading and tell the supervisor, which stops the program (a check's output).
+    Stop,
+    /// Keep reading and throw the rest away: a service that logs every request must not block
+    /// on a full pipe.
+    Drain,
+}
+
 type Reader = (thread::JoinHandle<()>, Receiver<Vec<u8>>);
 
 fn spawn_reader<R: Read + Send + 'static>(
     pipe: Option<R>,
     cap: usize,
+    overflow: Overflow,
     events: Sender<Event>,
 ) -> io::Result<Option<Reader>> {
     let Some(mut pipe) = pipe else {
@@ -170,7 +189,7 @@ fn spawn_reader<R: Read + Send + 'static>(
                     Ok(n) => {
                         let room = cap.saturating_sub(kept.len());
                         kept.extend_from_slice(&buf[..n.min(room)]);
-                        if n > room {
+                        if n > room && overflow == Overflow::Stop {
                             // Stop reading: the supervisor kills the group.
                             let _ = events.send(Event::OutputTooLarge);
                             break;
@@ -260,13 +279,24 @@ fn supervise(
     signal_group(pgid, libc::SIGKILL);
     let termination = match reason {
         Some(reason) => reason,
-        None => match (status.code(), status.signal()) {
-            (Some(code), _) => Termination::Exited(code),
-            (None, Some(sig)) => Termination::Signalled(sig),
-            (None, None) => Termination::Exited(-1),
-        },
+        None => termination_of(status),
     };
     Ok((termination, duration))
+}
+
+#[cfg(unix)]
+fn termination_of(status: ExitStatus) -> Termination {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Termination::Exited(code),
+        (None, Some(sig)) => Termination::Signalled(sig),
+        (None, None) => Termination::Exited(-1),
+    }
+}
+
+#[cfg(not(unix))]
+fn termination_of(status: ExitStatus) -> Termination {
+    Termination::Exited(status.code().unwrap_or(-1))
 }
 
 #[cfg(unix)]
@@ -323,6 +353,244 @@ fn supervise(
             return Ok((reason, duration));
         }
         thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// How a background process ended when it was stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopKind {
+    /// It had already ended by itself before it was asked to stop.
+    AlreadyExited(Termination),
+    /// It ended within the grace period after SIGTERM (on Windows there is no SIGTERM, and
+    /// this is never reported).
+    OnSigterm {
+        /// From SIGTERM to exit.
+        after: Duration,
+        /// How it ended.
+        termination: Termination,
+    },
+    /// It ignored SIGTERM for the whole grace period and its group was killed.
+    Killed,
+}
+
+/// What was left of a background process once it was stopped.
+#[derive(Debug, Clone)]
+pub struct Stopped {
+    /// How it ended.
+    pub kind: StopKind,
+    /// Captured stdout (the first `output_cap` bytes).
+    pub stdout: Vec<u8>,
+    /// Captured stderr (the first `output_cap` bytes).
+    pub stderr: Vec<u8>,
+}
+
+/// A child that keeps running while the caller talks to it (a service), in its own process
+/// group. Whatever happens, the whole group is killed when it is stopped or dropped, so no
+/// process (and no port it holds) outlives it.
+pub struct Background {
+    pid: u32,
+    started: Instant,
+    rx: Receiver<Event>,
+    exit: Option<ExitStatus>,
+    readers: Vec<Option<Reader>>,
+    done: bool,
+    #[cfg(not(unix))]
+    child: Arc<std::sync::Mutex<Box<dyn process_wrap::std::ChildWrapper>>>,
+}
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Background")
+            .field("pid", &self.pid)
+            .field("exit", &self.exit)
+            .finish()
+    }
+}
+
+impl Background {
+    /// Starts `spec` in the background. Output is read on threads; the first `output_cap`
+    /// bytes of each stream are kept and the rest is drained and dropped.
+    pub fn spawn(spec: &ProcessSpec, output_cap: usize) -> io::Result<Self> {
+        let mut wrapped = wrapped_command(spec)?;
+        let (tx, rx) = mpsc::channel();
+        let started = Instant::now();
+        let mut child = wrapped.spawn().map_err(|e| spawn_error(spec, e))?;
+        let pid = child.id();
+        let stdout = child.stdout().take();
+        let stderr = child.stderr().take();
+        let readers = vec![
+            spawn_reader(stdout, output_cap, Overflow::Drain, tx.clone()),
+            spawn_reader(stderr, output_cap, Overflow::Drain, tx.clone()),
+        ];
+        #[cfg(unix)]
+        let waiter = {
+            let mut child = child;
+            thread::Builder::new()
+                .name("service-waiter".into())
+                .spawn(move || {
+                    let status = child.wait();
+                    let _ = tx.send(Event::Exited(status));
+                })
+        };
+        #[cfg(not(unix))]
+        let child = Arc::new(std::sync::Mutex::new(child));
+        #[cfg(not(unix))]
+        let waiter = {
+            let child = Arc::clone(&child);
+            thread::Builder::new()
+                .name("service-waiter".into())
+                .spawn(move || {
+                    loop {
+                        let polled = match child.lock() {
+                            Ok(mut c) => c.try_wait(),
+                            Err(_) => Err(io::Error::other("child lock poisoned")),
+                        };
+                        match polled {
+                            Ok(Some(status)) => {
+                                let _ = tx.send(Event::Exited(Ok(status)));
+                                return;
+                            }
+                            Ok(None) => thread::sleep(Duration::from_millis(10)),
+                            Err(e) => {
+                                let _ = tx.send(Event::Exited(Err(e)));
+                                return;
+                            }
+                        }
+                    }
+                })
+        };
+        let mut bg = Background {
+            pid,
+            started,
+            rx,
+            exit: None,
+            readers: Vec::new(),
+            done: false,
+            #[cfg(not(unix))]
+            child,
+        };
+        // From here on, an error still kills the group (Drop).
+        waiter?;
+        for r in readers {
+            bg.readers.push(r?);
+        }
+        Ok(bg)
+    }
+
+    /// The main process's id, which is also its process group's id on Unix.
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// When it was started.
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
+    /// How the main process ended, if it has; does not block.
+    pub fn exited(&mut self) -> Option<Termination> {
+        if self.exit.is_none() {
+            while let Ok(event) = self.rx.try_recv() {
+                if let Event::Exited(status) = event {
+                    // A failed wait means the process is gone in a way we cannot describe.
+                    self.exit = Some(status.unwrap_or_else(|_| exit_status_unknown()));
+                    break;
+                }
+            }
+        }
+        self.exit.map(termination_of)
+    }
+
+    /// Asks the process group to stop with SIGTERM, waits up to `grace`, then kills the
+    /// group. The group is killed in every case, so a grandchild cannot outlive the stop.
+    pub fn stop(mut self, grace: Duration) -> Stopped {
+        let kind = match self.exited() {
+            Some(t) => StopKind::AlreadyExited(t),
+            None => self.terminate(grace),
+        };
+        self.kill_group();
+        self.done = true;
+        let readers = std::mem::take(&mut self.readers);
+        let mut streams = readers.into_iter().map(join_reader);
+        let stdout = streams.next().unwrap_or_default();
+        let stderr = streams.next().unwrap_or_default();
+        Stopped {
+            kind,
+            stdout,
+            stderr,
+        }
+    }
+
+    #[cfg(unix)]
+    fn terminate(&mut self, grace: Duration) -> StopKind {
+        let sent = Instant::now();
+        signal_group(self.pid as libc::pid_t, libc::SIGTERM);
+        match wait_for_exit(&self.rx, grace) {
+            Some(status) => {
+                self.exit = Some(status);
+                StopKind::OnSigterm {
+                    after: sent.elapsed(),
+                    termination: termination_of(status),
+                }
+            }
+            None => StopKind::Killed,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn terminate(&mut self, _grace: Duration) -> StopKind {
+        // Windows has no SIGTERM for console programs: the job object is closed.
+        StopKind::Killed
+    }
+
+    /// Kills the whole group and waits (boundedly) for the main process to be reaped.
+    fn kill_group(&mut self) {
+        #[cfg(unix)]
+        signal_group(self.pid as libc::pid_t, libc::SIGKILL);
+        #[cfg(not(unix))]
+        if let Ok(mut c) = self.child.lock() {
+            let _ = c.start_kill();
+        }
+        if self.exit.is_none()
+            && let Some(status) = wait_for_any_exit(&self.rx, Duration::from_secs(5))
+        {
+            self.exit = Some(status);
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if !self.done {
+            self.kill_group();
+        }
+    }
+}
+
+#[cfg(unix)]
+fn exit_status_unknown() -> ExitStatus {
+    use std::os::unix::process::ExitStatusExt;
+    ExitStatus::from_raw(libc::SIGKILL)
+}
+
+#[cfg(not(unix))]
+fn exit_status_unknown() -> ExitStatus {
+    use std::os::windows::process::ExitStatusExt;
+    ExitStatus::from_raw(1)
+}
+
+/// Waits for the exit event, however the wait itself went.
+fn wait_for_any_exit(rx: &Receiver<Event>, within: Duration) -> Option<ExitStatus> {
+    let until = Instant::now() + within;
+    loop {
+        let left = until.checked_duration_since(Instant::now())?;
+        match rx.recv_timeout(left) {
+            Ok(Event::Exited(status)) => {
+                return Some(status.unwrap_or_else(|_| exit_status_unknown()));
+            }
+            Ok(Event::OutputTooLarge) => continue,
+            Err(_) => return None,
+        }
     }
 }
 

@@ -78,6 +78,7 @@ pub fn exercise(slug: &str, timeout_secs: u64, cases: &[(&str, Option<&str>, &st
                 expected: expected.to_string(),
             })
             .collect(),
+        service: None,
         starters: BTreeMap::new(),
         solutions: BTreeMap::new(),
     }
@@ -96,4 +97,40 @@ pub fn process_running_with(marker: &str) -> bool {
             })
             .unwrap_or(false)
     })
+}
+
+/// An HTTP exercise with the given requests and stub routes.
+pub fn http_exercise(
+    slug: &str,
+    timeout_secs: u64,
+    startup_secs: Option<u64>,
+    requests: Vec<microlings::course::HttpRequestSpec>,
+    stub: Vec<microlings::course::StubRoute>,
+) -> Exercise {
+    let mut ex = exercise(slug, timeout_secs, &[]);
+    ex.kind = ExerciseKind::Http;
+    ex.service = Some(microlings::course::ServiceSpec {
+        requests,
+        stub,
+        startup: startup_secs.map(Duration::from_secs),
+    });
+    ex
+}
+
+/// `GET path` expecting `status` and, when given, this JSON body.
+pub fn get(path: &str, status: u16, json: Option<&str>) -> microlings::course::HttpRequestSpec {
+    use microlings::course::ExpectedBody;
+    microlings::course::HttpRequestSpec {
+        name: format!("GET {path}"),
+        method: "GET".into(),
+        path: path.into(),
+        headers: vec![],
+        body: String::new(),
+        status,
+        expect_headers: vec![],
+        expect_body: match json {
+            Some(j) => ExpectedBody::Json(serde_json::from_str(j).expect("test JSON")),
+            None => ExpectedBody::Any,
+        },
+    }
 }

@@ -264,3 +264,164 @@ fn a_symlink_escaping_the_course_directory_is_reported() {
         "{err}"
     );
 }
+
+const HTTP_TOML: &str = r#"title = "Hello service"
+kind = "http"
+timeout_secs = 2
+task = "Serve /health."
+hints = ["one", "two"]
+
+[[stub]]
+path = "/price/A1"
+body = '{"cents":250}'
+delay_ms = 100
+
+[[requests]]
+path = "/health"
+status = 200
+expect_json = '{"status":"ok"}'
+expect_headers = { "Content-Type" = "application/json" }
+
+[[requests]]
+name = "create"
+method = "POST"
+path = "/items"
+headers = { "Content-Type" = "application/json" }
+body = '{"name":"x"}'
+status = 201
+expect_file = "replies/created.json"
+"#;
+
+/// The valid course with `hello` turned into an HTTP exercise.
+fn http_files(toml: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut f = valid_files();
+    f.remove("exercises/hello/expected_output.txt");
+    f.insert(
+        "exercises/hello/exercise.toml".into(),
+        toml.as_bytes().to_vec(),
+    );
+    f.insert(
+        "exercises/hello/replies/created.json".into(),
+        b"{\"id\": 1, \"name\": \"x\"}\n".to_vec(),
+    );
+    f
+}
+
+#[test]
+fn an_http_exercise_loads_its_requests_stub_and_expected_files() {
+    let course = load(&CourseFiles::from_map(http_files(HTTP_TOML))).expect("valid");
+    let ex = course.exercise("hello").expect("hello");
+    assert_eq!(ex.kind, ExerciseKind::Http);
+    assert!(ex.cases.is_empty());
+    let spec = ex.service.as_ref().expect("service");
+    assert_eq!(spec.requests.len(), 2);
+    let health = &spec.requests[0];
+    assert_eq!(
+        (health.name.as_str(), health.method.as_str()),
+        ("GET /health", "GET")
+    );
+    assert_eq!(
+        health.expect_body,
+        ExpectedBody::Json(serde_json::json!({"status": "ok"}))
+    );
+    let create = &spec.requests[1];
+    assert_eq!(create.name, "create");
+    assert_eq!(
+        create.expect_body,
+        ExpectedBody::Json(serde_json::json!({"id": 1, "name": "x"}))
+    );
+    assert_eq!(spec.stub[0].delay, Duration::from_millis(100));
+    assert_eq!(spec.stub[0].status, 200);
+}
+
+#[test]
+fn http_mistakes_are_reported_at_the_request_line() {
+    let toml = HTTP_TOML
+        .replace(
+            "path = \"/health\"",
+            "method = \"FETCH\"\npath = \"health\"",
+        )
+        .replace("'{\"status\":\"ok\"}'", "'{\"status\":'");
+    let errs = errors(http_files(&toml));
+    // Problems with a request point at its `[[requests]]` line (12).
+    for needle in ["method 'FETCH'", "must start with /", "not valid JSON"] {
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with("exercises/hello/exercise.toml:12:") && e.contains(needle)),
+            "{needle}: {errs:?}"
+        );
+    }
+    let toml = HTTP_TOML.replace(
+        "status = 201",
+        "status = 201\nexpect_body = \"x\"\nstatsu = 1",
+    );
+    let errs = errors(http_files(&toml));
+    assert!(
+        errs.iter().any(|e| e.contains("statsu")),
+        "unknown key: {errs:?}"
+    );
+    let toml = HTTP_TOML.replace("status = 201", "status = 201\nexpect_body = \"x\"");
+    let errs = errors(http_files(&toml));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("at most one of expect_body")),
+        "{errs:?}"
+    );
+    let toml = HTTP_TOML.replace("replies/created.json", "../hello/replies/created.json");
+    let errs = errors(http_files(&toml));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("must be a relative path inside")),
+        "{errs:?}"
+    );
+    let toml = HTTP_TOML.replace("headers = { \"Content-Type\"", "headers = { \"Host\"");
+    let errs = errors(http_files(&toml));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("'Host' is set by the runner")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn http_and_output_keys_do_not_mix() {
+    let mut f = http_files(HTTP_TOML);
+    f.insert(
+        "exercises/hello/expected_output.txt".into(),
+        b"x\n".to_vec(),
+    );
+    f.insert("exercises/hello/replies/stray.txt".into(), b"x\n".to_vec());
+    let errs = errors(f);
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("expected_output.txt") && e.contains("unexpected file")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("replies/stray.txt")),
+        "{errs:?}"
+    );
+    let no_requests: String = HTTP_TOML
+        .split("[[requests]]")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let errs = errors(http_files(&no_requests));
+    assert!(
+        errs.iter().any(|e| e.contains("at least one [[requests]]")),
+        "{errs:?}"
+    );
+    let mut f = valid_files();
+    f.insert(
+        "exercises/hello/exercise.toml".into(),
+        b"title = \"Hello\"\ntask = \"t\"\nhints = [\"a\", \"b\"]\n\n[[requests]]\npath = \"/\"\nstatus = 200\n"
+            .to_vec(),
+    );
+    let errs = errors(f);
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("exercises/hello/exercise.toml:5:")
+                && e.contains("add kind = \"http\"")),
+        "{errs:?}"
+    );
+}

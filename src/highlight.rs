@@ -1,0 +1,624 @@
+//! Syntax highlighting of code with syntect, mapped onto the 16 ANSI colours.
+//!
+//! The syntax definitions and colour themes take a few milliseconds to load, so they are loaded
+//! once, lazily, and shared. Call [`preload`] at start-up: it loads them on a background thread,
+//! so the first frame never waits for them. [`highlight`] loads them itself when nothing did
+//! (blocking); [`highlight_if_loaded`] never blocks, for callers on the drawing path.
+//!
+//! Two syntax sets are used: syntect's defaults first (its Go, Java and Python definitions are the
+//! fastest we measured), then two-face's larger set (bat's) for what syntect lacks: TOML,
+//! Protocol Buffers, Dockerfile and more.
+//!
+//! Colours: syntect themes are written in RGB; we map every colour to the nearest of the 16 ANSI
+//! colours by hue and lightness, so highlighting works on 16-colour terminals and follows the
+//! user's palette. The theme's own default foreground maps to "no colour" (the terminal's).
+
+use std::sync::{Once, OnceLock};
+use std::time::{Duration, Instant};
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use syntect::easy::HighlightLines;
+use syntect::highlighting::{self as sh, FontStyle};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+use crate::theme::{Theme, ThemeKind};
+
+/// Columns between tab stops when tabs are expanded (terminals draw a raw tab unpredictably,
+/// and ratatui counts it as zero columns).
+pub const TAB_WIDTH: usize = 4;
+
+/// How long one [`highlight`] call may spend before the rest of the code is shown uncoloured.
+/// A 300-line file takes 5-13 ms (Python is the slowest); the budget only stops pathological
+/// input from freezing the screen.
+pub const BUDGET: Duration = Duration::from_millis(50);
+
+/// Everything syntect needs, loaded once.
+struct Assets {
+    /// syntect's bundled syntaxes: tried first.
+    syntaxes: SyntaxSet,
+    /// two-face's syntaxes: TOML, protobuf and others syntect lacks.
+    extra: SyntaxSet,
+    /// For dark terminals.
+    dark: sh::Theme,
+    /// For light terminals.
+    light: sh::Theme,
+}
+
+static ASSETS: OnceLock<Assets> = OnceLock::new();
+static PRELOAD: Once = Once::new();
+
+fn load() -> Assets {
+    let mut themes = sh::ThemeSet::load_defaults().themes;
+    Assets {
+        syntaxes: SyntaxSet::load_defaults_newlines(),
+        extra: two_face::syntax::extra_newlines(),
+        // Both themes ship with syntect (the `default-themes` feature), so they are present;
+        // the fallback only guards against a future syntect renaming them.
+        dark: themes.remove("base16-ocean.dark").unwrap_or_default(),
+        light: themes.remove("InspiredGitHub").unwrap_or_default(),
+    }
+}
+
+fn assets() -> &'static Assets {
+    ASSETS.get_or_init(load)
+}
+
+/// Starts loading the syntaxes and themes on a background thread, once; later calls do nothing.
+///
+/// Call it at start-up, before the first frame. If the thread cannot be spawned, the loading
+/// happens right here instead (a few milliseconds), so highlighting still works.
+pub fn preload() {
+    PRELOAD.call_once(|| {
+        let spawned = std::thread::Builder::new()
+            .name("highlight-load".into())
+            .spawn(|| warm_up(assets()));
+        if spawned.is_err() {
+            // No thread: load here (a few milliseconds), without the warm-up.
+            assets();
+        }
+    });
+}
+
+/// Small programs in the course's languages, touching their common constructs.
+const WARM_UP: [(&str, &str); 4] = [
+    (
+        "py",
+        "import sys\nfrom dataclasses import dataclass\n\n@dataclass\nclass A(object):\n    \
+         x: int = 0\n\ndef main(n: int) -> None:\n    \"\"\"Doc.\"\"\"\n    # comment\n    \
+         x = [i * 2 for i in range(n) if i % 2 == 0]\n    d = {'a': 1, \"b\": 2.5, 'c': None}\n    \
+         try:\n        print(f\"{x!r} {n:>4}\", True, sys.stdin.readline().strip())\n    \
+         except (ValueError, KeyError) as e:\n        raise SystemExit(1) from e\n\n\
+         if __name__ == \"__main__\":\n    main(int(sys.argv[1]))\n",
+    ),
+    (
+        "go",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n// T is a type.\ntype T struct {\n\t\
+         Name string `json:\"name\"`\n}\n\nfunc (t *T) f(n int) (int, error) {\n\tm := \
+         map[string]int{\"a\": 1}\n\tfor i := 0; i < n; i++ {\n\t\tm[\"a\"] += i * 2\n\t}\n\t\
+         if err := g(); err != nil {\n\t\treturn 0, fmt.Errorf(\"x: %w\", err)\n\t}\n\t\
+         fmt.Fprintln(os.Stderr, 1.5, true, nil, 'c')\n\treturn m[\"a\"], nil\n}\n",
+    ),
+    (
+        "java",
+        "import java.util.*;\n\n/** Doc. */\npublic class Main {\n    // comment\n    \
+         static final int N = 10;\n\n    public static void main(String[] args) throws Exception {\n        \
+         List<Integer> xs = new ArrayList<>();\n        for (int i = 0; i < N; i++) {\n            \
+         xs.add(i * 2);\n        }\n        Map<String, Long> m = new HashMap<>();\n        \
+         System.out.printf(\"%d %s%n\", 1L, \"x\" + 'c' + 1.5 + true + null);\n    }\n}\n",
+    ),
+    (
+        "cs",
+        "using System;\nusing System.Collections.Generic;\n\n/// <summary>Doc.</summary>\n\
+         public static class Program\n{\n    // comment\n    private const int N = 10;\n\n    \
+         public static void Main(string[] args)\n    {\n        var xs = new List<int>();\n        \
+         foreach (var i in new[] { 1, 2 }) { xs.Add(i * 2); }\n        \
+         var m = new Dictionary<string, long> { { \"a\", 1L } };\n        \
+         Console.WriteLine($\"{xs.Count} {m.Count:D4}\" + 'c' + 1.5 + true + null);\n    }\n}\n",
+    ),
+];
+
+/// Highlights a small program per course language, so that syntect compiles the regular
+/// expressions they need (it does so on first use) on the loading thread, not while drawing.
+fn warm_up(assets: &Assets) {
+    let theme = Theme::new(ThemeKind::Dark);
+    for (token, code) in WARM_UP {
+        let _ = highlight_with(assets, code, token, &theme);
+    }
+}
+
+/// Whether the syntaxes and themes are loaded, so highlighting will not block.
+pub fn is_loaded() -> bool {
+    ASSETS.get().is_some()
+}
+
+/// The syntect token for a code fence tag or a [`crate::course::Language::syntax_token`]:
+/// `None` for tags that mean "no highlighting" (`text`, `plain`, `none`, empty).
+///
+/// Course tags are mapped to the tokens syntect knows (`python` -> `py`, `csharp`/`c#` -> `cs`,
+/// `bash`/`shell` -> `sh`); any other tag is passed on as it is, lower-cased, and matched against
+/// syntax names and file extensions when highlighting.
+pub fn syntax_token(tag: &str) -> Option<String> {
+    let tag = tag.trim().to_ascii_lowercase();
+    let token = match tag.as_str() {
+        "" | "text" | "plain" | "plaintext" | "txt" | "none" | "output" => return None,
+        "python" | "python3" | "py" => "py",
+        "csharp" | "cs" | "c#" => "cs",
+        "bash" | "sh" | "shell" | "console" | "zsh" => "sh",
+        "golang" => "go",
+        "yml" => "yaml",
+        "protobuf" => "proto",
+        "docker" => "dockerfile",
+        "js" | "javascript" => "js",
+        other => other,
+    };
+    Some(token.to_string())
+}
+
+fn find_syntax<'a>(
+    assets: &'a Assets,
+    token: &str,
+) -> Option<(&'a SyntaxReference, &'a SyntaxSet)> {
+    for set in [&assets.syntaxes, &assets.extra] {
+        if let Some(syntax) = set.find_syntax_by_token(token) {
+            return Some((syntax, set));
+        }
+    }
+    None
+}
+
+/// Highlights `code` written in `lang` (a fence tag or a syntax token, see [`syntax_token`]).
+///
+/// Returns one line per source line, tabs expanded to [`TAB_WIDTH`] columns and line ends
+/// (`\n`, `\r\n`) removed. With [`ThemeKind::Mono`] the lines are unstyled; for a language
+/// without highlighting (`text`, or unknown) they carry `theme.code_block`.
+///
+/// Blocks while the syntaxes load if [`preload`] has not finished; on the drawing path use
+/// [`highlight_if_loaded`], and cache the result: a 300-line file takes several milliseconds.
+pub fn highlight(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
+    if theme.kind == ThemeKind::Mono {
+        return plain(code, Style::default());
+    }
+    let Some(token) = syntax_token(lang) else {
+        return plain(code, theme.code_block);
+    };
+    highlight_with(assets(), code, &token, theme)
+}
+
+/// Like [`highlight`], but returns `None` instead of waiting while the syntaxes are still
+/// loading (only when the result would need them).
+pub fn highlight_if_loaded(code: &str, lang: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
+    if theme.kind == ThemeKind::Mono {
+        return Some(plain(code, Style::default()));
+    }
+    let Some(token) = syntax_token(lang) else {
+        return Some(plain(code, theme.code_block));
+    };
+    Some(highlight_with(ASSETS.get()?, code, &token, theme))
+}
+
+fn highlight_with(assets: &Assets, code: &str, token: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let Some((syntax, set)) = find_syntax(assets, token) else {
+        return plain(code, theme.code_block);
+    };
+    let (syn_theme, light) = match theme.kind {
+        ThemeKind::Light => (&assets.light, true),
+        _ => (&assets.dark, false),
+    };
+    let palette = Palette::new(syn_theme, light);
+    let mut highlighter = HighlightLines::new(syntax, syn_theme);
+    let mut lines = Vec::new();
+    let start = Instant::now();
+    let mut offset = 0;
+    for source in LinesWithEndings::from(code) {
+        // Some syntaxes backtrack badly on rare lines (syntect's C# takes ~150 ms on
+        // `$"{m["a"]:D4}" + 1 + 2 + 3`); past the budget, show the rest uncoloured.
+        let regions = if start.elapsed() < BUDGET {
+            highlighter.highlight_line(source, set).ok()
+        } else {
+            None
+        };
+        // On an error (a syntax's regex failed), likewise: better uncoloured than missing.
+        let Some(regions) = regions else {
+            lines.extend(plain(&code[offset..], theme.code_block));
+            break;
+        };
+        let mut line = LineBuilder::default();
+        for (style, text) in regions {
+            line.push(text, palette.style(style));
+        }
+        lines.push(line.finish());
+        offset += source.len();
+    }
+    lines
+}
+
+/// Lines of `code` in one style, tabs expanded, line ends removed.
+fn plain(code: &str, style: Style) -> Vec<Line<'static>> {
+    code.lines()
+        .map(|source| {
+            let mut line = LineBuilder::default();
+            line.push(source, style);
+            line.finish()
+        })
+        .collect()
+}
+
+/// Builds one line from styled pieces: expands tabs, drops line ends and control characters,
+/// and merges neighbours of the same style (fewer spans, faster drawing).
+#[derive(Default)]
+struct LineBuilder {
+    spans: Vec<Span<'static>>,
+    current: String,
+    style: Style,
+    column: usize,
+}
+
+impl LineBuilder {
+    fn push(&mut self, text: &str, style: Style) {
+        if style != self.style && !self.current.is_empty() {
+            self.flush();
+        }
+        self.style = style;
+        for c in text.chars() {
+            match c {
+                '\t' => {
+                    let n = TAB_WIDTH - self.column % TAB_WIDTH;
+                    self.current.extend(std::iter::repeat_n(' ', n));
+                    self.column += n;
+                }
+                '\n' | '\r' => {}
+                c if c.is_control() => {}
+                c => {
+                    self.current.push(c);
+                    self.column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.current.is_empty() {
+            let text = std::mem::take(&mut self.current);
+            self.spans.push(Span::styled(text, self.style));
+        }
+    }
+
+    fn finish(mut self) -> Line<'static> {
+        self.flush();
+        Line::from(self.spans)
+    }
+}
+
+/// Maps one syntect theme's RGB colours to ANSI colours.
+struct Palette {
+    /// The theme's default text colour: shown as the terminal's own foreground.
+    default_fg: Option<sh::Color>,
+    /// Lightness of the default text, to tell comments (dimmer or paler) from text.
+    default_lightness: f32,
+    /// Light backgrounds need the dark variants, and no yellow.
+    light: bool,
+}
+
+impl Palette {
+    fn new(theme: &sh::Theme, light: bool) -> Self {
+        let default_fg = theme.settings.foreground;
+        let default_lightness =
+            default_fg
+                .map(|c| hsl(c).2)
+                .unwrap_or(if light { 0.2 } else { 0.8 });
+        Palette {
+            default_fg,
+            default_lightness,
+            light,
+        }
+    }
+
+    fn style(&self, style: sh::Style) -> Style {
+        let mut out = Style::default();
+        if let Some(fg) = self.color(style.foreground) {
+            out = out.fg(fg);
+        }
+        if style.font_style.contains(FontStyle::BOLD) {
+            out = out.add_modifier(Modifier::BOLD);
+        }
+        if style.font_style.contains(FontStyle::ITALIC) {
+            out = out.add_modifier(Modifier::ITALIC);
+        }
+        if style.font_style.contains(FontStyle::UNDERLINE) {
+            out = out.add_modifier(Modifier::UNDERLINED);
+        }
+        out
+    }
+
+    fn color(&self, c: sh::Color) -> Option<Color> {
+        if self.default_fg == Some(c) {
+            return None;
+        }
+        let (hue, saturation, lightness) = hsl(c);
+        // base16-ocean's pastels have saturations of 0.17-0.3; its greys stay below 0.13.
+        if saturation < 0.15 || !(0.1..=0.92).contains(&lightness) {
+            // Greys: text-like ones stay in the terminal's colour; clearly dimmer or paler ones
+            // (comments) become dark grey, which reads as "less important" on both backgrounds.
+            return if (lightness - self.default_lightness).abs() > 0.15 {
+                Some(Color::DarkGray)
+            } else {
+                None
+            };
+        }
+        let color = match hue {
+            h if !(10.0..335.0).contains(&h) => Color::Red,
+            h if h < 65.0 => {
+                // Yellow is unreadable on white; orange is closer to red anyway.
+                if self.light {
+                    Color::Red
+                } else {
+                    Color::Yellow
+                }
+            }
+            h if h < 165.0 => Color::Green,
+            h if h < 200.0 => Color::Cyan,
+            h if h < 255.0 => {
+                // ANSI blue is too dark to read on most dark backgrounds.
+                if self.light {
+                    Color::Blue
+                } else {
+                    Color::LightBlue
+                }
+            }
+            _ => Color::Magenta,
+        };
+        Some(color)
+    }
+}
+
+/// Hue (degrees), saturation and lightness (0-1) of an RGB colour.
+fn hsl(c: sh::Color) -> (f32, f32, f32) {
+    let r = f32::from(c.r) / 255.0;
+    let g = f32::from(c.g) / 255.0;
+    let b = f32::from(c.b) / 255.0;
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let lightness = (max + min) / 2.0;
+    let delta = max - min;
+    if delta < f32::EPSILON {
+        return (0.0, 0.0, lightness);
+    }
+    let saturation = delta / (1.0 - (2.0 * lightness - 1.0).abs());
+    let hue = if max == r {
+        60.0 * (((g - b) / delta).rem_euclid(6.0))
+    } else if max == g {
+        60.0 * ((b - r) / delta + 2.0)
+    } else {
+        60.0 * ((r - g) / delta + 4.0)
+    };
+    (hue, saturation, lightness)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::Language;
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    fn colours(lines: &[Line<'_>]) -> Vec<Color> {
+        let mut seen: Vec<Color> = Vec::new();
+        for span in lines.iter().flat_map(|l| &l.spans) {
+            if let Some(fg) = span.style.fg
+                && !seen.contains(&fg)
+            {
+                seen.push(fg);
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn every_course_language_and_fence_tag_has_a_syntax() {
+        let assets = assets();
+        for lang in Language::ALL {
+            assert!(find_syntax(assets, lang.syntax_token()).is_some(), "{lang}");
+        }
+        for tag in [
+            "python",
+            "py",
+            "go",
+            "java",
+            "csharp",
+            "cs",
+            "c#",
+            "json",
+            "bash",
+            "sh",
+            "shell",
+            "toml",
+            "yaml",
+            "yml",
+            "proto",
+            "dockerfile",
+        ] {
+            let token = syntax_token(tag).expect(tag);
+            assert!(find_syntax(assets, &token).is_some(), "{tag} -> {token}");
+        }
+        for tag in ["text", "plain", "none", "", " Text "] {
+            assert_eq!(syntax_token(tag), None, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_text_and_expands_tabs() {
+        let code = "func main() {\n\tx := \"a\\tb\" // note\r\n}\n";
+        let theme = Theme::new(ThemeKind::Dark);
+        let lines = highlight(code, "go", &theme);
+        assert_eq!(
+            text(&lines),
+            ["func main() {", "    x := \"a\\tb\" // note", "}"]
+        );
+        // Keywords, strings and comments get different ANSI colours, none of them RGB.
+        let used = colours(&lines);
+        assert!(used.len() >= 3, "{used:?}");
+        assert!(
+            used.iter()
+                .all(|c| !matches!(c, Color::Rgb(..) | Color::Indexed(_)))
+        );
+    }
+
+    #[test]
+    fn light_theme_avoids_yellow_and_white() {
+        let theme = Theme::new(ThemeKind::Light);
+        for lang in Language::ALL {
+            let code = "class A:\n    # comment\n    x = \"s\" + 1.5\n";
+            let used = colours(&highlight(code, lang.syntax_token(), &theme));
+            assert!(
+                !used
+                    .iter()
+                    .any(|c| matches!(c, Color::Yellow | Color::White)),
+                "{lang}: {used:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn mono_is_unstyled_and_unknown_languages_are_plain() {
+        let mono = Theme::new(ThemeKind::Mono);
+        let lines = highlight("x = 1\n", "python", &mono);
+        assert!(
+            lines
+                .iter()
+                .flat_map(|l| &l.spans)
+                .all(|s| s.style == Style::default())
+        );
+
+        let dark = Theme::new(ThemeKind::Dark);
+        for lang in ["text", "no-such-language"] {
+            let lines = highlight("a\tb\n", lang, &dark);
+            assert_eq!(text(&lines), ["a   b"]);
+            assert!(lines[0].spans.iter().all(|s| s.style == dark.code_block));
+        }
+    }
+
+    #[test]
+    fn toml_comes_from_two_face() {
+        let theme = Theme::new(ThemeKind::Dark);
+        let lines = highlight("[package]\nname = \"x\" # c\n", "toml", &theme);
+        assert_eq!(text(&lines), ["[package]", "name = \"x\" # c"]);
+        assert!(colours(&lines).len() >= 2);
+    }
+
+    #[test]
+    fn preload_then_is_loaded() {
+        preload();
+        preload();
+        // The background thread finishes quickly; highlight() would also wait for it.
+        let _ = highlight("x", "py", &Theme::new(ThemeKind::Dark));
+        assert!(is_loaded());
+        assert!(highlight_if_loaded("x", "py", &Theme::new(ThemeKind::Dark)).is_some());
+    }
+
+    /// Prints timings; run with `cargo test --release --lib highlight::tests::timing -- --nocapture`.
+    #[test]
+    fn timing() {
+        let start = std::time::Instant::now();
+        let loaded = load();
+        let load_time = start.elapsed();
+        let start = std::time::Instant::now();
+        warm_up(&loaded);
+        let warm_up_time = start.elapsed();
+        let theme = Theme::new(ThemeKind::Dark);
+        let course = crate::course::load_course(None).expect("the embedded course loads");
+        for lang in Language::ALL {
+            let mut code = String::new();
+            for ex in course.exercises.values() {
+                code.push_str(ex.solution(lang));
+                code.push('\n');
+            }
+            let code: String = code.lines().take(300).flat_map(|l| [l, "\n"]).collect();
+            let token = lang.syntax_token();
+            // The first call compiles the regexes the warm-up did not meet; report it apart.
+            let start = std::time::Instant::now();
+            let _ = highlight_with(&loaded, &code, token, &theme);
+            eprintln!(
+                "highlight 300 lines of {lang}, first time: {:?}",
+                start.elapsed()
+            );
+            let mut best = std::time::Duration::MAX;
+            for _ in 0..5 {
+                let start = std::time::Instant::now();
+                let lines = highlight_with(&loaded, &code, token, &theme);
+                best = best.min(start.elapsed());
+                assert_eq!(lines.len(), code.lines().count());
+            }
+            eprintln!("highlight 300 lines of {lang}: {best:?}");
+            // The largest real file a learner edits in this language.
+            let Some(biggest) = course
+                .exercises
+                .values()
+                .flat_map(|ex| [ex.starter(lang), ex.solution(lang)])
+                .max_by_key(|code| code.lines().count())
+            else {
+                continue;
+            };
+            let mut best = std::time::Duration::MAX;
+            for _ in 0..5 {
+                let start = std::time::Instant::now();
+                let _ = highlight_with(&loaded, biggest, token, &theme);
+                best = best.min(start.elapsed());
+            }
+            eprintln!(
+                "highlight the largest {lang} file ({} lines): {best:?}",
+                biggest.lines().count()
+            );
+        }
+        eprintln!("syntect + two-face load: {load_time:?}, then warm-up: {warm_up_time:?}");
+    }
+}
+#[cfg(test)]
+mod zz {
+    #[test]
+    fn zz_lines() {
+        if std::env::var("LIMIT").is_ok() {
+            unsafe {
+                onig_sys::onig_set_retry_limit_in_match(100_000);
+                onig_sys::onig_set_retry_limit_in_search(1_000_000);
+            }
+        }
+        let a = super::assets();
+        let theme = crate::theme::Theme::new(crate::theme::ThemeKind::Dark);
+        for (tok, code) in super::WARM_UP {
+            for line in code.lines() {
+                let t = std::time::Instant::now();
+                let _ = super::highlight_with(a, line, tok, &theme);
+                let t2 = std::time::Instant::now();
+                let _ = super::highlight_with(a, line, tok, &theme);
+                eprintln!(
+                    "{tok} {:?} {:?} {line}",
+                    t.elapsed() - t2.elapsed(),
+                    t2.elapsed()
+                );
+            }
+        }
+        for line in [
+            "Console.WriteLine($\"{x:F2} ms\");",
+            "Console.WriteLine($\"{x:F2}\" + a);",
+            "Console.WriteLine($\"{x:F2}\" + a + b);",
+            "Console.WriteLine($\"{x:F2}\" + a + b + c);",
+            "Console.WriteLine($\"{x:F2}\" + a + b + c + d);",
+            "Console.WriteLine($\"{x:F2}\" + 'c' + 1.5);",
+            "Console.WriteLine($\"{x:F2}\" + 'c' + 1.5 + true);",
+            "Console.WriteLine($\"{x:F2}\", a, b, c, d, e);",
+            "Console.WriteLine($\"{x:F2} {y:F2} {z,5}\");",
+            "var s = $\"{x:F2}\"; var t = a + b + c + d;",
+        ] {
+            let t = std::time::Instant::now();
+            let _ = super::highlight_with(a, line, "cs", &theme);
+            eprintln!("cs {:?} {line}", t.elapsed());
+        }
+    }
+}

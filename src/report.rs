@@ -1,0 +1,121 @@
+//! The end-of-course summary, as Markdown the learner can keep: `microlings progress --report`
+//! prints it and the TUI's finish screen renders it.
+
+use std::fmt::Write as _;
+
+use crate::course::{Course, Language};
+use crate::progress::{Progress, Status};
+
+/// Writes the report.
+pub fn markdown(course: &Course, progress: &Progress, now_secs: u64) -> String {
+    let mut out = String::new();
+    let read = course
+        .lessons
+        .iter()
+        .filter(|l| progress.lessons_read.contains(&l.slug))
+        .count();
+    let quiz_total: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
+    let answered = progress.quizzes.len();
+    let right = progress.quizzes.values().filter(|a| a.correct).count();
+    let _ = writeln!(out, "# My microlings report\n");
+    let _ = writeln!(
+        out,
+        "Choosing a language for microservices: Python, Go, Java and C#. Written {}.\n",
+        date(now_secs)
+    );
+    let _ = writeln!(out, "## Lessons\n");
+    let _ = writeln!(
+        out,
+        "- Read **{read} of {}** lessons.",
+        course.lessons.len()
+    );
+    let _ = writeln!(
+        out,
+        "- Quizzes: **{right} right** of {answered} answered ({quiz_total} in the course)."
+    );
+    let unread: Vec<&str> = course
+        .lessons
+        .iter()
+        .filter(|l| !progress.lessons_read.contains(&l.slug))
+        .map(|l| l.title.as_str())
+        .collect();
+    if !unread.is_empty() {
+        let _ = writeln!(out, "- Still to read: {}.", unread.join("; "));
+    }
+    let _ = writeln!(out, "\n## Exercises\n");
+    let _ = writeln!(
+        out,
+        "| Exercise | Python | Go | Java | C# |\n|---|---|---|---|---|"
+    );
+    let mut hints = 0;
+    let mut solutions = 0;
+    for (_, ex) in course.exercises_in_order() {
+        let mut row = format!("| {} |", ex.title);
+        for lang in Language::ALL {
+            let r = progress.record(&ex.slug, lang);
+            hints += r.hints_used;
+            solutions += u32::from(r.solution_seen);
+            let cell = match r.status {
+                Status::Passed => format!(
+                    "✓ passed ({} {})",
+                    r.attempts,
+                    if r.attempts == 1 { "try" } else { "tries" }
+                ),
+                Status::Failed => format!(
+                    "✗ not yet ({} {})",
+                    r.attempts,
+                    if r.attempts == 1 { "try" } else { "tries" }
+                ),
+                Status::NotTried => "· not tried".to_string(),
+            };
+            let _ = write!(row, " {cell} |");
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    let _ = writeln!(out);
+    for lang in Language::ALL {
+        let passed = course
+            .exercises
+            .keys()
+            .filter(|s| progress.record(s, lang).status == Status::Passed)
+            .count();
+        let _ = writeln!(
+            out,
+            "- {}: **{passed} of {}** passed.",
+            lang.display_name(),
+            course.exercises.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "- Hints used: {hints}. Reference solutions revealed: {solutions}."
+    );
+    out
+}
+
+/// `2026-11-25` from seconds since the Unix epoch (UTC).
+pub fn date(secs: u64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_civil_dates() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(951_782_400), "2000-02-29");
+        assert_eq!(date(1_795_651_200), "2026-11-26");
+    }
+}

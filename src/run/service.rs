@@ -1,0 +1,686 @@
+//! Checking an HTTP exercise: start the learner's service on a free loopback port, wait until
+//! it listens, send the declared requests, compare the replies, and stop it with SIGTERM.
+//!
+//! Whatever the learner's code does (crash, never listen, listen on the wrong port, hang on a
+//! request, ignore SIGTERM), the check ends within a bounded time with a verdict that says
+//! which, and the whole process group is gone afterwards.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::compare::{self, Diff};
+use super::http::{self, HttpError, Request, Stub};
+use super::plan::Plan;
+use super::process::{Background, StopKind, Termination};
+use super::procfs::{self, Listener};
+use super::{CheckOptions, OUTPUT_CAP, Outcome, Verdict, lossy, outcome, signal_name};
+use crate::course::{Exercise, ExpectedBody, HttpRequestSpec, Language, ServiceSpec};
+
+/// How long a service gets to exit after SIGTERM before its group is killed.
+pub const STOP_GRACE: Duration = Duration::from_secs(3);
+/// How long a service may listen only on other ports before the check gives up early.
+const WRONG_PORT_PATIENCE: Duration = Duration::from_secs(1);
+/// How often readiness is polled.
+const READY_POLL: Duration = Duration::from_millis(20);
+/// How often the listening sockets are looked at while waiting (reading /proc costs more).
+const LISTENER_POLL: Duration = Duration::from_millis(250);
+
+/// How long a language's service may take to start listening: the JVM and Mono start slower
+/// than a Go binary or CPython, more so on a busy two-core machine.
+pub fn startup_allowance(lang: Language) -> Duration {
+    match lang {
+        Language::Python | Language::Go => Duration::from_secs(5),
+        Language::Java | Language::CSharp => Duration::from_secs(15),
+    }
+}
+
+/// What happened when one request was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestResult {
+    /// The reply matched.
+    Passed,
+    /// A reply came, but its status, headers or body differ.
+    Mismatch,
+    /// No complete reply within the exercise's `timeout_secs`.
+    TimedOut,
+    /// The connection was refused or closed without a reply.
+    NoReply,
+    /// Not sent: the service had already stopped, or the check was cancelled.
+    NotSent,
+}
+
+/// One request of an HTTP check and what came back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestOutcome {
+    /// The request's name (`GET /items/1` unless the exercise names it).
+    pub name: String,
+    /// Method sent.
+    pub method: String,
+    /// Target sent.
+    pub path: String,
+    /// What happened.
+    pub result: RequestResult,
+    /// The status expected.
+    pub expected_status: u16,
+    /// The status received, if a reply came.
+    pub status: Option<u16>,
+    /// From connect to the end of the reply.
+    pub duration_ms: u64,
+    /// One sentence on what was wrong (empty when it passed).
+    pub message: String,
+    /// Expected versus actual reply (status line, checked headers, body) when they differ.
+    pub diff: Option<Diff>,
+}
+
+/// How the service ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shutdown {
+    /// It exited within the grace period after SIGTERM.
+    OnSigterm,
+    /// It ignored SIGTERM and its process group was killed.
+    Killed,
+    /// It exited by itself before the check was done with it.
+    ExitedEarly,
+    /// It was never started (the check ended before).
+    NotStarted,
+}
+
+/// The HTTP part of an [`Outcome`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceReport {
+    /// The loopback port the service was given in `PORT`.
+    pub port: u16,
+    /// From process start to the port accepting connections; `None` if it never did.
+    pub startup_ms: Option<u64>,
+    /// Every declared request, in order.
+    pub requests: Vec<RequestOutcome>,
+    /// How it ended.
+    pub shutdown: Shutdown,
+    /// From SIGTERM to exit, when it exited on SIGTERM.
+    pub stop_ms: Option<u64>,
+}
+
+/// Why waiting for the service ended.
+enum Ready {
+    Listening(Duration),
+    Exited(Termination),
+    NotListening { other: Vec<Listener> },
+    Cancelled,
+}
+
+/// Runs the HTTP check of `exercise` with the built program described by `plan`.
+pub(super) fn check(
+    exercise: &Exercise,
+    spec: &ServiceSpec,
+    lang: Language,
+    plan: &Plan,
+    dir: &Path,
+    opts: &CheckOptions,
+    started: Instant,
+) -> std::io::Result<Outcome> {
+    // Dropped (and stopped) at the end of this function, after the service.
+    let stub = if spec.stub.is_empty() {
+        None
+    } else {
+        Some(Stub::start(spec.stub.clone())?)
+    };
+    let port = http::free_port()?;
+    let mut run = plan.run.clone();
+    run.env.push(("PORT".into(), port.to_string()));
+    if let Some(stub) = &stub {
+        run.env.push(("STUB_URL".into(), stub.url()));
+    }
+    let mut service = Background::spawn(&run, OUTPUT_CAP)?;
+    let allowance = spec.startup.unwrap_or_else(|| startup_allowance(lang));
+    let ready = wait_ready(&mut service, port, allowance, opts);
+
+    let mut report = ServiceReport {
+        port,
+        startup_ms: None,
+        requests: Vec::new(),
+        shutdown: Shutdown::NotStarted,
+        stop_ms: None,
+    };
+    let mut o = outcome(exercise, lang, Verdict::Passed, started);
+    let mut exited_early = None;
+    match &ready {
+        Ready::Listening(took) => {
+            report.startup_ms = Some(took.as_millis() as u64);
+            exited_early = send_all(exercise, spec, port, &mut service, opts, &mut report);
+        }
+        Ready::Exited(t) => exited_early = Some(*t),
+        Ready::NotListening { .. } | Ready::Cancelled => {}
+    }
+    if report.requests.len() < spec.requests.len() {
+        let sent = report.requests.len();
+        report
+            .requests
+            .extend(spec.requests[sent..].iter().map(not_sent));
+    }
+
+    let stopped = service.stop(STOP_GRACE);
+    drop(stub);
+    o.stdout = lossy(&stopped.stdout, dir);
+    o.stderr = lossy(&stopped.stderr, dir);
+    match stopped.kind {
+        StopKind::AlreadyExited(t) => {
+            report.shutdown = Shutdown::ExitedEarly;
+            exited_early = exited_early.or(Some(t));
+        }
+        StopKind::OnSigterm { after, .. } => {
+            report.shutdown = Shutdown::OnSigterm;
+            report.stop_ms = Some(after.as_millis() as u64);
+        }
+        StopKind::Killed => report.shutdown = Shutdown::Killed,
+    }
+    if let Some(Termination::Exited(code)) = exited_early {
+        o.exit_code = Some(code);
+    }
+
+    let first_failure = report
+        .requests
+        .iter()
+        .find(|r| r.result != RequestResult::Passed);
+    o.diff = first_failure.and_then(|r| r.diff.clone());
+    o.case = first_failure.map(|r| r.name.clone());
+    let count = |res: RequestResult| report.requests.iter().filter(|r| r.result == res).count();
+    let total = report.requests.len();
+    let timeout = exercise.timeout.as_secs_f64();
+    let (verdict, message) = match (&ready, exited_early) {
+        (Ready::Cancelled, _) => (Verdict::Cancelled, "the check was cancelled".to_string()),
+        _ if opts.cancel.is_cancelled() => {
+            (Verdict::Cancelled, "the check was cancelled".to_string())
+        }
+        (Ready::NotListening { other }, _) => (
+            Verdict::ServiceNotReady,
+            not_listening_message(port, allowance, other),
+        ),
+        (Ready::Exited(t), _) => (
+            Verdict::RuntimeError,
+            format!(
+                "the service {} before it listened on port {port} (the PORT variable): stderr says why",
+                describe_exit(*t)
+            ),
+        ),
+        (_, Some(t)) => (
+            Verdict::RuntimeError,
+            format!(
+                "the service {} while answering requests ({} of {total} answered as expected): stderr says why",
+                describe_exit(t),
+                count(RequestResult::Passed)
+            ),
+        ),
+        _ if count(RequestResult::TimedOut) > 0 => {
+            let r = report
+                .requests
+                .iter()
+                .find(|r| r.result == RequestResult::TimedOut)
+                .map(|r| r.name.as_str())
+                .unwrap_or_default();
+            (
+                Verdict::TimedOut,
+                format!(
+                    "{r}: no reply within {timeout:.1} s. The handler is stuck or waits too long, for example for a slow dependency without a deadline"
+                ),
+            )
+        }
+        _ if count(RequestResult::NoReply) > 0 => (
+            Verdict::RuntimeError,
+            format!(
+                "{}: the connection was closed without a reply; the handler probably failed, and stderr says why",
+                first_failure.map(|r| r.name.as_str()).unwrap_or_default()
+            ),
+        ),
+        _ if count(RequestResult::Mismatch) > 0 => (
+            Verdict::WrongOutput,
+            format!(
+                "{} of {total} replies are not what was expected; the first: {}",
+                count(RequestResult::Mismatch),
+                first_failure
+                    .map(|r| r.message.as_str())
+                    .unwrap_or_default()
+            ),
+        ),
+        _ if report.shutdown == Shutdown::Killed => (
+            Verdict::DidNotStop,
+            format!(
+                "all {total} replies are right, but the service was still running {:.0} s after SIGTERM and was killed. An orchestrator sends SIGTERM before every restart: let it end the process (the default), or handle it and exit",
+                STOP_GRACE.as_secs_f64()
+            ),
+        ),
+        _ => (
+            Verdict::Passed,
+            format!(
+                "all {total} replies are right; started in {}, stopped on SIGTERM{}",
+                format_ms(report.startup_ms.unwrap_or(0)),
+                report
+                    .stop_ms
+                    .map(|ms| format!(" in {}", format_ms(ms)))
+                    .unwrap_or_default()
+            ),
+        ),
+    };
+    o.verdict = verdict;
+    o.message = message;
+    o.service = Some(report);
+    o.duration_ms = started.elapsed().as_millis() as u64;
+    Ok(o)
+}
+
+fn format_ms(ms: u64) -> String {
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else {
+        format!("{:.2} s", ms as f64 / 1000.0)
+    }
+}
+
+fn describe_exit(t: Termination) -> String {
+    match t {
+        Termination::Exited(code) => format!("exited with code {code}"),
+        Termination::Signalled(sig) => format!("was killed by signal {sig}{}", signal_name(sig)),
+        _ => "stopped".to_string(),
+    }
+}
+
+fn not_listening_message(port: u16, allowance: Duration, other: &[Listener]) -> String {
+    let on_port: Vec<&Listener> = other.iter().filter(|l| l.port == port).collect();
+    if let Some(l) = on_port.first() {
+        return format!(
+            "the service listens on {} but not on 127.0.0.1:{port}: bind 127.0.0.1 (or all IPv4 interfaces) rather than {}",
+            l.display(),
+            l.address
+        );
+    }
+    if !other.is_empty() {
+        let list: Vec<String> = other.iter().map(Listener::display).collect();
+        return format!(
+            "the service listens on {} instead of port {port}: read the port from the PORT environment variable",
+            list.join(", ")
+        );
+    }
+    format!(
+        "nothing listened on 127.0.0.1:{port} within {:.0} s: start a server on the port given in the PORT environment variable",
+        allowance.as_secs_f64()
+    )
+}
+
+/// Waits until 127.0.0.1:`port` accepts connections, the service exits, it is seen listening
+/// only elsewhere for a while, or the allowance runs out.
+fn wait_ready(
+    service: &mut Background,
+    port: u16,
+    allowance: Duration,
+    opts: &CheckOptions,
+) -> Ready {
+    let started = service.started();
+    let deadline = started + allowance;
+    let mut next_listener_look = Instant::now() + LISTENER_POLL;
+    let mut elsewhere_since: Option<Instant> = None;
+    let mut seen: Vec<Listener> = Vec::new();
+    loop {
+        if opts.cancel.is_cancelled() {
+            return Ready::Cancelled;
+        }
+        if http::port_open(port, READY_POLL * 5) {
+            return Ready::Listening(started.elapsed());
+        }
+        if let Some(t) = service.exited() {
+            return Ready::Exited(t);
+        }
+        let now = Instant::now();
+        if now >= next_listener_look {
+            next_listener_look = now + LISTENER_POLL;
+            if let Some(listeners) = procfs::group_listeners(service.pid())
+                && !listeners.is_empty()
+            {
+                seen = listeners;
+                let since = *elsewhere_since.get_or_insert(now);
+                if now.duration_since(since) >= WRONG_PORT_PATIENCE {
+                    return Ready::NotListening { other: seen };
+                }
+            }
+        }
+        if now >= deadline {
+            return Ready::NotListening { other: seen };
+        }
+        std::thread::sleep(READY_POLL);
+    }
+}
+
+/// Sends every request in order; returns how the service ended if it died on the way.
+fn send_all(
+    exercise: &Exercise,
+    spec: &ServiceSpec,
+    port: u16,
+    service: &mut Background,
+    opts: &CheckOptions,
+    report: &mut ServiceReport,
+) -> Option<Termination> {
+    for req in &spec.requests {
+        if opts.cancel.is_cancelled() {
+            return None;
+        }
+        let result = send_one(req, port, exercise.timeout);
+        let failed_hard = matches!(result.result, RequestResult::NoReply);
+        report.requests.push(result);
+        if failed_hard {
+            // Give a crashing process a moment to be reaped, so the verdict says it crashed.
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if let Some(t) = service.exited() {
+            return Some(t);
+        }
+    }
+    None
+}
+
+fn not_sent(req: &HttpRequestSpec) -> RequestOutcome {
+    RequestOutcome {
+        name: req.name.clone(),
+        method: req.method.clone(),
+        path: req.path.clone(),
+        result: RequestResult::NotSent,
+        expected_status: req.status,
+        status: None,
+        duration_ms: 0,
+        message: "not sent".into(),
+        diff: None,
+    }
+}
+
+/// Sends one request and judges the reply.
+pub fn send_one(req: &HttpRequestSpec, port: u16, timeout: Duration) -> RequestOutcome {
+    let started = Instant::now();
+    let reply = http::send(
+        port,
+        &Request {
+            method: &req.method,
+            target: &req.path,
+            headers: &req.headers,
+            body: req.body.as_bytes(),
+        },
+        timeout,
+    );
+    let mut out = not_sent(req);
+    out.duration_ms = started.elapsed().as_millis() as u64;
+    match reply {
+        Err(HttpError::Timeout) => {
+            out.result = RequestResult::TimedOut;
+            out.message = format!("no reply within {:.1} s", timeout.as_secs_f64());
+        }
+        Err(e @ (HttpError::Connect(_) | HttpError::Closed)) => {
+            out.result = RequestResult::NoReply;
+            out.message = e.to_string();
+        }
+        Err(e) => {
+            out.result = RequestResult::Mismatch;
+            out.message = e.to_string();
+        }
+        Ok(reply) => {
+            out.status = Some(reply.status);
+            let (expected, actual) = render_pair(req, &reply);
+            match compare::compare(&expected, &actual) {
+                None => {
+                    out.result = RequestResult::Passed;
+                    out.message.clear();
+                }
+                Some(diff) => {
+                    out.result = RequestResult::Mismatch;
+                    out.message = mismatch_message(req, &reply);
+                    out.diff = Some(diff);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn mismatch_message(req: &HttpRequestSpec, reply: &http::Response) -> String {
+    if reply.status != req.status {
+        return format!(
+            "{} answered {} where {} was expected",
+            req.name, reply.status, req.status
+        );
+    }
+    for (name, want) in &req.expect_headers {
+        if !header_matches(name, want, reply.header(name)) {
+            return format!("{}: the {name} header is not `{want}`", req.name);
+        }
+    }
+    if let ExpectedBody::Json(_) = req.expect_body
+        && serde_json::from_slice::<serde_json::Value>(&reply.body).is_err()
+    {
+        return format!("{}: the body is not valid JSON", req.name);
+    }
+    format!("{}: the body differs", req.name)
+}
+
+/// Content-Type is compared by media type only (`application/json; charset=utf-8` matches
+/// `application/json`); other headers by their trimmed value.
+fn header_matches(name: &str, want: &str, got: Option<&str>) -> bool {
+    let Some(got) = got else {
+        return false;
+    };
+    if name.eq_ignore_ascii_case("content-type") {
+        let media = |v: &str| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        };
+        media(want) == media(got)
+    } else {
+        want.trim() == got.trim()
+    }
+}
+
+/// The expected and the actual reply as text, in the same shape, so that one line diff shows
+/// every difference: a status line, the checked headers, then the body (canonical JSON when
+/// JSON is expected).
+fn render_pair(req: &HttpRequestSpec, reply: &http::Response) -> (String, String) {
+    let mut expected = format!("HTTP {}\n", req.status);
+    let mut actual = format!("HTTP {}\n", reply.status);
+    for (name, want) in &req.expect_headers {
+        expected.push_str(&format!("{name}: {want}\n"));
+        let got = reply.header(name);
+        // A header that matches is shown as expected, so the diff does not flag a charset.
+        let shown = if header_matches(name, want, got) {
+            want.to_string()
+        } else {
+            got.map_or_else(|| "(missing)".to_string(), str::to_string)
+        };
+        actual.push_str(&format!("{name}: {shown}\n"));
+    }
+    let body = String::from_utf8_lossy(&reply.body);
+    match &req.expect_body {
+        ExpectedBody::Any => {}
+        ExpectedBody::Text(text) => {
+            expected.push('\n');
+            expected.push_str(text);
+            actual.push('\n');
+            actual.push_str(&body);
+        }
+        ExpectedBody::Json(value) => {
+            expected.push('\n');
+            expected.push_str(&canonical_json(value));
+            actual.push('\n');
+            match serde_json::from_slice::<serde_json::Value>(&reply.body) {
+                Ok(v) => actual.push_str(&canonical_json(&v)),
+                Err(_) => actual.push_str(&body),
+            }
+        }
+    }
+    (expected, actual)
+}
+
+/// JSON printed one way only: keys sorted, two-space indentation, one member per line (so a
+/// line diff points at the member that differs), and a float with no fraction printed as an
+/// integer (so `1.0` and `1` are the same number, as they are in JSON).
+pub fn canonical_json(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn write_canonical(value: &serde_json::Value, depth: usize, out: &mut String) {
+    use serde_json::Value;
+    let indent = |d: usize| "  ".repeat(d);
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => out.push_str(&i.to_string()),
+            (_, Some(u), _) => out.push_str(&u.to_string()),
+            (_, _, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                out.push_str(&format!("{}", f as i64))
+            }
+            _ => out.push_str(&n.to_string()),
+        },
+        Value::String(s) => {
+            out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}")))
+        }
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                write_canonical(item, depth + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            // Sorted here rather than relying on serde_json's map type, whose order depends
+            // on a feature another crate may switch on.
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push_str("{\n");
+            for (i, key) in keys.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                out.push_str(&serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}")));
+                out.push_str(": ");
+                if let Some(v) = map.get(*key) {
+                    write_canonical(v, depth + 1, out);
+                }
+                out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn canonical_json_ignores_key_order_spacing_and_integral_floats() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b": [1.0, {"y": 2, "x": "é\n"}], "a": {}}"#).expect("a");
+        let b: serde_json::Value =
+            serde_json::from_str(r#"{"a":{},"b":[1,{"x":"é\n","y":2.0}]}"#).expect("b");
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(
+            canonical_json(&json!({"id": 1, "tags": []})),
+            "{\n  \"id\": 1,\n  \"tags\": []\n}\n"
+        );
+        assert_ne!(canonical_json(&json!(1.5)), canonical_json(&json!(1)));
+    }
+
+    fn spec(status: u16, body: ExpectedBody) -> HttpRequestSpec {
+        HttpRequestSpec {
+            name: "GET /items/9".into(),
+            method: "GET".into(),
+            path: "/items/9".into(),
+            headers: vec![],
+            body: String::new(),
+            status,
+            expect_headers: vec![("Content-Type".into(), "application/json".into())],
+            expect_body: body,
+        }
+    }
+
+    fn reply(status: u16, content_type: &str, body: &str) -> http::Response {
+        http::Response {
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
+            body: body.as_bytes().to_vec(),
+            closes: true,
+        }
+    }
+
+    #[test]
+    fn one_diff_shows_status_headers_and_body() {
+        let req = spec(404, ExpectedBody::Json(json!({"error": "not found"})));
+        let (e, a) = render_pair(
+            &req,
+            &reply(
+                404,
+                "application/json; charset=utf-8",
+                r#"{ "error" : "not found" }"#,
+            ),
+        );
+        assert!(compare::compare(&e, &a).is_none(), "{e}\n---\n{a}");
+        let (e, a) = render_pair(&req, &reply(200, "text/plain", r#"{"error":"not found"}"#));
+        let diff = compare::compare(&e, &a).expect("differs");
+        let changed: Vec<&str> = diff
+            .lines
+            .iter()
+            .filter(|l| l.op != compare::DiffOp::Equal)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                "HTTP 404",
+                "Content-Type: application/json",
+                "HTTP 200",
+                "Content-Type: text/plain"
+            ]
+        );
+        assert_eq!(
+            mismatch_message(&req, &reply(200, "application/json", "{}")),
+            "GET /items/9 answered 200 where 404 was expected"
+        );
+        assert_eq!(
+            mismatch_message(&req, &reply(404, "application/json", "{oops")),
+            "GET /items/9: the body is not valid JSON"
+        );
+    }
+
+    #[test]
+    fn text_bodies_are_normalised_like_program_output() {
+        let req = spec(200, ExpectedBody::Text("ok\n".into()));
+        let (e, a) = render_pair(&req, &reply(200, "application/json", "ok\r\n  "));
+        assert!(compare::compare(&e, &a).is_none());
+    }
+
+    #[test]
+    fn a_wrong_listener_is_named_in_the_message() {
+        let other = vec![Listener {
+            address: "127.0.0.1".into(),
+            port: 8080,
+        }];
+        let m = not_listening_message(40000, Duration::from_secs(5), &other);
+        assert!(m.contains("127.0.0.1:8080") && m.contains("PORT"), "{m}");
+        let v6 = vec![Listener {
+            address: "::1".into(),
+            port: 40000,
+        }];
+        let m = not_listening_message(40000, Duration::from_secs(5), &v6);
+        assert!(m.contains("[::1]:40000"), "{m}");
+        let m = not_listening_message(40000, Duration::from_secs(5), &[]);
+        assert!(m.contains("nothing listened"), "{m}");
+    }
+}

@@ -1,0 +1,344 @@
+//! The exercise view: four languages side by side, checks, hints, solutions.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::text::Line;
+
+use super::app::{App, Confirm, Overlay};
+use super::editor::EditorState;
+use super::msg::Cmd;
+use crate::course::{Exercise, Language};
+use crate::progress::{Change, Status};
+use crate::run::{Outcome, Verdict};
+use crate::theme::Theme;
+
+/// What the panes show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PaneMode {
+    /// Every pane shows the learner's own file.
+    #[default]
+    Mine,
+    /// The focused pane shows the reference solution.
+    Solution,
+    /// The focused pane shows the learner's file, the others the reference solutions.
+    Compare,
+}
+
+/// One language's pane.
+#[derive(Debug, Clone, Default)]
+pub struct Pane {
+    /// The learner's file (or the error reading it).
+    pub source: Option<Result<String, String>>,
+    /// `source`, highlighted.
+    pub highlighted: Vec<Line<'static>>,
+    /// The reference solution, highlighted (filled when first shown).
+    pub solution: Vec<Line<'static>>,
+    /// The latest outcome of a check this session.
+    pub outcome: Option<Outcome>,
+    /// Whether a check is running.
+    pub running: bool,
+    /// First visible line of the code.
+    pub scroll: usize,
+}
+
+/// The exercise view's state.
+#[derive(Debug, Clone, Default)]
+pub struct ExerciseState {
+    /// The open exercise.
+    pub slug: Option<String>,
+    /// The focused language.
+    pub focus: Language,
+    /// Pane per language.
+    pub panes: BTreeMap<Language, Pane>,
+    /// Hints revealed.
+    pub hints_shown: usize,
+    /// What the panes show.
+    pub mode: PaneMode,
+    /// First visible line of the result panel.
+    pub result_scroll: usize,
+    /// The task rendered from Markdown, and the width it was rendered for.
+    pub task: Option<(u16, Vec<Line<'static>>)>,
+}
+
+impl ExerciseState {
+    /// Opens an exercise (keeping nothing of the previous one).
+    pub fn open(&mut self, ex: &Exercise, focus: Language, hints_shown: usize) {
+        *self = ExerciseState {
+            slug: Some(ex.slug.clone()),
+            focus,
+            panes: Language::ALL
+                .iter()
+                .map(|&l| (l, Pane::default()))
+                .collect(),
+            hints_shown,
+            ..ExerciseState::default()
+        };
+    }
+
+    /// Whether any check is running.
+    pub fn any_running(&self) -> bool {
+        self.panes.values().any(|p| p.running)
+    }
+
+    /// The focused pane.
+    pub fn focused(&self) -> Option<&Pane> {
+        self.panes.get(&self.focus)
+    }
+
+    pub(crate) fn sources_loaded(
+        &mut self,
+        exercise: &str,
+        sources: Vec<(Language, Result<String, String>)>,
+        theme: &Theme,
+    ) {
+        if self.slug.as_deref() != Some(exercise) {
+            return;
+        }
+        for (lang, src) in sources {
+            let pane = self.panes.entry(lang).or_default();
+            pane.highlighted = match &src {
+                Ok(text) => crate::highlight::highlight(text, lang.syntax_token(), theme),
+                Err(e) => vec![Line::from(format!("cannot read the file: {e}"))],
+            };
+            pane.source = Some(src);
+        }
+    }
+
+    pub(crate) fn start_checks(&mut self, langs: &[Language]) {
+        for l in langs {
+            if let Some(p) = self.panes.get_mut(l) {
+                p.running = true;
+            }
+        }
+        self.result_scroll = 0;
+    }
+
+    pub(crate) fn check_done(&mut self, outcome: Outcome) {
+        if let Some(p) = self.panes.get_mut(&outcome.language) {
+            p.running = false;
+            p.outcome = Some(outcome);
+        }
+    }
+
+    pub(crate) fn scroll_code(&mut self, delta: isize) {
+        let focus = self.focus;
+        if let Some(p) = self.panes.get_mut(&focus) {
+            let max = match self.mode {
+                PaneMode::Solution => p.solution.len(),
+                _ => p.highlighted.len(),
+            }
+            .saturating_sub(1);
+            p.scroll = ((p.scroll as isize + delta).max(0) as usize).min(max);
+        }
+    }
+}
+
+impl App {
+    /// Renders the task text again when the width changed.
+    pub(crate) fn refresh_exercise_task(&mut self) {
+        let width = self.size.0.saturating_sub(2).max(10);
+        if self.screen != super::app::Screen::Exercise
+            || self
+                .exercise
+                .task
+                .as_ref()
+                .is_some_and(|(w, _)| *w == width)
+        {
+            return;
+        }
+        let Some(ex) = self.current_exercise() else {
+            return;
+        };
+        let lines = crate::markdown::render(&ex.task, width, &self.theme, &[]).lines;
+        self.exercise.task = Some((width, lines));
+    }
+
+    /// The open exercise.
+    pub fn current_exercise(&self) -> Option<&Exercise> {
+        self.exercise
+            .slug
+            .as_deref()
+            .and_then(|s| self.course.exercise(s))
+    }
+
+    pub(crate) fn exercise_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let Some(slug) = self.exercise.slug.clone() else {
+            return self.to_map();
+        };
+        let focus = self.exercise.focus;
+        match key.code {
+            KeyCode::Esc => {
+                if self.exercise.any_running() {
+                    for p in self.exercise.panes.values_mut() {
+                        p.running = false;
+                    }
+                    // Results of the cancelled batches are ignored from now on.
+                    self.cancelled_below = self.next_batch;
+                    self.message = Some("checks cancelled".into());
+                    return vec![Cmd::CancelChecks];
+                }
+                if self.exercise.mode != super::exercise::PaneMode::Mine {
+                    self.exercise.mode = PaneMode::Mine;
+                    return Vec::new();
+                }
+                return self.to_map();
+            }
+            KeyCode::Backspace => return self.to_map(),
+            KeyCode::Char('r') => return self.check(Language::ALL.to_vec()),
+            KeyCode::Enter => return self.check(vec![focus]),
+            KeyCode::Tab | KeyCode::Right => self.exercise.focus = next_lang(focus, 1),
+            KeyCode::BackTab | KeyCode::Left => self.exercise.focus = next_lang(focus, -1),
+            KeyCode::Char(c @ '1'..='4') => {
+                self.exercise.focus = Language::ALL[c as usize - '1' as usize]
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.exercise.scroll_code(1),
+            KeyCode::Up | KeyCode::Char('k') => self.exercise.scroll_code(-1),
+            KeyCode::PageDown => self.exercise.scroll_code(10),
+            KeyCode::PageUp => self.exercise.scroll_code(-10),
+            KeyCode::Char('J') => self.exercise.result_scroll += 1,
+            KeyCode::Char('K') => {
+                self.exercise.result_scroll = self.exercise.result_scroll.saturating_sub(1)
+            }
+            KeyCode::Char('e') => return vec![Cmd::OpenEditor(slug, focus)],
+            KeyCode::Char('i') => {
+                return match self.exercise.focused().and_then(|p| p.source.clone()) {
+                    Some(Ok(text)) => {
+                        self.editor = Some(EditorState::new(focus, &text, &self.theme));
+                        Vec::new()
+                    }
+                    _ => {
+                        self.message = Some("the file is not loaded yet".into());
+                        Vec::new()
+                    }
+                };
+            }
+            KeyCode::Char('w') => {
+                self.watching = !self.watching;
+                self.message = Some(
+                    if self.watching {
+                        "watching: saving a file re-checks it"
+                    } else {
+                        "not watching files"
+                    }
+                    .into(),
+                );
+                return vec![Cmd::Watch(self.watching.then_some(slug))];
+            }
+            KeyCode::Char('h') => return self.reveal_hint(&slug),
+            KeyCode::Char('s') => {
+                if self.exercise.mode == PaneMode::Solution {
+                    self.exercise.mode = PaneMode::Mine;
+                } else if self.progress.record(&slug, focus).attempts == 0 {
+                    self.message = Some(format!(
+                        "check your {} file at least once first (Enter), then s shows the solution",
+                        focus.display_name()
+                    ));
+                } else if self.progress.record(&slug, focus).solution_seen {
+                    return self.reveal_solution(focus);
+                } else {
+                    self.overlay = Some(Overlay::Confirm(Confirm::RevealSolution(focus)));
+                }
+            }
+            KeyCode::Char('c') => {
+                if self.exercise.mode == PaneMode::Compare {
+                    self.exercise.mode = PaneMode::Mine;
+                } else if self.progress.record(&slug, focus).status == Status::Passed {
+                    self.fill_solutions();
+                    self.exercise.mode = PaneMode::Compare;
+                } else {
+                    self.message = Some(format!(
+                        "pass it in {} first; then c shows the other languages' solutions beside yours",
+                        focus.display_name()
+                    ));
+                }
+            }
+            KeyCode::Char('n') => return self.step_exercise(&slug, 1),
+            KeyCode::Char('p') => return self.step_exercise(&slug, -1),
+            KeyCode::Char('l') => {
+                let i = self.lesson.index;
+                return self.open_lesson(i);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn reveal_hint(&mut self, slug: &str) -> Vec<Cmd> {
+        let total = self.current_exercise().map_or(0, |e| e.hints.len());
+        if self.exercise.hints_shown >= total {
+            self.message = Some("no more hints: s shows the reference solution after a try".into());
+            return Vec::new();
+        }
+        self.exercise.hints_shown += 1;
+        let change = Change::Hint(slug.to_string(), self.exercise.focus, total);
+        change.apply(&mut self.progress);
+        vec![Cmd::Save(change)]
+    }
+
+    pub(crate) fn reveal_solution(&mut self, lang: Language) -> Vec<Cmd> {
+        let Some(slug) = self.exercise.slug.clone() else {
+            return Vec::new();
+        };
+        self.fill_solutions();
+        self.exercise.focus = lang;
+        self.exercise.mode = PaneMode::Solution;
+        let change = Change::SolutionSeen(slug, lang);
+        change.apply(&mut self.progress);
+        vec![Cmd::Save(change)]
+    }
+
+    fn fill_solutions(&mut self) {
+        let Some(ex) = self.current_exercise().cloned() else {
+            return;
+        };
+        for (lang, pane) in self.exercise.panes.iter_mut() {
+            if pane.solution.is_empty() {
+                pane.solution = crate::highlight::highlight(
+                    ex.solution(*lang),
+                    lang.syntax_token(),
+                    &self.theme,
+                );
+            }
+        }
+    }
+
+    fn step_exercise(&mut self, slug: &str, delta: isize) -> Vec<Cmd> {
+        let order: Vec<String> = self
+            .course
+            .exercises_in_order()
+            .map(|(_, e)| e.slug.clone())
+            .collect();
+        let Some(i) = order.iter().position(|s| s == slug) else {
+            return Vec::new();
+        };
+        let j = i as isize + delta;
+        if j < 0 || j as usize >= order.len() {
+            self.message = Some(
+                if delta > 0 {
+                    "this is the last exercise"
+                } else {
+                    "this is the first exercise"
+                }
+                .into(),
+            );
+            return Vec::new();
+        }
+        let next = order[j as usize].clone();
+        let focus = self.exercise.focus;
+        self.open_exercise(&next, Some(focus))
+    }
+
+    /// Whether an outcome is shown for the focused pane, and its verdict.
+    pub fn focused_verdict(&self) -> Option<Verdict> {
+        self.exercise
+            .focused()
+            .and_then(|p| p.outcome.as_ref())
+            .map(|o| o.verdict)
+    }
+}
+
+fn next_lang(l: Language, delta: isize) -> Language {
+    let i = Language::ALL.iter().position(|&x| x == l).unwrap_or(0) as isize;
+    Language::ALL[(i + delta).rem_euclid(4) as usize]
+}

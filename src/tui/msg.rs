@@ -1,0 +1,102 @@
+//! The messages the TUI reacts to and the commands its update logic asks the runtime to carry
+//! out. Keeping both as data makes `App::update` testable without a terminal or a toolchain.
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::course::Language;
+use crate::progress::{Change, Progress};
+use crate::run::Outcome;
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The mouse did something (only the wheel is used).
+    Mouse(MouseEvent),
+    /// Text was pasted (bracketed paste), for the built-in editor.
+    Paste(String),
+    /// The terminal is now this size.
+    Resize(u16, u16),
+    /// Time passed while something animates (the spinner).
+    Tick,
+    /// The learner's files for an exercise were read.
+    SourcesLoaded {
+        /// Exercise slug.
+        exercise: String,
+        /// Language and contents (or the error reading it).
+        sources: Vec<(Language, Result<String, String>)>,
+    },
+    /// A check finished.
+    CheckDone {
+        /// Which batch of checks it belongs to (older batches are ignored).
+        batch: u64,
+        /// What happened.
+        outcome: Box<Outcome>,
+    },
+    /// A watched file changed on disk.
+    FileChanged {
+        /// Exercise slug.
+        exercise: String,
+        /// Which language's file.
+        language: Language,
+    },
+    /// The file watcher could not deliver events; it switched to polling.
+    WatchFallback(String),
+    /// The external editor exited.
+    EditorClosed {
+        /// The language whose file was edited.
+        language: Language,
+        /// An error starting it, if any.
+        error: Option<String>,
+        /// A note for the learner (e.g. which editor was used as a fallback).
+        note: Option<String>,
+    },
+    /// Progress was saved; this is what is on disk now (with other instances' changes merged).
+    ProgressSaved(Box<Progress>),
+    /// Saving progress failed.
+    ProgressError(String),
+    /// A file the built-in editor saved was written (or not).
+    FileWritten {
+        /// The language of the file.
+        language: Language,
+        /// An error, if writing failed.
+        error: Option<String>,
+    },
+    /// The syntax highlighter finished loading: code shown plain can now be coloured.
+    HighlightReady,
+    /// SIGTERM or SIGHUP: save and leave.
+    Terminate,
+}
+
+/// Something the runtime should do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    /// Read the learner's files for an exercise (creating them from starters).
+    LoadSources(String),
+    /// Check these languages of an exercise on worker threads.
+    Check {
+        /// Batch id, echoed in `Msg::CheckDone`.
+        batch: u64,
+        /// Exercise slug.
+        exercise: String,
+        /// Languages to check.
+        languages: Vec<Language>,
+    },
+    /// Stop running checks.
+    CancelChecks,
+    /// Save a change to progress.
+    Save(Change),
+    /// Open the learner's file in their editor, suspending the TUI.
+    OpenEditor(String, Language),
+    /// Write the built-in editor's text to the learner's file.
+    WriteFile(String, Language, String),
+    /// Reset a learner's file to the starter.
+    ResetFile(String, Language),
+    /// Watch an exercise's files (replacing what was watched); `None` stops watching.
+    Watch(Option<String>),
+    /// Write the learner's report (Markdown) to a file they can keep.
+    SaveReport(String),
+    /// Leave the TUI.
+    Quit,
+}

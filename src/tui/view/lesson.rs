@@ -1,0 +1,69 @@
+//! The lesson reader.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::tui::app::App;
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let Some(lesson) = app.course.lessons.get(app.lesson.index) else {
+        return;
+    };
+    let total = app.lesson.line_count();
+    let height = body.height as usize;
+    let first = app.lesson.scroll.min(total);
+    let last = (first + height).min(total);
+    let percent = if total <= height {
+        100
+    } else {
+        last * 100 / total
+    };
+    let position = format!("{}–{} of {} ({percent}%)", first + 1, last, total);
+    let title = format!(
+        " Lesson {} of {}: {} ",
+        app.lesson.index + 1,
+        app.course.lessons.len(),
+        lesson.title
+    );
+    let pad = (header.width as usize)
+        .saturating_sub(title.chars().count() + position.chars().count() + 1);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled(title, theme.heading[1]),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(position, theme.dim),
+            ]),
+            Line::styled("─".repeat(header.width as usize), theme.border),
+        ]),
+        header,
+    );
+    let width = app.lesson_width();
+    // Centre the text column when the terminal is wider than the measure.
+    let left = (body.width.saturating_sub(width + 1)) / 2;
+    let text_area = Rect::new(body.x + left, body.y, width.min(body.width), body.height);
+    if let Some(rendered) = &app.lesson.rendered {
+        let lines: Vec<Line> = rendered
+            .lines
+            .iter()
+            .skip(first)
+            .take(height)
+            .cloned()
+            .collect();
+        frame.render_widget(Paragraph::new(lines), text_area);
+    }
+    if total > height {
+        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(first);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            body,
+            &mut state,
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! Drawing: a pure function of [`App`]. Nothing here parses, highlights or reads files; it
+//! only lays out what update prepared.
+
+mod exercise;
+mod lesson;
+mod map;
+mod overlay;
+mod report;
+mod status_bar;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, MIN_SIZE, Screen};
+use crate::course::Language;
+use crate::progress::Status;
+use crate::style::status_symbol;
+use crate::theme::Theme;
+
+/// Spinner frames for running checks.
+pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if !app.fits() {
+        too_small(app, frame, area);
+        return;
+    }
+    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    match app.screen {
+        Screen::Map => map::render(app, frame, body),
+        Screen::Lesson => lesson::render(app, frame, body),
+        Screen::Exercise => exercise::render(app, frame, body),
+        Screen::Report => report::render(app, frame, body),
+    }
+    status_bar::render(app, frame, status);
+    overlay::render(app, frame, body);
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("terminal too small", app.theme.warn),
+        Line::from(format!(
+            "(need {}x{}, have {}x{})",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A status as a styled symbol (colour is never the only signal).
+pub fn status_span(theme: &Theme, status: Option<Status>) -> Span<'static> {
+    let style = match status {
+        Some(Status::Passed) => theme.good,
+        Some(Status::Failed) => theme.bad,
+        Some(Status::NotTried) => theme.dim,
+        None => theme.warn,
+    };
+    Span::styled(status_symbol(status), style)
+}
+
+/// A short label for a language in tight places.
+pub fn short_name(lang: Language) -> &'static str {
+    match lang {
+        Language::Python => "Py",
+        Language::Go => "Go",
+        Language::Java => "Java",
+        Language::CSharp => "C#",
+    }
+}

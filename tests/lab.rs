@@ -1,0 +1,146 @@
+//! The lab against the real toolchains, with a short load: sane figures for every language,
+//! nothing left running, and the CLI's JSON and saved history.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{have, runner};
+use microlings::course::Language;
+use microlings::run::lab::{LabEvent, LabOptions, LabStatus, run_lab};
+
+#[test]
+fn a_short_lab_reports_sane_figures_for_every_available_language() {
+    let langs: Vec<Language> = Language::ALL.into_iter().filter(|&l| have(l)).collect();
+    if langs.is_empty() {
+        return;
+    }
+    let (runner, dir) = runner();
+    let opts = LabOptions {
+        languages: langs.clone(),
+        runs: 2,
+        load: Duration::from_millis(300),
+        warmup: Duration::from_millis(100),
+        connections: 4,
+        max_requests: 50_000,
+        ..LabOptions::default()
+    };
+    let mut events = Vec::new();
+    let started = Instant::now();
+    let run = run_lab(&runner, &opts, |e| events.push(e));
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(!run.cancelled);
+    assert_eq!(run.settings.runs, 2);
+    assert!(run.machine.cores >= 1);
+    assert_eq!(
+        run.languages.iter().map(|l| l.language).collect::<Vec<_>>(),
+        langs
+    );
+    for l in &run.languages {
+        assert_eq!(l.status, LabStatus::Ok, "{l:#?}");
+        assert_eq!(l.runs.len(), 2, "{l:#?}");
+        let cold = l.cold_start_us.expect("cold start");
+        assert!(cold.min > 0 && cold.min <= cold.median && cold.median <= cold.max);
+        let rps = l.requests_per_sec.expect("throughput");
+        assert!(rps.min > 0, "{}: {rps:?}", l.language);
+        let (p50, p99) = (l.p50_us.expect("p50"), l.p99_us.expect("p99"));
+        assert!(
+            p50.median > 0 && p50.median <= p99.median,
+            "{p50:?} {p99:?}"
+        );
+        if cfg!(any(target_os = "linux", target_os = "macos")) {
+            assert!(
+                l.rss_kib.expect("memory").min > 1024,
+                "{}: {:?}",
+                l.language,
+                l.rss_kib
+            );
+        }
+        assert!(l.artifact_bytes.is_some_and(|b| b > 0), "{l:#?}");
+        assert_eq!(l.build_ms.is_some(), l.language != Language::Python);
+        assert!(l.runs.iter().all(|r| r.requests > 0 && r.load_ms >= 300));
+    }
+    // Progress came per language and per run.
+    let samples = events
+        .iter()
+        .filter(|e| matches!(e, LabEvent::Sample { .. }))
+        .count();
+    assert_eq!(samples, 2 * langs.len());
+    assert!(matches!(events.first(), Some(LabEvent::Started { .. })));
+    // Build directories are removed.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("tmp"))
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_cancelled_lab_returns_at_once_and_says_so() {
+    let (runner, _dir) = runner();
+    let opts = LabOptions::default();
+    opts.cancel.cancel();
+    let started = Instant::now();
+    let run = run_lab(&runner, &opts, |_| {});
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(run.cancelled);
+    assert!(
+        run.languages
+            .iter()
+            .all(|l| l.status == LabStatus::Cancelled || l.status == LabStatus::Missing)
+    );
+}
+
+#[test]
+fn the_lab_command_prints_json_and_keeps_a_history() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let ml = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_microlings"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .output()
+            .expect("run microlings")
+    };
+    let out = ml(&[
+        "lab",
+        "--json",
+        "--lang",
+        "python",
+        "--runs",
+        "1",
+        "--seconds",
+        "0.2",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let python = &run["languages"][0];
+    assert_eq!(python["language"], "python");
+    assert_eq!(python["status"], "ok");
+    assert!(
+        python["requests_per_sec"]["median"]
+            .as_u64()
+            .is_some_and(|n| n > 0)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lab: Python: run 1"));
+
+    let out = ml(&["--no-color", "lab", "--history"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("UTC") && text.contains("req/s"), "{text}");
+
+    let out = ml(&["lab", "--runs", "0"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--runs must be 1 to"));
+}

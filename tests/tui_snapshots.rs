@@ -1,0 +1,156 @@
+//! Every screen drawn on ratatui's TestBackend, compared with the committed snapshots.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use microlings::course::{Language, load_course};
+use microlings::progress::Progress;
+use microlings::run::{Outcome, Verdict};
+use microlings::theme::{Theme, ThemeKind};
+use microlings::tui::App;
+use microlings::tui::msg::Msg;
+use microlings::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(w: u16, h: u16) -> App {
+    let course = Arc::new(load_course(None).expect("course"));
+    let available = Language::ALL
+        .iter()
+        .map(|&l| (l, l != Language::CSharp))
+        .collect();
+    let progress = Progress {
+        welcome_seen: true,
+        ..Progress::default()
+    };
+    App::new(
+        course,
+        progress,
+        available,
+        Theme::new(ThemeKind::Dark),
+        (w, h),
+    )
+    .0
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    terminal.draw(|f| view::render(app, f)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn sizes() -> [(u16, u16); 2] {
+    [(80, 24), (160, 48)]
+}
+
+#[test]
+fn course_map() {
+    for (w, h) in sizes() {
+        let mut app = app(w, h);
+        app.update(key('j'));
+        app.update(key('j'));
+        insta::assert_snapshot!(format!("map_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn lesson_reader() {
+    for (w, h) in sizes() {
+        let mut app = app(w, h);
+        app.open_lesson(1);
+        app.update(Msg::Resize(w, h));
+        insta::assert_snapshot!(format!("lesson_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn long_lesson_scrolled_to_the_middle() {
+    let mut app = app(80, 24);
+    let longest = (0..app.course.lessons.len())
+        .max_by_key(|&i| app.course.lessons[i].body.len())
+        .expect("lessons");
+    app.open_lesson(longest);
+    app.update(Msg::Resize(80, 24));
+    let middle = app.lesson.line_count() / 2;
+    app.lesson
+        .scroll_by(middle as isize, app.lesson_view_height());
+    insta::assert_snapshot!("lesson_middle_80x24", draw(&app));
+}
+
+#[test]
+fn exercise_view_with_a_diff() {
+    for (w, h) in sizes() {
+        let mut app = app(w, h);
+        let slug = app.course.lessons[1].exercises[0].clone();
+        app.open_exercise(&slug, Some(Language::Python));
+        let sources = Language::ALL
+            .iter()
+            .map(|&l| {
+                (
+                    l,
+                    Ok(app
+                        .course
+                        .exercise(&slug)
+                        .expect("exercise")
+                        .starter(l)
+                        .to_string()),
+                )
+            })
+            .collect();
+        app.update(Msg::SourcesLoaded {
+            exercise: slug.clone(),
+            sources,
+        });
+        let diff = microlings::run::compare::compare(
+            "apple 360\npear 190\ntotal 550\n",
+            "apple 360\npear 22222\n",
+        );
+        app.update(Msg::CheckDone {
+            batch: 1,
+            outcome: Box::new(Outcome {
+                exercise: slug.clone(),
+                language: Language::Python,
+                verdict: Verdict::WrongOutput,
+                duration_ms: 48,
+                exit_code: Some(0),
+                stdout: String::new(),
+                stderr: String::new(),
+                diff,
+                case: None,
+                message: "the output is not what was expected".into(),
+                cached: false,
+                service: None,
+            }),
+        });
+        insta::assert_snapshot!(format!("exercise_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn help_and_welcome_overlays() {
+    for (w, h) in sizes() {
+        let mut app = app(w, h);
+        app.update(key('?'));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&app));
+    }
+    let course = Arc::new(load_course(None).expect("course"));
+    let available = Language::ALL.iter().map(|&l| (l, true)).collect();
+    let (welcome, _) = App::new(
+        course,
+        Progress::default(),
+        available,
+        Theme::new(ThemeKind::Mono),
+        (80, 24),
+    );
+    insta::assert_snapshot!("welcome_80x24", draw(&welcome));
+}
+
+#[test]
+fn too_small_terminal() {
+    let app = app(20, 6);
+    insta::assert_snapshot!("too_small_20x6", draw(&app));
+}
