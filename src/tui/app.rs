@@ -385,6 +385,7 @@ impl App {
                 self.lesson.invalidate();
                 self.report.invalidate();
                 self.exercise.task = None;
+                self.exercise.highlight_ready(&self.theme);
                 Vec::new()
             }
             Msg::Terminate => self.quit_cmds(),

@@ -40,6 +40,8 @@ pub struct Pane {
     pub running: bool,
     /// First visible line of the code.
     pub scroll: usize,
+    /// `highlighted` is plain text because the syntaxes were still loading.
+    pub plain: bool,
 }
 
 /// The exercise view's state.
@@ -97,11 +99,30 @@ impl ExerciseState {
         }
         for (lang, src) in sources {
             let pane = self.panes.entry(lang).or_default();
+            // Never wait for the syntaxes here: plain text now, colours on HighlightReady.
             pane.highlighted = match &src {
-                Ok(text) => crate::highlight::highlight(text, lang.syntax_token(), theme),
+                Ok(text) => {
+                    match crate::highlight::highlight_if_loaded(text, lang.syntax_token(), theme) {
+                        Some(lines) => lines,
+                        None => {
+                            pane.plain = true;
+                            crate::highlight::highlight(text, "text", theme)
+                        }
+                    }
+                }
                 Err(e) => vec![Line::from(format!("cannot read the file: {e}"))],
             };
             pane.source = Some(src);
+        }
+    }
+
+    /// Colours code that was shown plain while the syntaxes loaded.
+    pub(crate) fn highlight_ready(&mut self, theme: &Theme) {
+        for (lang, pane) in self.panes.iter_mut() {
+            if let (true, Some(Ok(text))) = (pane.plain, &pane.source) {
+                pane.highlighted = crate::highlight::highlight(text, lang.syntax_token(), theme);
+                pane.plain = false;
+            }
         }
     }
 

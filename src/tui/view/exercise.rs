@@ -201,7 +201,7 @@ fn render_result(app: &App, ex: &Exercise, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(summary));
     match app.exercise.focused() {
         Some(p) if p.running => lines.push(Line::styled(format!("checking {}… (Esc cancels)", focus.display_name()), theme.warn)),
-        Some(Pane { outcome: Some(o), .. }) => outcome_lines(app, ex, o, &mut lines),
+        Some(Pane { outcome: Some(o), .. }) => outcome_lines(app, ex, o, &mut lines, area.width as usize),
         _ => lines.push(Line::styled(
             if app.is_available(focus) { "r checks all four languages, Enter the focused one. e or i edits the file." } else { "This language's toolchain is not installed: run `microlings doctor` to see how to get it." },
             theme.dim,
@@ -248,7 +248,55 @@ fn duration(ms: u64) -> String {
     }
 }
 
-fn outcome_lines(app: &App, ex: &Exercise, o: &Outcome, lines: &mut Vec<Line<'static>>) {
+/// Pushes `lead` + `text`, cut into lines of at most `width` columns by characters (output
+/// lines like compact JSON have no spaces to wrap at), continuation lines indented under the
+/// text.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    lead: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+) {
+    use unicode_width::UnicodeWidthChar;
+    let lead_width = unicode_width::UnicodeWidthStr::width(lead);
+    let room = width.saturating_sub(lead_width).max(8);
+    let mut chunk = String::new();
+    let mut used = 0;
+    let mut first = true;
+    let flush = |chunk: &mut String, first: &mut bool, lines: &mut Vec<Line<'static>>| {
+        let lead = if *first {
+            lead.to_string()
+        } else {
+            " ".repeat(lead_width)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(lead, style),
+            Span::styled(std::mem::take(chunk), style),
+        ]));
+        *first = false;
+    };
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            flush(&mut chunk, &mut first, lines);
+            used = 0;
+        }
+        chunk.push(c);
+        used += w;
+    }
+    if !chunk.is_empty() || first {
+        flush(&mut chunk, &mut first, lines);
+    }
+}
+
+fn outcome_lines(
+    app: &App,
+    ex: &Exercise,
+    o: &Outcome,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+) {
     let theme = &app.theme;
     let mut head = vec![
         verdict_span(app, o.verdict),
@@ -300,10 +348,7 @@ fn outcome_lines(app: &App, ex: &Exercise, o: &Outcome, lines: &mut Vec<Line<'st
                         DiffOp::Expected => ("- ", theme.bad),
                         DiffOp::Actual => ("+ ", theme.good),
                     };
-                    lines.push(Line::from(vec![
-                        Span::raw(format!("{marker} ")),
-                        Span::styled(format!("{prefix}{text}"), style),
-                    ]));
+                    push_wrapped(lines, &format!("{marker} {prefix}"), &text, style, width);
                 }
                 if diff.lines.iter().any(|l| l.show_whitespace) {
                     lines.push(Line::styled(
@@ -315,7 +360,7 @@ fn outcome_lines(app: &App, ex: &Exercise, o: &Outcome, lines: &mut Vec<Line<'st
         }
         _ => {
             for l in o.stderr.lines().take(200) {
-                lines.push(Line::styled(format!("│ {l}"), theme.text));
+                push_wrapped(lines, "│ ", l, theme.text, width);
             }
         }
     }

@@ -29,6 +29,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         app.course.lessons.len(),
         lesson.title
     );
+    // The position always shows; a long title gives way.
+    let room = (header.width as usize).saturating_sub(position.chars().count() + 2);
+    let title = truncate(&title, room);
     let pad = (header.width as usize)
         .saturating_sub(title.chars().count() + position.chars().count() + 1);
     frame.render_widget(
@@ -66,4 +69,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             &mut state,
         );
     }
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+pub(super) fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
