@@ -66,16 +66,24 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
     // Progress lines on stderr stay plain: --no-color is not known here, and they are brief.
     let err = Paint::new(false);
     let run = run_lab(&runner, &opts, |event| report(&err, &event));
-    if !args.no_save {
-        ctx.data
+    // A lab takes a while: a progress file that cannot be written must not lose its results.
+    let saved = !args.no_save
+        && match ctx
+            .data
             .progress()
-            .update(|p| p.record_lab_run(run.clone()))?;
-    }
+            .update(|p| p.record_lab_run(run.clone()))
+        {
+            Ok(_) => true,
+            Err(e) => {
+                eprintln!("warning: the results could not be saved in your progress: {e:#}");
+                false
+            }
+        };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&run)?);
     } else {
         print!("{}", table(&ctx.paint, &run));
-        if !args.no_save {
+        if saved {
             println!(
                 "{}",
                 ctx.paint.dim(
@@ -256,6 +264,7 @@ pub fn table(p: &Paint, run: &LabRun) -> String {
             errors.join("; ")
         )));
     }
+    out.push_str(&p.dim("Build times use the toolchain's build cache as it is: Go's very first build of net/http takes far longer.\n"));
     out.push_str(&p.dim("The load generator shares the cores with the service: compare languages on one machine, not these numbers with another machine's.\n"));
     if run.cancelled {
         out.push_str(&p.warn("The lab was cancelled: some languages were not measured.\n"));

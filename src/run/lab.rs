@@ -237,7 +237,8 @@ pub struct LabLanguage {
     /// Why it was not measured, or what went wrong.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// How long the build step took (`None` for Python, which has none).
+    /// How long the build step took (`None` for Python, which has none). Go's build cache is
+    /// used as it is, so a first build that compiles net/http takes far longer than later ones.
     pub build_ms: Option<u64>,
     /// Size of what the build produced (for Python: the source), in bytes.
     pub artifact_bytes: Option<u64>,
