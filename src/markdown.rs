@@ -110,11 +110,19 @@ struct OpenLink {
 struct Code {
     /// The first word of the fence's info string, lower-cased.
     tag: String,
+    /// A ```` ```quiz ```` block, by exactly the course loader's rule, so that the n-th quiz
+    /// block here is the loader's n-th quiz.
+    quiz: bool,
     text: String,
 }
 
+/// Highlights a code block, or returns `None` while the syntaxes are still loading.
+type Highlighter = fn(&str, &str, &Theme) -> Option<Vec<Line<'static>>>;
+
 struct Renderer<'a> {
     theme: &'a Theme,
+    /// [`highlight::highlight_if_loaded`]; tests replace it to see the not-yet-loaded path.
+    highlighter: Highlighter,
     width: usize,
     quizzes: &'a [QuizView<'a>],
     next_quiz: usize,
@@ -143,6 +151,7 @@ impl<'a> Renderer<'a> {
     fn new(theme: &'a Theme, width: usize, quizzes: &'a [QuizView<'a>]) -> Self {
         Renderer {
             theme,
+            highlighter: highlight::highlight_if_loaded,
             width,
             quizzes,
             next_quiz: 0,
@@ -293,17 +302,19 @@ impl<'a> Renderer<'a> {
             }
             Tag::CodeBlock(kind) => {
                 self.start_block();
-                let tag = match kind {
-                    // Info strings carry attributes: ```python,ignore or ```go title="x".
-                    CodeBlockKind::Fenced(info) => info
-                        .split(|c: char| c.is_whitespace() || c == ',')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase(),
-                    CodeBlockKind::Indented => String::new(),
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
                 };
+                // Info strings carry attributes: ```python,ignore or ```go title="x".
+                let tag = info
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 self.code = Some(Code {
                     tag,
+                    quiz: info.split([' ', ',']).next() == Some("quiz"),
                     text: String::new(),
                 });
             }
@@ -604,14 +615,14 @@ impl<'a> Renderer<'a> {
     }
 
     fn code_block(&mut self, code: &Code) {
-        if code.tag == "quiz"
+        if code.quiz
             && let Some(view) = self.quizzes.get(self.next_quiz)
         {
             self.next_quiz += 1;
             self.quiz(view);
             return;
         }
-        let lines = match highlight::highlight_if_loaded(&code.text, &code.tag, self.theme) {
+        let lines = match (self.highlighter)(&code.text, &code.tag, self.theme) {
             Some(lines) => lines,
             None => {
                 // Never wait for the syntaxes on the drawing path: show plain code now and let

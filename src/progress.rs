@@ -229,6 +229,8 @@ pub enum Change {
     Position(Position),
     /// The first-run welcome was shown.
     WelcomeSeen,
+    /// The lab measured the four services.
+    LabRun(Box<crate::run::lab::LabRun>),
 }
 
 impl Change {
@@ -249,6 +251,7 @@ impl Change {
             Change::Reset(ex, lang) => p.forget_attempts(ex, *lang),
             Change::Position(pos) => p.position = pos.clone(),
             Change::WelcomeSeen => p.welcome_seen = true,
+            Change::LabRun(run) => p.record_lab_run((**run).clone()),
         }
     }
 }

@@ -90,7 +90,47 @@ pub fn markdown(course: &Course, progress: &Progress, now_secs: u64) -> String {
         out,
         "- Hints used: {hints}. Reference solutions revealed: {solutions}."
     );
+    lab_section(&mut out, progress);
     out
+}
+
+/// The newest lab run, if the learner ran the lab.
+fn lab_section(out: &mut String, progress: &Progress) {
+    use crate::run::lab::{Spread, Unit};
+    let _ = writeln!(out, "\n## Measured on my machine\n");
+    let Some(run) = progress.lab_runs.last() else {
+        let _ = writeln!(
+            out,
+            "Not yet: `microlings lab` (or L on the course map) measures the same service in each language."
+        );
+        return;
+    };
+    let m = &run.machine;
+    let _ = writeln!(
+        out,
+        "{} {}, {} cores, {}; {} run(s) per language. Medians, with the range in brackets.\n",
+        m.os,
+        m.arch,
+        m.cores,
+        date(run.started_at),
+        run.settings.runs
+    );
+    let _ = writeln!(
+        out,
+        "| Language | Cold start | Memory (RSS) | Requests/s | p99 latency |\n|---|---|---|---|---|"
+    );
+    let show = |s: Option<Spread>, u: Unit| s.map_or_else(|| "n/a".to_string(), |s| s.display(u));
+    for l in &run.languages {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            l.language.display_name(),
+            show(l.cold_start_us, Unit::Micros),
+            show(l.rss_kib, Unit::Kib),
+            show(l.requests_per_sec, Unit::Count),
+            show(l.p99_us, Unit::Micros)
+        );
+    }
 }
 
 /// `2026-11-25` from seconds since the Unix epoch (UTC).

@@ -543,3 +543,41 @@ fn continue_after_finishing_everything_shows_the_report() {
     app.update(ch('c'));
     assert_eq!(app.screen, Screen::Report);
 }
+
+fn lab_run() -> microlings::run::lab::LabRun {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lab_run.json"
+    ))
+    .expect("fixture");
+    serde_json::from_str(&text).expect("a lab run")
+}
+
+#[test]
+fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
+    let mut app = app();
+    app.update(ch('L'));
+    assert_eq!(app.screen, Screen::Lab);
+    assert_eq!(app.update(ch('r')), vec![Cmd::RunLab]);
+    assert!(app.animating());
+    assert!(
+        app.update(ch('r')).is_empty(),
+        "a second r does not start a second lab"
+    );
+    assert_eq!(app.update(key(KeyCode::Esc)), vec![Cmd::CancelLab]);
+    assert_eq!(app.screen, Screen::Lab, "Esc first stops the lab");
+    let cmds = app.update(Msg::LabDone(Box::new(lab_run())));
+    assert!(matches!(saves(&cmds)[..], [Change::LabRun(_)]));
+    assert!(!app.animating());
+    assert_eq!(app.progress.lab_runs.len(), 1);
+    assert!(app.lab_run().is_some());
+    app.update(ch('r'));
+    let mut cancelled = lab_run();
+    cancelled.cancelled = true;
+    let cmds = app.update(Msg::LabDone(Box::new(cancelled)));
+    assert!(cmds.is_empty(), "a cancelled lab is not saved");
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.lab.metric, 1);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+}

@@ -154,3 +154,19 @@ fn too_small_terminal() {
     let app = app(20, 6);
     insta::assert_snapshot!("too_small_20x6", draw(&app));
 }
+
+#[test]
+fn lab_screen_with_a_saved_run() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lab_run.json"
+    ))
+    .expect("fixture");
+    let run: microlings::run::lab::LabRun = serde_json::from_str(&text).expect("a lab run");
+    for (w, h) in sizes() {
+        let mut app = app(w, h);
+        app.progress.lab_runs.push(run.clone());
+        app.update(key('L'));
+        insta::assert_snapshot!(format!("lab_{w}x{h}"), draw(&app));
+    }
+}

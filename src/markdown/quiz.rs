@@ -6,7 +6,7 @@
 //! ▸ 1) a misspelled field name            <- the cursor, while the quiz is focused
 //!   2) a nil map write
 //!
-//! press 1-2 or ↑/↓ and Enter to answer
+//! press 1-2 to answer
 //! ```
 //!
 //! Once answered, the right option says `✓ right` and a wrong choice `✗ your answer`, in words
@@ -90,10 +90,13 @@ impl Renderer<'_> {
             }
             None => {
                 let keys = quiz.options.len().clamp(1, 9);
-                self.inline.push(Frag::Text(
-                    format!("press 1-{keys} or ↑/↓ and Enter to answer"),
-                    theme.dim,
-                ));
+                // The reader's keys: Tab focuses a quiz, a digit answers it.
+                let prompt = if view.focused {
+                    format!("press 1-{keys} to answer")
+                } else {
+                    format!("Tab goes to this quiz, then 1-{keys} answers")
+                };
+                self.inline.push(Frag::Text(prompt, theme.dim));
             }
         }
         self.flush_inline();

@@ -538,6 +538,26 @@ fn fence_info_attributes_pick_the_language() {
 }
 
 #[test]
+fn code_is_plain_and_marked_pending_while_the_syntaxes_load() {
+    let theme = dark();
+    let mut renderer = super::Renderer::new(&theme, 80, &[]);
+    renderer.highlighter = |_, _, _| None;
+    let events: Vec<_> = pulldown_cmark::Parser::new("```go\nfunc f() {}\n```").collect();
+    for (i, event) in events.iter().enumerate() {
+        renderer.event(event, &events[i + 1..]);
+    }
+    let r = renderer.finish();
+    assert!(r.pending_highlight);
+    assert_eq!(text_of(&r), ["  func f() {}"]);
+    assert_eq!(style_of(&r, "func"), theme.code_block);
+    // Loaded (this call waits for it): highlighted, nothing pending.
+    super::highlight::highlight("", "go", &theme);
+    let r = render("```go\nfunc f() {}\n```", 80, &theme, &[]);
+    assert!(!r.pending_highlight);
+    assert_ne!(style_of(&r, "func"), theme.code_block);
+}
+
+#[test]
 fn unknown_and_text_fences_are_plain_code() {
     super::highlight::highlight("", "py", &dark());
     let theme = dark();
@@ -593,7 +613,7 @@ fn quiz_unanswered_shows_the_cursor_and_the_keys() {
             "  2) a nil map write",
             "▸ 3) an out-of-range index",
             "",
-            "press 1-3 or ↑/↓ and Enter to answer",
+            "press 1-3 to answer",
             "",
             "After."
         ]
@@ -759,4 +779,21 @@ fn every_lesson_fits_at_40_80_and_160_columns() {
             lesson.file, longest.1, longest.2
         );
     }
+}
+
+#[test]
+fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
+    let quiz = quiz();
+    let view = QuizView {
+        quiz: &quiz,
+        selected: 0,
+        answered: None,
+        focused: false,
+    };
+    let views = [view, view];
+    // `Quiz` is not `quiz` to the loader, so it is code here too; attributes are allowed.
+    let md = "```Quiz\nx = 1\n```\n\n```quiz,x\n```\n\n```quiz y\n```";
+    let r = render(md, 80, &dark(), &views);
+    assert_eq!(r.quizzes.len(), 2);
+    assert_eq!(text_of(&r)[0], "  x = 1");
 }

@@ -29,6 +29,8 @@ pub enum Screen {
     Exercise,
     /// The learner's report: what they did, worth keeping.
     Report,
+    /// The tradeoff lab: the same service in four languages, measured here.
+    Lab,
 }
 
 impl Screen {
@@ -38,6 +40,7 @@ impl Screen {
             Screen::Lesson => "lesson",
             Screen::Exercise => "exercise",
             Screen::Report => "report",
+            Screen::Lab => "lab",
         }
     }
 }
@@ -90,6 +93,8 @@ pub struct App {
     pub exercise: ExerciseState,
     /// The report screen.
     pub report: super::report::ReportState,
+    /// The lab screen.
+    pub lab: super::lab::LabState,
     /// Seconds since the Unix epoch when the app started (dates the report).
     pub started_at: u64,
     /// The built-in editor, when open.
@@ -130,6 +135,7 @@ impl App {
             lesson: LessonState::default(),
             exercise: ExerciseState::default(),
             report: Default::default(),
+            lab: Default::default(),
             started_at: crate::progress::now_secs(),
             editor: None,
             watching: true,
@@ -184,9 +190,10 @@ impl App {
         }
     }
 
-    /// Whether something animates (a check running), so the runtime should send ticks.
+    /// Whether something animates (a check or the lab running), so the runtime should send
+    /// ticks.
     pub fn animating(&self) -> bool {
-        self.exercise.any_running()
+        self.exercise.any_running() || self.lab.running
     }
 
     /// Whether the terminal is big enough to draw in.
@@ -268,7 +275,7 @@ impl App {
             exercise: match self.screen {
                 Screen::Exercise => self.exercise.slug.clone(),
                 Screen::Map => self.map.selected_exercise(&self.course).map(str::to_string),
-                Screen::Lesson | Screen::Report => None,
+                Screen::Lesson | Screen::Report | Screen::Lab => None,
             },
             language: Some(self.exercise.focus),
         }
@@ -345,7 +352,7 @@ impl App {
                 vec![cmd]
             }
             Msg::FileChanged { exercise, language } => self.file_changed(&exercise, language),
-            Msg::WatchFallback(note) => {
+            Msg::Notice(note) => {
                 self.message = Some(note);
                 Vec::new()
             }
@@ -381,6 +388,11 @@ impl App {
                     cmds
                 }
             },
+            Msg::Lab(event) => {
+                self.lab.event(event);
+                Vec::new()
+            }
+            Msg::LabDone(run) => self.lab_done(*run),
             Msg::HighlightReady => {
                 self.lesson.invalidate();
                 self.report.invalidate();
@@ -394,7 +406,7 @@ impl App {
 
     fn quit_cmds(&mut self) -> Vec<Cmd> {
         self.quit = true;
-        let mut cmds = vec![Cmd::CancelChecks];
+        let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
         // Unsaved text in the built-in editor is written, not lost.
         if let Some(ed) = self.editor.as_ref().filter(|e| e.dirty()) {
             let slug = self.exercise.slug.clone().unwrap_or_default();
@@ -429,6 +441,7 @@ impl App {
             Screen::Lesson => self.lesson_key(key),
             Screen::Exercise => self.exercise_key(key),
             Screen::Report => self.report_key(key),
+            Screen::Lab => self.lab_key(key),
         }
     }
 

@@ -16,6 +16,8 @@ pub enum KeyContext {
     Editor,
     /// The report screen.
     Report,
+    /// The lab screen.
+    Lab,
 }
 
 /// One binding: the keys as shown, and what they do.
@@ -50,6 +52,11 @@ const MAP: &[Binding] = &[
     b("c", "continue where you left off", "continue"),
     b("Home End  g G", "first or last entry", ""),
     b("R", "your report: what you did, worth keeping", "report"),
+    b(
+        "L",
+        "the lab: measure the same service in four languages",
+        "lab",
+    ),
 ];
 
 const LESSON: &[Binding] = &[
@@ -91,6 +98,13 @@ const REPORT: &[Binding] = &[
     b("Esc", "back to the course map", "back"),
 ];
 
+const LAB: &[Binding] = &[
+    b("r", "run the lab (about half a minute)", "run"),
+    b("Tab", "next chart (narrow screens)", ""),
+    b("← →", "older or newer saved run", "runs"),
+    b("Esc", "stop a running lab, else back", "stop/back"),
+];
+
 const EDITOR: &[Binding] = &[
     b("Ctrl-S", "save (and check)", "save"),
     b("Ctrl-Z  Ctrl-Y", "undo, redo", "undo/redo"),
@@ -110,5 +124,6 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Exercise => EXERCISE,
         KeyContext::Editor => EDITOR,
         KeyContext::Report => REPORT,
+        KeyContext::Lab => LAB,
     }
 }

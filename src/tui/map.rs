@@ -84,6 +84,7 @@ impl App {
             }
             KeyCode::Char('c') => return self.go_continue(),
             KeyCode::Char('R') => return self.open_report(),
+            KeyCode::Char('L') => return self.open_lab(),
             KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
                 return match self.map.rows.get(self.map.selected).cloned() {
                     Some(Row::Continue) => self.go_continue(),

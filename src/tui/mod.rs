@@ -9,6 +9,7 @@ pub mod editor;
 pub mod exercise;
 pub mod input;
 pub mod keys;
+pub mod lab;
 pub mod lesson;
 pub mod map;
 pub mod msg;
@@ -115,10 +116,12 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
         saver,
         pending: VecDeque::new(),
         report_path: ctx.data.root().join("report.md"),
+        lab_cancel: CancelToken::new(),
     };
     spawn_highlight_watch(rt.tx.clone());
     let result = event_loop(&mut app, &mut rt, &rx, &mut guard.terminal, cmds);
     rt.cancel.cancel();
+    rt.lab_cancel.cancel();
     control.stop();
     rt.saver.finish();
     drop(guard);
@@ -172,6 +175,7 @@ struct Runtime {
     saver: Saver,
     pending: VecDeque<Msg>,
     report_path: std::path::PathBuf,
+    lab_cancel: CancelToken,
 }
 
 impl Runtime {
@@ -235,7 +239,7 @@ impl Runtime {
         if let Some(slug) = self.watched.clone() {
             self.watch(Some(slug));
         }
-        self.pending.push_back(Msg::WatchFallback(
+        self.pending.push_back(Msg::Notice(
             "file events were not delivered: watching by polling every 0.5 s instead".into(),
         ));
     }
@@ -251,7 +255,7 @@ impl Runtime {
                     .collect();
                 if let Err(e) = self.watcher.watch(&slug, dirs) {
                     self.pending
-                        .push_back(Msg::WatchFallback(format!("cannot watch files: {e}")));
+                        .push_back(Msg::Notice(format!("cannot watch files: {e}")));
                 }
             }
         }
@@ -315,7 +319,7 @@ impl Runtime {
                     if let Some(ex) = self.course.exercise(&slug)
                         && let Err(e) = self.workspace.reset(ex, lang)
                     {
-                        self.pending.push_back(Msg::WatchFallback(format!("{e:#}")));
+                        self.pending.push_back(Msg::Notice(format!("{e:#}")));
                     }
                 }
                 Cmd::Watch(slug) => {
@@ -323,13 +327,37 @@ impl Runtime {
                         self.watch(slug);
                     }
                 }
+                Cmd::RunLab => {
+                    let runner = self.runner.clone();
+                    let tx = self.tx.clone();
+                    self.lab_cancel = CancelToken::new();
+                    let cancel = self.lab_cancel.clone();
+                    let spawned = std::thread::Builder::new()
+                        .name("lab".into())
+                        .spawn(move || {
+                            let opts = crate::run::lab::LabOptions {
+                                cancel,
+                                ..Default::default()
+                            };
+                            let events = tx.clone();
+                            let run = crate::run::lab::run_lab(&runner, &opts, |e| {
+                                let _ = events.send(Msg::Lab(e));
+                            });
+                            let _ = tx.send(Msg::LabDone(Box::new(run)));
+                        });
+                    if let Err(e) = spawned {
+                        self.pending
+                            .push_back(Msg::Notice(format!("cannot start the lab: {e}")));
+                    }
+                }
+                Cmd::CancelLab => self.lab_cancel.cancel(),
                 Cmd::SaveReport(text) => {
                     let path = self.report_path.clone();
                     let note = match crate::fsutil::write_atomic(&path, text.as_bytes()) {
                         Ok(()) => format!("report saved to {}", path.display()),
                         Err(e) => format!("cannot save the report to {}: {e}", path.display()),
                     };
-                    self.pending.push_back(Msg::WatchFallback(note));
+                    self.pending.push_back(Msg::Notice(note));
                 }
                 Cmd::Quit => {}
             }
@@ -380,7 +408,7 @@ impl Runtime {
                 });
             if let Err(e) = spawned {
                 self.pending
-                    .push_back(Msg::WatchFallback(format!("cannot start a check: {e}")));
+                    .push_back(Msg::Notice(format!("cannot start a check: {e}")));
             }
         }
     }

@@ -41,8 +41,8 @@ pub enum Msg {
         /// Which language's file.
         language: Language,
     },
-    /// The file watcher could not deliver events; it switched to polling.
-    WatchFallback(String),
+    /// Something the learner should know (the watcher fell back to polling, a file was saved).
+    Notice(String),
     /// The external editor exited.
     EditorClosed {
         /// The language whose file was edited.
@@ -63,6 +63,10 @@ pub enum Msg {
         /// An error, if writing failed.
         error: Option<String>,
     },
+    /// The lab made progress.
+    Lab(crate::run::lab::LabEvent),
+    /// The lab finished (or was cancelled).
+    LabDone(Box<crate::run::lab::LabRun>),
     /// The syntax highlighter finished loading: code shown plain can now be coloured.
     HighlightReady,
     /// SIGTERM or SIGHUP: save and leave.
@@ -95,6 +99,10 @@ pub enum Cmd {
     ResetFile(String, Language),
     /// Watch an exercise's files (replacing what was watched); `None` stops watching.
     Watch(Option<String>),
+    /// Measure the reference services on a worker thread.
+    RunLab,
+    /// Stop the lab.
+    CancelLab,
     /// Write the learner's report (Markdown) to a file they can keep.
     SaveReport(String),
     /// Leave the TUI.

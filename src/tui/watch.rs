@@ -90,7 +90,7 @@ impl FileWatcher {
                 Ok(d) => Backend::Native(d),
                 Err(e) => {
                     self.polling = true;
-                    let _ = self.tx.send(Msg::WatchFallback(format!(
+                    let _ = self.tx.send(Msg::Notice(format!(
                         "file events unavailable ({e}): watching by polling"
                     )));
                     return self.watch(exercise, dirs);

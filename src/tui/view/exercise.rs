@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
 use super::{SPINNER, short_name, status_span};
 use crate::course::{Exercise, Language};
 use crate::run::compare::visible_whitespace;
+use crate::run::service::{RequestResult, ServiceReport, Shutdown};
 use crate::run::{DiffOp, Outcome, Verdict};
 use crate::style::{status_word, verdict_symbol};
 use crate::tui::app::App;
@@ -312,6 +313,9 @@ fn outcome_lines(
     if !o.message.is_empty() && o.verdict != Verdict::Passed {
         lines.push(Line::raw(o.message.clone()));
     }
+    if let Some(service) = &o.service {
+        service_lines(app, service, lines, width);
+    }
     match o.verdict {
         Verdict::Passed => {
             if let Some(note) = ex.notes.get(&o.language) {
@@ -325,43 +329,92 @@ fn outcome_lines(
             }
             lines.push(Line::styled("c compares your file with the other languages' reference solutions; n goes to the next exercise.", theme.dim));
         }
-        Verdict::WrongOutput => {
+        Verdict::WrongOutput if o.service.is_none() => {
             if let Some(diff) = &o.diff {
-                lines.push(Line::from(vec![
-                    Span::styled("- expected  ", theme.bad),
-                    Span::styled("+ your output", theme.good),
-                ]));
-                for (i, l) in diff
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .skip(diff.first_mismatch.saturating_sub(3))
-                {
-                    let marker = if i == diff.first_mismatch { "▶" } else { " " };
-                    let text = if l.show_whitespace {
-                        visible_whitespace(&l.text)
-                    } else {
-                        l.text.clone()
-                    };
-                    let (prefix, style): (&str, Style) = match l.op {
-                        DiffOp::Equal => ("  ", theme.dim),
-                        DiffOp::Expected => ("- ", theme.bad),
-                        DiffOp::Actual => ("+ ", theme.good),
-                    };
-                    push_wrapped(lines, &format!("{marker} {prefix}"), &text, style, width);
-                }
-                if diff.lines.iter().any(|l| l.show_whitespace) {
-                    lines.push(Line::styled(
-                        "(· is a space, → a tab: those lines differ only in whitespace)",
-                        theme.dim,
-                    ));
-                }
+                diff_lines(app, diff, lines, width);
             }
         }
+        Verdict::WrongOutput => {}
         _ => {
             for l in o.stderr.lines().take(200) {
                 push_wrapped(lines, "│ ", l, theme.text, width);
             }
+        }
+    }
+}
+
+/// Expected versus actual, first mismatch marked, whitespace made visible where it differs.
+fn diff_lines(app: &App, diff: &crate::run::Diff, lines: &mut Vec<Line<'static>>, width: usize) {
+    let theme = &app.theme;
+    lines.push(Line::from(vec![
+        Span::styled("- expected  ", theme.bad),
+        Span::styled("+ your output", theme.good),
+    ]));
+    for (i, l) in diff
+        .lines
+        .iter()
+        .enumerate()
+        .skip(diff.first_mismatch.saturating_sub(3))
+    {
+        let marker = if i == diff.first_mismatch { "▶" } else { " " };
+        let text = if l.show_whitespace {
+            visible_whitespace(&l.text)
+        } else {
+            l.text.clone()
+        };
+        let (prefix, style): (&str, Style) = match l.op {
+            DiffOp::Equal => ("  ", theme.dim),
+            DiffOp::Expected => ("- ", theme.bad),
+            DiffOp::Actual => ("+ ", theme.good),
+        };
+        push_wrapped(lines, &format!("{marker} {prefix}"), &text, style, width);
+    }
+    if diff.lines.iter().any(|l| l.show_whitespace) {
+        lines.push(Line::styled(
+            "(· is a space, → a tab: those lines differ only in whitespace)",
+            theme.dim,
+        ));
+    }
+}
+
+/// An HTTP check: start-up and shutdown, then each request with its own diff when it failed.
+fn service_lines(app: &App, s: &ServiceReport, lines: &mut Vec<Line<'static>>, width: usize) {
+    let theme = &app.theme;
+    let started = match s.startup_ms {
+        Some(ms) => format!("listened on port {} after {}", s.port, duration(ms)),
+        None => format!("never listened on port {}", s.port),
+    };
+    let stopped = match (s.shutdown, s.stop_ms) {
+        (Shutdown::OnSigterm, Some(ms)) => format!("stopped on SIGTERM in {}", duration(ms)),
+        (Shutdown::OnSigterm, None) => "stopped on SIGTERM".to_string(),
+        (Shutdown::Killed, _) => "ignored SIGTERM and was killed".to_string(),
+        (Shutdown::ExitedEarly, _) => "exited by itself".to_string(),
+        (Shutdown::NotStarted, _) => "not started".to_string(),
+    };
+    lines.push(Line::styled(format!("{started} · {stopped}"), theme.dim));
+    for r in &s.requests {
+        let (symbol, style, detail) = match r.result {
+            RequestResult::Passed => (
+                "✓",
+                theme.good,
+                format!(
+                    "{} · {}",
+                    r.status.unwrap_or(r.expected_status),
+                    duration(r.duration_ms)
+                ),
+            ),
+            RequestResult::NotSent => ("·", theme.dim, "not sent".to_string()),
+            RequestResult::Mismatch | RequestResult::TimedOut | RequestResult::NoReply => {
+                ("✗", theme.bad, r.message.clone())
+            }
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{symbol} "), style),
+            Span::styled(r.name.clone(), theme.strong),
+            Span::raw(format!("  {detail}")),
+        ]));
+        if let Some(diff) = &r.diff {
+            diff_lines(app, diff, lines, width);
         }
     }
 }

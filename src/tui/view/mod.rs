@@ -2,6 +2,7 @@
 //! only lays out what update prepared.
 
 mod exercise;
+mod lab;
 mod lesson;
 mod map;
 mod overlay;
@@ -35,6 +36,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Lesson => lesson::render(app, frame, body),
         Screen::Exercise => exercise::render(app, frame, body),
         Screen::Report => report::render(app, frame, body),
+        Screen::Lab => lab::render(app, frame, body),
     }
     status_bar::render(app, frame, status);
     overlay::render(app, frame, body);

@@ -19,6 +19,7 @@ pub fn context(app: &App) -> KeyContext {
         Screen::Lesson => KeyContext::Lesson,
         Screen::Exercise => KeyContext::Exercise,
         Screen::Report => KeyContext::Report,
+        Screen::Lab => KeyContext::Lab,
     }
 }
 

@@ -1,0 +1,121 @@
+//! The lab screen: state and key handling. The measuring itself is `run::lab::run_lab`, run by
+//! the runtime on a worker thread.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::app::{App, Screen};
+use super::msg::Cmd;
+use crate::course::Language;
+use crate::progress::Change;
+use crate::run::lab::{LabEvent, LabRun};
+
+/// The lab screen's state.
+#[derive(Debug, Default)]
+pub struct LabState {
+    /// Whether a lab is running.
+    pub running: bool,
+    /// What each language is doing, while running.
+    pub status: BTreeMap<Language, String>,
+    /// Which saved run is shown, counted back from the newest (0 = newest).
+    pub back: usize,
+    /// Which chart the narrow layout shows.
+    pub metric: usize,
+}
+
+impl LabState {
+    /// Follows the lab's progress.
+    pub fn event(&mut self, event: LabEvent) {
+        match event {
+            LabEvent::Started { languages, .. } => {
+                self.status = languages
+                    .into_iter()
+                    .map(|l| (l, "waiting".to_string()))
+                    .collect();
+            }
+            LabEvent::Building { language } => {
+                self.status.insert(language, "building".into());
+            }
+            LabEvent::Running { language, run, of } => {
+                self.status.insert(language, format!("run {run} of {of}"));
+            }
+            LabEvent::Sample { .. } => {}
+            LabEvent::Finished(l) => {
+                let word = match l.status {
+                    crate::run::lab::LabStatus::Ok => "done".to_string(),
+                    other => format!("{other:?}").to_lowercase(),
+                };
+                self.status.insert(l.language, word);
+            }
+        }
+    }
+}
+
+/// Charts the lab draws: title, which way is better, and the figure's median.
+pub const METRICS: [&str; 4] = [
+    "cold start",
+    "memory (RSS)",
+    "requests per second",
+    "latency p99",
+];
+
+impl App {
+    /// Shows the lab.
+    pub fn open_lab(&mut self) -> Vec<Cmd> {
+        self.screen = Screen::Lab;
+        self.lab.back = 0;
+        vec![Cmd::Watch(None)]
+    }
+
+    /// The saved run on screen.
+    pub fn lab_run(&self) -> Option<&LabRun> {
+        let runs = &self.progress.lab_runs;
+        runs.len()
+            .checked_sub(1 + self.lab.back)
+            .and_then(|i| runs.get(i))
+    }
+
+    pub(crate) fn lab_done(&mut self, run: LabRun) -> Vec<Cmd> {
+        self.lab.running = false;
+        self.lab.back = 0;
+        if run.cancelled {
+            self.message = Some("lab stopped; nothing was saved".into());
+            return Vec::new();
+        }
+        let change = Change::LabRun(Box::new(run));
+        change.apply(&mut self.progress);
+        self.message = Some("lab finished and saved with your progress".into());
+        vec![Cmd::Save(change)]
+    }
+
+    pub(crate) fn lab_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Esc | KeyCode::Backspace => {
+                if self.lab.running {
+                    self.message = Some("stopping the lab…".into());
+                    return vec![Cmd::CancelLab];
+                }
+                return self.to_map();
+            }
+            KeyCode::Char('r') if !self.lab.running => {
+                self.lab.running = true;
+                self.lab.status.clear();
+                return vec![Cmd::RunLab];
+            }
+            KeyCode::Char('r') => {
+                self.message = Some("the lab is already running (Esc stops it)".into())
+            }
+            KeyCode::Tab => self.lab.metric = (self.lab.metric + 1) % METRICS.len(),
+            KeyCode::BackTab => {
+                self.lab.metric = (self.lab.metric + METRICS.len() - 1) % METRICS.len()
+            }
+            KeyCode::Left if self.lab.back + 1 < self.progress.lab_runs.len() => {
+                self.lab.back += 1;
+            }
+            KeyCode::Right => self.lab.back = self.lab.back.saturating_sub(1),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
