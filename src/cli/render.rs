@@ -41,6 +41,12 @@ pub fn outcome(paint: &Paint, o: &Outcome) -> String {
         }
         Verdict::CompileError | Verdict::RuntimeError => {
             out.push_str(&format!("      {}\n", o.message));
+            if o.verdict == Verdict::RuntimeError && !o.stdout.trim().is_empty() {
+                // What it printed before it failed is often the clue.
+                out.push_str(&format!("      {}\n", paint.dim("it printed:")));
+                out.push_str(&indent_tail(&o.stdout, false));
+                out.push_str(&format!("      {}\n", paint.dim("then, on stderr:")));
+            }
             out.push_str(&indent_tail(&o.stderr, o.verdict == Verdict::CompileError));
         }
         _ => out.push_str(&format!("      {}\n", o.message)),

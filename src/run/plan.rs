@@ -74,12 +74,13 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
         }
         Language::Go => {
             env.extend([
-                // The learner's own build cache when they have one (warm already); else ours.
+                // The learner's own build cache (warm already); else one of ours.
                 (
                     "GOCACHE".to_string(),
-                    std::env::var("GOCACHE")
-                        .ok()
-                        .filter(|v| !v.is_empty())
+                    toolchain
+                        .go_cache
+                        .as_ref()
+                        .map(|p| p.display().to_string())
                         .unwrap_or_else(|| caches.dir("go-build")),
                 ),
                 ("GOPATH".to_string(), caches.dir("gopath")),
@@ -213,6 +214,7 @@ mod tests {
             version: "8.0.100".into(),
             programs: programs.iter().map(PathBuf::from).collect(),
             csharp,
+            go_cache: None,
         }
     }
 
@@ -228,11 +230,17 @@ mod tests {
         assert_eq!(p.extra_files[0].1, "module exercise\n\ngo 1.19\n");
         let build = p.build.expect("go builds");
         assert_eq!(build.args[0], "build");
-        let expected_cache = std::env::var("GOCACHE")
-            .ok()
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| "/c/go-build".into());
+        let expected_cache = "/c/go-build".to_string();
         assert!(build.env.contains(&("GOCACHE".into(), expected_cache)));
+        let mut warm = toolchain(Language::Go, None, &["/bin/go"]);
+        warm.go_cache = Some("/home/me/.cache/go-build".into());
+        let p = plan(&warm, Path::new("/r"), &caches, &[]);
+        let build = p.build.expect("go builds");
+        assert!(
+            build
+                .env
+                .contains(&("GOCACHE".into(), "/home/me/.cache/go-build".into()))
+        );
         assert!(build.env.contains(&("GOTOOLCHAIN".into(), "local".into())));
     }
 

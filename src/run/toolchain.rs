@@ -30,6 +30,10 @@ pub struct Toolchain {
     pub programs: Vec<PathBuf>,
     /// For C#, which toolchain.
     pub csharp: Option<CSharpFlavor>,
+    /// For Go, the build cache `go env GOCACHE` names: the learner's own, usually warm, so the
+    /// first check does not compile the standard library again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_cache: Option<PathBuf>,
 }
 
 impl Toolchain {
@@ -201,10 +205,10 @@ fn path_fingerprint() -> Vec<(String, String)> {
     let names = [
         "python3", "python", "go", "javac", "java", "dotnet", "mcs", "mono",
     ];
-    let mut out = vec![(
-        "MICROLINGS_DISABLE".to_string(),
-        std::env::var("MICROLINGS_DISABLE").unwrap_or_default(),
-    )];
+    let mut out: Vec<(String, String)> = ["MICROLINGS_DISABLE", "GOCACHE", "HOME"]
+        .iter()
+        .map(|v| (v.to_string(), std::env::var(v).unwrap_or_default()))
+        .collect();
     for name in names {
         let stamp = which(name)
             .map(|p| {
@@ -301,6 +305,7 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
         version,
         programs,
         csharp,
+        go_cache: None,
     };
     match lang {
         Language::Python => {
@@ -337,7 +342,15 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
             let go = which("go").ok_or_else(|| missing("go is not on PATH".into()))?;
             let out = probe(&go, &["version"]).map_err(missing)?;
             let version = out.split_whitespace().nth(2).unwrap_or("go?").to_string();
-            Ok(found(version, vec![go], None))
+            let cache = probe(&go, &["env", "GOCACHE"])
+                .ok()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s != "off")
+                .map(PathBuf::from);
+            Ok(Toolchain {
+                go_cache: cache,
+                ..found(version, vec![go], None)
+            })
         }
         Language::Java => {
             let javac = which("javac").ok_or_else(|| {

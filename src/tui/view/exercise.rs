@@ -336,6 +336,16 @@ fn outcome_lines(
         }
         Verdict::WrongOutput => {}
         _ => {
+            // What a crashing program printed first is part of the lesson (Python prints
+            // half an answer before its type error).
+            if o.verdict != Verdict::CompileError && !o.stdout.trim().is_empty() {
+                lines.push(Line::styled("it printed:", theme.dim));
+                let out: Vec<&str> = o.stdout.lines().collect();
+                for l in &out[out.len().saturating_sub(10)..] {
+                    push_wrapped(lines, "  ", l, theme.text, width);
+                }
+                lines.push(Line::styled("then, on stderr:", theme.dim));
+            }
             for l in o.stderr.lines().take(200) {
                 push_wrapped(lines, "│ ", l, theme.text, width);
             }

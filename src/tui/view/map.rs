@@ -133,7 +133,13 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             if let Some(ex) = app.course.exercise(slug) {
                 lines.push(Line::styled(ex.title.clone(), theme.heading[1]));
                 lines.push(Line::raw(""));
-                lines.extend(ex.task.lines().map(|l| Line::raw(l.to_string())));
+                // A preview: the task's Markdown without its code fences.
+                lines.extend(
+                    ex.task
+                        .lines()
+                        .filter(|l| !l.trim_start().starts_with("```"))
+                        .map(|l| Line::raw(l.to_string())),
+                );
                 lines.push(Line::raw(""));
                 for lang in Language::ALL {
                     let s = app.status(slug, lang);
