@@ -5,6 +5,7 @@
 //! [`cli`] (the non-interactive commands). The TUI drives the same modules.
 
 pub mod cli;
+pub mod clock;
 pub mod course;
 pub mod fsutil;
 pub mod highlight;

@@ -21,7 +21,7 @@ pub fn markdown(course: &Course, progress: &Progress, now_secs: u64) -> String {
     let _ = writeln!(
         out,
         "Choosing a language for microservices: Python, Go, Java and C#. Written {}.\n",
-        date(now_secs)
+        crate::clock::date(now_secs)
     );
     let _ = writeln!(out, "## Lessons\n");
     let _ = writeln!(
@@ -112,7 +112,7 @@ fn lab_section(out: &mut String, progress: &Progress) {
         m.os,
         m.arch,
         m.cores,
-        date(run.started_at),
+        crate::clock::date(run.started_at),
         run.settings.runs
     );
     let _ = writeln!(
@@ -130,32 +130,5 @@ fn lab_section(out: &mut String, progress: &Progress) {
             show(l.requests_per_sec, Unit::Count),
             show(l.p99_us, Unit::Micros)
         );
-    }
-}
-
-/// `2026-11-25` from seconds since the Unix epoch (UTC).
-pub fn date(secs: u64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_civil_dates() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(951_782_400), "2000-02-29");
-        assert_eq!(date(1_795_651_200), "2026-11-26");
     }
 }

@@ -299,3 +299,13 @@ fn progress_report_is_markdown_worth_keeping() {
     assert!(md.contains("Hints used: 1."), "{md}");
     assert!(md.contains("Read **0 of 1** lessons."), "{md}");
 }
+
+#[test]
+fn without_a_terminal_plain_microlings_prints_the_course_and_how_to_start() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = ml(data.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("A fixture lesson"), "{text}");
+    assert!(text.contains("Run `microlings` in a terminal"), "{text}");
+}

@@ -327,7 +327,7 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     for run in &progress.lab_runs {
         println!(
             "{}  {}",
-            p.bold(&utc(run.started_at)),
+            p.bold(&crate::clock::date_time(run.started_at)),
             p.dim(&format!(
                 "{} {}, {} cores; {} run(s) × {:.1} s, {} connections",
                 run.machine.os,
@@ -353,33 +353,4 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `2025-01-31 14:05 UTC` from seconds since the Unix epoch (no time-zone database needed).
-fn utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let (h, min) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02} UTC")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_printed_in_utc() {
-        assert_eq!(utc(0), "1970-01-01 00:00 UTC");
-        assert_eq!(utc(1_700_000_000), "2023-11-14 22:13 UTC");
-        assert_eq!(utc(951_782_400), "2000-02-29 00:00 UTC");
-    }
 }

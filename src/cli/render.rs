@@ -1,7 +1,7 @@
 //! Human-readable rendering of check outcomes for the terminal.
 
 use crate::run::compare::visible_whitespace;
-use crate::run::{Diff, DiffOp, Outcome, RequestResult, ServiceReport, Shutdown, Verdict};
+use crate::run::{Diff, DiffOp, Outcome, RequestResult, ServiceReport, Verdict};
 use crate::style::Paint;
 
 /// Lines of compiler or runtime output shown before "... more lines".
@@ -109,21 +109,7 @@ fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> 
 /// failed, then the verdict's message and, when the service failed, the end of its stderr.
 fn service_details(paint: &Paint, o: &Outcome, s: &ServiceReport) -> String {
     let mut out = String::new();
-    let started = match s.startup_ms {
-        Some(ms) => format!("listened on port {} after {}", s.port, format_duration(ms)),
-        None => format!("never listened on port {}", s.port),
-    };
-    let stopped = match (s.shutdown, s.stop_ms) {
-        (Shutdown::OnSigterm, Some(ms)) => format!("stopped on SIGTERM in {}", format_duration(ms)),
-        (Shutdown::OnSigterm, None) => "stopped on SIGTERM".to_string(),
-        (Shutdown::Killed, _) => "ignored SIGTERM and was killed".to_string(),
-        (Shutdown::ExitedEarly, _) => "exited by itself".to_string(),
-        (Shutdown::NotStarted, _) => "not started".to_string(),
-    };
-    out.push_str(&format!(
-        "      {}\n",
-        paint.dim(&format!("{started} · {stopped}"))
-    ));
+    out.push_str(&format!("      {}\n", paint.dim(&s.lifecycle())));
     let width = s
         .requests
         .iter()
@@ -218,18 +204,14 @@ fn indent_tail(text: &str, head: bool) -> String {
 
 /// `0.21 s` / `12 ms`.
 pub fn format_duration(ms: u64) -> String {
-    if ms < 1000 {
-        format!("{ms} ms")
-    } else {
-        format!("{:.2} s", ms as f64 / 1000.0)
-    }
+    crate::clock::duration_ms(ms)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::course::Language;
-    use crate::run::RequestOutcome;
+    use crate::run::{RequestOutcome, Shutdown};
 
     fn request(name: &str, result: RequestResult, status: u16) -> RequestOutcome {
         RequestOutcome {

@@ -104,6 +104,26 @@ pub struct ServiceReport {
     pub stop_ms: Option<u64>,
 }
 
+impl ServiceReport {
+    /// How the service started and stopped, in one line: "listened on port 41234 after 212 ms ·
+    /// stopped on SIGTERM in 3 ms".
+    pub fn lifecycle(&self) -> String {
+        use crate::clock::duration_ms;
+        let started = match self.startup_ms {
+            Some(ms) => format!("listened on port {} after {}", self.port, duration_ms(ms)),
+            None => format!("never listened on port {}", self.port),
+        };
+        let stopped = match (self.shutdown, self.stop_ms) {
+            (Shutdown::OnSigterm, Some(ms)) => format!("stopped on SIGTERM in {}", duration_ms(ms)),
+            (Shutdown::OnSigterm, None) => "stopped on SIGTERM".to_string(),
+            (Shutdown::Killed, _) => "ignored SIGTERM and was killed".to_string(),
+            (Shutdown::ExitedEarly, _) => "exited by itself".to_string(),
+            (Shutdown::NotStarted, _) => "not started".to_string(),
+        };
+        format!("{started} · {stopped}")
+    }
+}
+
 /// Why waiting for the service ended.
 enum Ready {
     Listening(Duration),

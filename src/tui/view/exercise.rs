@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
 use super::{SPINNER, short_name, status_span};
 use crate::course::{Exercise, Language};
 use crate::run::compare::visible_whitespace;
-use crate::run::service::{RequestResult, ServiceReport, Shutdown};
+use crate::run::service::{RequestResult, ServiceReport};
 use crate::run::{DiffOp, Outcome, Verdict};
 use crate::style::{status_word, verdict_symbol};
 use crate::tui::app::App;
@@ -242,11 +242,7 @@ fn verdict_span(app: &App, v: Verdict) -> Span<'static> {
 }
 
 fn duration(ms: u64) -> String {
-    if ms < 1000 {
-        format!("{ms} ms")
-    } else {
-        format!("{:.2} s", ms as f64 / 1000.0)
-    }
+    crate::clock::duration_ms(ms)
 }
 
 /// Pushes `lead` + `text`, cut into lines of at most `width` columns by characters (output
@@ -390,18 +386,7 @@ fn diff_lines(app: &App, diff: &crate::run::Diff, lines: &mut Vec<Line<'static>>
 /// An HTTP check: start-up and shutdown, then each request with its own diff when it failed.
 fn service_lines(app: &App, s: &ServiceReport, lines: &mut Vec<Line<'static>>, width: usize) {
     let theme = &app.theme;
-    let started = match s.startup_ms {
-        Some(ms) => format!("listened on port {} after {}", s.port, duration(ms)),
-        None => format!("never listened on port {}", s.port),
-    };
-    let stopped = match (s.shutdown, s.stop_ms) {
-        (Shutdown::OnSigterm, Some(ms)) => format!("stopped on SIGTERM in {}", duration(ms)),
-        (Shutdown::OnSigterm, None) => "stopped on SIGTERM".to_string(),
-        (Shutdown::Killed, _) => "ignored SIGTERM and was killed".to_string(),
-        (Shutdown::ExitedEarly, _) => "exited by itself".to_string(),
-        (Shutdown::NotStarted, _) => "not started".to_string(),
-    };
-    lines.push(Line::styled(format!("{started} · {stopped}"), theme.dim));
+    lines.push(Line::styled(s.lifecycle(), theme.dim));
     for r in &s.requests {
         let (symbol, style, detail) = match r.result {
             RequestResult::Passed => (

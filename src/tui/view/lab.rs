@@ -18,7 +18,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(run) => format!(
             "run {} of {saved} saved · {} · {} run(s) × {:.1} s, {} connections",
             saved - app.lab.back,
-            crate::report::date(run.started_at),
+            crate::clock::date(run.started_at),
             run.settings.runs,
             run.settings.load_ms as f64 / 1000.0,
             run.settings.connections
