@@ -309,3 +309,60 @@ fn without_a_terminal_plain_microlings_prints_the_course_and_how_to_start() {
     assert!(text.contains("A fixture lesson"), "{text}");
     assert!(text.contains("Run `microlings` in a terminal"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_check_stops_the_programs_it_started() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = stdout(&ml(
+        data.path(),
+        &["path", "fixture-sum", "--lang", "python"],
+    ))
+    .trim()
+    .to_string();
+    let marker = "654.3217";
+    std::fs::write(
+        &file,
+        format!(
+            "import subprocess\nsubprocess.Popen(['sleep', '{marker}'])\nwhile True:\n    pass\n"
+        ),
+    )
+    .expect("write");
+    let child = Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(fixture())
+        .args(["check", "fixture-sum", "--lang", "python"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    // Wait until the learner's program is running.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !common::process_running_with(marker) {
+        assert!(
+            std::time::Instant::now() < until,
+            "the program never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(
+        !common::process_running_with(marker),
+        "a program outlived Ctrl-C"
+    );
+}

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{Context, languages, render};
 use crate::course::{Exercise, Language};
-use crate::run::{CheckOptions, Outcome, Runner, Verdict};
+use crate::run::{CancelToken, CheckOptions, Outcome, Runner, Verdict};
 
 /// Checks the learner's files for one exercise, prints the outcomes, records them.
 pub fn check(
@@ -18,7 +18,11 @@ pub fn check(
 ) -> Result<ExitCode> {
     let exercise = ctx.exercise(slug)?;
     let runner = ctx.runner();
-    let outcomes = check_exercise(ctx, &runner, exercise, &languages(lang), use_cache)?;
+    let cancel = CancelToken::on_interrupt();
+    let outcomes = check_exercise(ctx, &runner, exercise, &languages(lang), use_cache, &cancel)?;
+    if cancel.is_cancelled() {
+        return interrupted();
+    }
     if json {
         for o in &outcomes {
             println!("{}", serde_json::to_string(o)?);
@@ -68,6 +72,7 @@ pub fn check_exercise(
     exercise: &Exercise,
     langs: &[Language],
     use_cache: bool,
+    cancel: &CancelToken,
 ) -> Result<Vec<Outcome>> {
     let ws = ctx.data.workspace();
     let sources = langs
@@ -76,7 +81,7 @@ pub fn check_exercise(
         .collect::<Result<Vec<_>>>()?;
     let opts = CheckOptions {
         use_cache,
-        ..CheckOptions::default()
+        cancel: cancel.clone(),
     };
     let outcomes = runner.check_many(exercise, &sources, &opts);
     ctx.data.progress().update(|p| {
@@ -101,8 +106,12 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
                 .join("")
         );
     }
+    let cancel = CancelToken::on_interrupt();
     for (_, exercise) in ctx.course.exercises_in_order() {
-        let outcomes = check_exercise(ctx, &runner, exercise, &Language::ALL, true)?;
+        let outcomes = check_exercise(ctx, &runner, exercise, &Language::ALL, true, &cancel)?;
+        if cancel.is_cancelled() {
+            return interrupted();
+        }
         all_passed &= outcomes.iter().all(|o| o.verdict == Verdict::Passed);
         if json {
             rows.extend(outcomes);
@@ -122,6 +131,12 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
         println!("Run `microlings check <exercise>` to see what is wrong with one.");
     }
     Ok(exit_code(all_passed))
+}
+
+/// What an interrupted command says; 130 is the shell's code for Ctrl-C.
+pub(super) fn interrupted() -> Result<ExitCode> {
+    eprintln!("interrupted: the running programs were stopped");
+    Ok(ExitCode::from(130))
 }
 
 pub(super) fn exit_code(success: bool) -> ExitCode {

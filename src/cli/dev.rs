@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::{Context, render};
 use crate::course::{Exercise, Language};
-use crate::run::{CheckOptions, Outcome, Verdict};
+use crate::run::{CancelToken, CheckOptions, Outcome, Verdict};
 
 /// Which file of an exercise is being proven.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
         .collect();
     let opts = CheckOptions {
         use_cache,
-        ..CheckOptions::default()
+        cancel: CancelToken::on_interrupt(),
     };
     let results = parallel_map(&jobs, |&(ex, lang, variant)| {
         let source = match variant {
@@ -77,6 +77,9 @@ pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
         };
         runner.check(ex, lang, source, &opts)
     });
+    if opts.cancel.is_cancelled() {
+        return super::check::interrupted();
+    }
     let mut problems = 0;
     for ((ex, lang, variant), outcome) in jobs.iter().zip(&results) {
         let wrong = match variant {

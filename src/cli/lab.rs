@@ -60,6 +60,7 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
         runs: args.runs,
         load: Duration::from_secs_f64(args.seconds),
         connections: args.connections,
+        cancel: crate::run::CancelToken::on_interrupt(),
         ..LabOptions::default()
     };
     let runner = ctx.runner();

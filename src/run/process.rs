@@ -39,6 +39,22 @@ impl CancelToken {
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
+
+    /// A token that Ctrl-C (SIGINT) and SIGTERM cancel, so a command-line check stops its
+    /// children (they run in their own process groups, out of reach of the terminal's Ctrl-C)
+    /// instead of leaving them running.
+    pub fn on_interrupt() -> Self {
+        let token = Self::new();
+        #[cfg(unix)]
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            // A second Ctrl-C ends microlings at once, whatever it is doing; the first one
+            // asks the checks to stop their programs. Best effort: without the handlers,
+            // Ctrl-C still ends microlings itself.
+            let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, token.0.clone());
+            let _ = signal_hook::flag::register(sig, token.0.clone());
+        }
+        token
+    }
 }
 
 /// A command to run: program, arguments, directory, environment and stdin.

@@ -117,11 +117,18 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
         pending: VecDeque::new(),
         report_path: ctx.data.root().join("report.md"),
         lab_cancel: CancelToken::new(),
+        workers: Vec::new(),
     };
     spawn_highlight_watch(rt.tx.clone());
     let result = event_loop(&mut app, &mut rt, &rx, &mut guard.terminal, cmds);
     rt.cancel.cancel();
     rt.lab_cancel.cancel();
+    // Cancelled workers kill their process groups within ~50 ms; wait for that, so nothing
+    // the learner started outlives microlings.
+    let until = Instant::now() + Duration::from_secs(3);
+    while rt.workers.iter().any(|h| !h.is_finished()) && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     control.stop();
     rt.saver.finish();
     drop(guard);
@@ -176,6 +183,8 @@ struct Runtime {
     pending: VecDeque<Msg>,
     report_path: std::path::PathBuf,
     lab_cancel: CancelToken,
+    /// Check and lab threads, joined (briefly) on exit.
+    workers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Runtime {
@@ -345,9 +354,11 @@ impl Runtime {
                             });
                             let _ = tx.send(Msg::LabDone(Box::new(run)));
                         });
-                    if let Err(e) = spawned {
-                        self.pending
-                            .push_back(Msg::Notice(format!("cannot start the lab: {e}")));
+                    match spawned {
+                        Ok(h) => self.workers.push(h),
+                        Err(e) => self
+                            .pending
+                            .push_back(Msg::Notice(format!("cannot start the lab: {e}"))),
                     }
                 }
                 Cmd::CancelLab => self.lab_cancel.cancel(),
@@ -365,6 +376,7 @@ impl Runtime {
     }
 
     fn check(&mut self, batch: u64, slug: &str, languages: Vec<Language>) {
+        self.workers.retain(|h| !h.is_finished());
         let Some(ex) = self.course.exercise(slug) else {
             return;
         };
@@ -406,9 +418,11 @@ impl Runtime {
                         outcome: Box::new(outcome),
                     });
                 });
-            if let Err(e) = spawned {
-                self.pending
-                    .push_back(Msg::Notice(format!("cannot start a check: {e}")));
+            match spawned {
+                Ok(h) => self.workers.push(h),
+                Err(e) => self
+                    .pending
+                    .push_back(Msg::Notice(format!("cannot start a check: {e}"))),
             }
         }
     }
