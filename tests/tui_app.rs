@@ -581,3 +581,14 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Map);
 }
+
+#[test]
+fn t_shows_the_whole_task() {
+    let mut app = app();
+    open_first_exercise(&mut app);
+    app.update(ch('t'));
+    assert_eq!(app.overlay, Some(Overlay::Task));
+    app.update(ch('x'));
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Exercise);
+}

@@ -54,6 +54,8 @@ pub enum Overlay {
     Welcome,
     /// A yes/no question.
     Confirm(Confirm),
+    /// The whole task of the open exercise (the header shows only its start on small screens).
+    Task,
 }
 
 /// What a confirmation is for.
@@ -447,7 +449,7 @@ impl App {
 
     pub(crate) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
         match overlay {
-            Overlay::Help | Overlay::Welcome => {
+            Overlay::Help | Overlay::Welcome | Overlay::Task => {
                 if key.code == KeyCode::Char('q') {
                     return self.quit_cmds();
                 }

@@ -247,6 +247,7 @@ impl App {
                 return vec![Cmd::Watch(self.watching.then_some(slug))];
             }
             KeyCode::Char('h') => return self.reveal_hint(&slug),
+            KeyCode::Char('t') => self.overlay = Some(Overlay::Task),
             KeyCode::Char('s') => {
                 if self.exercise.mode == PaneMode::Solution {
                     self.exercise.mode = PaneMode::Mine;

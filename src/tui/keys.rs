@@ -79,6 +79,7 @@ const EXERCISE: &[Binding] = &[
     b("i", "edit here (built-in editor)", "edit here"),
     b("w", "watch files: re-check on save (on/off)", ""),
     b("h", "show the next hint", "hint"),
+    b("t", "show the whole task", ""),
     b("s", "show the reference solution (after a try)", ""),
     b(
         "c",

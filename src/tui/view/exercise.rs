@@ -31,16 +31,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     // The title line plus the task, at most a quarter of the screen.
     let task_height = (task.len() as u16 + 1).min(area.height / 4).max(2);
-    let has_result = app
-        .exercise
-        .focused()
-        .is_some_and(|p| p.outcome.is_some() || p.running)
-        || app.exercise.hints_shown > 0;
-    let result_height = if has_result {
-        (area.height * 2 / 5).max(5)
-    } else {
-        3
-    };
+    // The result panel grows with what it has to say, up to 40% of the screen.
+    let result_lines = result_lines(app, ex, area.width as usize);
+    let result_height = (result_lines.len() as u16 + 1).clamp(3, (area.height * 2 / 5).max(5));
     let [header, panes, result] = Layout::vertical([
         Constraint::Length(task_height),
         Constraint::Min(3),
@@ -62,6 +55,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(l.spans);
         Line::from(spans)
     }));
+    if head.len() > header.height as usize {
+        // Say that there is more, on the last line that shows.
+        head.truncate((header.height as usize).saturating_sub(1));
+        head.push(Line::styled(" … t shows the whole task", theme.dim));
+    }
     frame.render_widget(Paragraph::new(head), header);
 
     if area.width >= FOUR_COLUMNS {
@@ -104,7 +102,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         render_pane(app, ex, app.exercise.focus, frame, pane);
     }
-    render_result(app, ex, frame, result);
+    render_result(app, result_lines, frame, result);
 }
 
 fn render_pane(app: &App, ex: &Exercise, lang: Language, frame: &mut Frame, area: Rect) {
@@ -172,7 +170,8 @@ fn render_pane(app: &App, ex: &Exercise, lang: Language, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 
-fn render_result(app: &App, ex: &Exercise, frame: &mut Frame, area: Rect) {
+/// The focused language's result: every language's verdict in one line, then the details.
+fn result_lines(app: &App, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let focus = app.exercise.focus;
     let mut lines: Vec<Line> = Vec::new();
@@ -202,7 +201,7 @@ fn render_result(app: &App, ex: &Exercise, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(summary));
     match app.exercise.focused() {
         Some(p) if p.running => lines.push(Line::styled(format!("checking {}… (Esc cancels)", focus.display_name()), theme.warn)),
-        Some(Pane { outcome: Some(o), .. }) => outcome_lines(app, ex, o, &mut lines, area.width as usize),
+        Some(Pane { outcome: Some(o), .. }) => outcome_lines(app, ex, o, &mut lines, width),
         _ => lines.push(Line::styled(
             if app.is_available(focus) { "r checks all four languages, Enter the focused one. e or i edits the file." } else { "This language's toolchain is not installed: run `microlings doctor` to see how to get it." },
             theme.dim,
@@ -218,10 +217,17 @@ fn render_result(app: &App, ex: &Exercise, frame: &mut Frame, area: Rect) {
             Span::raw(hint.clone()),
         ]));
     }
+    lines
+}
+
+fn render_result(app: &App, lines: Vec<Line<'static>>, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(theme.border)
-        .title(Line::from(format!(" Result: {} ", focus.display_name())));
+        .border_style(app.theme.border)
+        .title(Line::from(format!(
+            " Result: {} ",
+            app.exercise.focus.display_name()
+        )));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)

@@ -61,6 +61,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Line::styled("Press any key to start.", theme.dim),
             ],
         ),
+        Overlay::Task => {
+            let mut lines: Vec<Line> = match &app.exercise.task {
+                Some((_, task)) => task.clone(),
+                None => Vec::new(),
+            };
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Any key closes this.", theme.dim));
+            (" Task ", lines)
+        }
         Overlay::Confirm(Confirm::RevealSolution(lang)) => (
             " Show the solution? ",
             vec![
