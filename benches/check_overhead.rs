@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use microlings::course::Language;
 use microlings::run::Toolchains;
 
-const RUNS: usize = 7;
+const RUNS: usize = 11;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -154,8 +154,8 @@ fn main() {
     ml(&data, &["check", "fixture-sum", "--no-cache"]); // warm caches (Go, toolchain detection)
 
     println!(
-        "{:<8} {:>12} {:>12} {:>10} {:>12}",
-        "language", "by hand", "microlings", "overhead", "cached"
+        "{:<8} {:>10} {:>12} {:>10} {:>10} {:>12}",
+        "language", "by hand", "microlings", "overhead", "(min-min)", "cached"
     );
     let mut slowest = Duration::ZERO;
     for lang in Language::ALL {
@@ -163,34 +163,36 @@ fn main() {
             println!("{:<8} toolchain missing", lang.id());
             continue;
         }
-        let hand = median(
-            (0..RUNS)
-                .map(|_| by_hand(&toolchains, lang, work.path()))
-                .collect(),
+        // Interleaved, so that both see the same machine conditions.
+        let (mut hand, mut check) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            hand.push(by_hand(&toolchains, lang, work.path()));
+            check.push(ml(
+                &data,
+                &["check", "fixture-sum", "--lang", lang.id(), "--no-cache"],
+            ));
+        }
+        let (hand_min, check_min) = (
+            *hand.iter().min().expect("runs"),
+            *check.iter().min().expect("runs"),
         );
-        let check = median(
-            (0..RUNS)
-                .map(|_| {
-                    ml(
-                        &data,
-                        &["check", "fixture-sum", "--lang", lang.id(), "--no-cache"],
-                    )
-                })
-                .collect(),
-        );
+        let (hand, check) = (median(hand), median(check));
         let cached = median(
             (0..RUNS)
                 .map(|_| ml(&data, &["check", "fixture-sum", "--lang", lang.id()]))
                 .collect(),
         );
         slowest = slowest.max(check);
-        let overhead = check.as_secs_f64() - hand.as_secs_f64();
+        let delta = |a: Duration, b: Duration| {
+            format!("{:+.1} ms", (a.as_secs_f64() - b.as_secs_f64()) * 1000.0)
+        };
         println!(
-            "{:<8} {:>12} {:>12} {:>10} {:>12}",
+            "{:<8} {:>10} {:>12} {:>10} {:>10} {:>12}",
             lang.id(),
             ms(hand),
             ms(check),
-            format!("{:+.1} ms", overhead * 1000.0),
+            delta(check, hand),
+            delta(check_min, hand_min),
             ms(cached)
         );
     }

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,8 @@ pub struct CourseFiles {
     pub origin: String,
     /// The course root on disk, when loaded from disk.
     pub root: Option<PathBuf>,
-    files: BTreeMap<String, Vec<u8>>,
+    // Embedded files are borrowed from the binary, not copied: start-up pays for nothing.
+    files: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
 impl CourseFiles {
@@ -79,13 +81,13 @@ impl CourseFiles {
         CourseFiles {
             origin: "in-memory course".to_string(),
             root: None,
-            files,
+            files: files.into_iter().map(|(k, v)| (k, Cow::Owned(v))).collect(),
         }
     }
 
     /// The bytes of one file.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(|c| c.as_ref())
     }
 
     /// Whether a file exists.
@@ -110,13 +112,17 @@ impl CourseFiles {
     }
 }
 
-fn collect_embedded(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+fn collect_embedded(
+    dir: &Dir<'static>,
+    prefix: &str,
+    out: &mut BTreeMap<String, Cow<'static, [u8]>>,
+) {
     for file in dir.files() {
         let rel = file.path().to_string_lossy().replace('\\', "/");
         if rel.split('/').any(|part| part.starts_with('.')) {
             continue; // editor swap files, tool caches
         }
-        out.insert(format!("{prefix}/{rel}"), file.contents().to_vec());
+        out.insert(format!("{prefix}/{rel}"), Cow::Borrowed(file.contents()));
     }
     for sub in dir.dirs() {
         collect_embedded(sub, prefix, out);
@@ -126,7 +132,7 @@ fn collect_embedded(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String,
 fn walk(
     root: &Path,
     dir: &Path,
-    out: &mut BTreeMap<String, Vec<u8>>,
+    out: &mut BTreeMap<String, Cow<'static, [u8]>>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let entries = match std::fs::read_dir(dir) {
@@ -178,7 +184,7 @@ fn walk(
                         .strip_prefix(root)
                         .map(|p| p.to_string_lossy().replace('\\', "/"))
                         .unwrap_or_else(|_| path.to_string_lossy().into_owned());
-                    out.insert(rel, bytes);
+                    out.insert(rel, Cow::Owned(bytes));
                 }
                 Err(e) => problems.push(Diagnostic::new(
                     path.display().to_string(),

@@ -179,6 +179,8 @@ fn default_timeout() -> u64 {
 struct Loader<'a> {
     files: &'a CourseFiles,
     problems: Vec<Diagnostic>,
+    /// Links between lessons (file, target, line), checked once every lesson is known.
+    links: Vec<(String, String, usize)>,
 }
 
 impl Loader<'_> {
@@ -208,6 +210,7 @@ pub fn load(files: &CourseFiles) -> Result<Course, LoadError> {
     let mut loader = Loader {
         files,
         problems: Vec::new(),
+        links: Vec::new(),
     };
     let exercises = load_exercises(&mut loader);
     let lessons = load_lessons(&mut loader);
@@ -344,6 +347,7 @@ fn load_lesson(loader: &mut Loader<'_>, path: &str, slug: &str) -> Option<Lesson
     })
 }
 
+/// The quizzes of a lesson body; also records its links to other lessons.
 fn load_quizzes(loader: &mut Loader<'_>, path: &str, body: &str, body_line: usize) -> Vec<Quiz> {
     let mut quizzes = Vec::new();
     let mut current: Option<(usize, String)> = None;
@@ -359,6 +363,14 @@ fn load_quizzes(loader: &mut Loader<'_>, path: &str, body: &str, body_line: usiz
                 if let Some((_, buf)) = current.as_mut() {
                     buf.push_str(&t);
                 }
+            }
+            // Collected in the same pass: parsing a lesson once keeps start-up fast.
+            Event::Start(Tag::Link { dest_url, .. }) if is_lesson_link(&dest_url) => {
+                loader.links.push((
+                    path.to_string(),
+                    dest_url.trim_start_matches("./").to_string(),
+                    line_of(body, range.start) + body_line - 1,
+                ));
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((line, toml_text)) = current.take()
@@ -912,13 +924,11 @@ fn check_course(
         .iter()
         .map(|l| &l.file["lessons/".len()..])
         .collect();
+    let files = loader.files;
     for lesson in lessons {
-        let text = loader
-            .files
-            .get(&lesson.file)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
+        // Only needed for an error message, so only read then.
         let line_mentioning = |needle: &str| {
+            let text = String::from_utf8_lossy(files.get(&lesson.file)?);
             text.find(&format!("\"{needle}\""))
                 .map(|off| line_of(&text, off))
         };
@@ -939,15 +949,15 @@ fn check_course(
                 loader.error(&lesson.file, line_mentioning(slug), format!("exercise '{slug}' is already used by lesson '{other}': each exercise belongs to one lesson"));
             }
         }
-        for (target, offset) in lesson_links(&lesson.body) {
-            let file = target.split('#').next().unwrap_or("");
-            if !lesson_files.contains(file) {
-                loader.error(
-                    &lesson.file,
-                    Some(line_of(&lesson.body, offset) + lesson.body_line - 1),
-                    format!("broken link to '{target}': no lesson file lessons/{file}"),
-                );
-            }
+    }
+    for (file, target, line) in std::mem::take(&mut loader.links) {
+        let name = target.split('#').next().unwrap_or("");
+        if !lesson_files.contains(name) {
+            loader.error(
+                &file,
+                Some(line),
+                format!("broken link to '{target}': no lesson file lessons/{name}"),
+            );
         }
     }
     let mut titles: BTreeMap<&str, &str> = BTreeMap::new();
@@ -972,24 +982,11 @@ fn check_course(
     }
 }
 
-/// Links in a lesson that point at another lesson file (relative `.md` targets).
-fn lesson_links(body: &str) -> Vec<(String, usize)> {
-    Parser::new(body)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. })
-                if !dest_url.contains("://")
-                    && !dest_url.starts_with("mailto:")
-                    && dest_url
-                        .split('#')
-                        .next()
-                        .is_some_and(|f| f.ends_with(".md")) =>
-            {
-                Some((dest_url.trim_start_matches("./").to_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
+/// Whether a link points at another lesson file (a relative `.md` target).
+fn is_lesson_link(dest: &str) -> bool {
+    !dest.contains("://")
+        && !dest.starts_with("mailto:")
+        && dest.split('#').next().is_some_and(|f| f.ends_with(".md"))
 }
 
 #[cfg(test)]

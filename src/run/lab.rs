@@ -572,9 +572,7 @@ fn build(
         root: runner.dirs().cache.clone(),
     };
     let plan = plan::plan(toolchain, dir, &caches, &[]);
-    for (name, contents) in &plan.extra_files {
-        std::fs::write(dir.join(name), contents).map_err(io)?;
-    }
+    plan.write_files(dir).map_err(io)?;
     let mut build_ms = None;
     if let Some(build) = &plan.build {
         let limits = Limits {

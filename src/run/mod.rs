@@ -269,9 +269,7 @@ impl Runner {
             root: self.dirs.cache.clone(),
         };
         let plan = plan::plan(toolchain, dir, &caches, &exercise.csharp_references);
-        for (name, contents) in &plan.extra_files {
-            std::fs::write(dir.join(name), contents)?;
-        }
+        plan.write_files(dir)?;
 
         if let Some(build) = &plan.build {
             let limits = Limits {

@@ -34,6 +34,20 @@ pub struct Plan {
     pub run: ProcessSpec,
 }
 
+impl Plan {
+    /// Writes `extra_files` into the run directory.
+    pub fn write_files(&self, dir: &Path) -> std::io::Result<()> {
+        for (name, contents) in &self.extra_files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, contents)?;
+        }
+        Ok(())
+    }
+}
+
 fn base_env(dir: &Path) -> Vec<(String, String)> {
     let mut env = vec![
         ("LANG".to_string(), "C.UTF-8".to_string()),
@@ -93,10 +107,15 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
             ]);
             let exe = if cfg!(windows) { "prog.exe" } else { "prog" };
             Plan {
-                extra_files: vec![(
-                    "go.mod".into(),
-                    format!("module exercise\n\ngo {GO_LANGUAGE_VERSION}\n"),
-                )],
+                extra_files: vec![
+                    (
+                        "go.mod".into(),
+                        format!("module exercise\n\ngo {GO_LANGUAGE_VERSION}\n"),
+                    ),
+                    // Telemetry off: otherwise every build in a fresh HOME writes counter
+                    // files there first (about 10 ms a build).
+                    (".config/go/telemetry/mode".into(), "off\n".into()),
+                ],
                 build: Some(spec(
                     toolchain.program(0),
                     &["build", "-o", exe, "."],
