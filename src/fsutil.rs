@@ -1,12 +1,24 @@
 //! Small file-system helpers shared by the stores.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Writes `bytes` to `path` so that readers see either the old file or the whole new one:
-/// write a temporary file next to it, fsync it, rename it over the target, fsync the directory.
+/// Writes `bytes` to `path` so that readers see either the old file or the whole new one, and
+/// the new one survives a crash: write a temporary file next to it, fsync it, rename it over the
+/// target. For the learner's progress and files.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+/// Like [`write_atomic`] without the fsync: never half-written, but a crash may lose it. For
+/// caches, where a lost file only costs a recomputation, and an fsync (several milliseconds on
+/// a busy disk) would be most of a cached check's time.
+pub fn write_replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -14,11 +26,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
+    // The rename itself survives a crash only once the directory is synced.
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if durable && let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_writers_replace_the_whole_file_and_leave_no_temporary_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sub/file.json");
+        write_atomic(&path, b"one").expect("write");
+        write_replace(&path, b"two").expect("write");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        let names: Vec<_> = fs::read_dir(path.parent().expect("parent"))
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["file.json"]);
+    }
 }

@@ -82,8 +82,10 @@ impl ResultCache {
         if let Ok(text) = serde_json::to_string(outcome) {
             // A cache that cannot be written only costs speed.
             let _ = std::fs::create_dir_all(&self.dir);
-            let _ =
-                crate::fsutil::write_atomic(&self.dir.join(format!("{key}.json")), text.as_bytes());
+            let _ = crate::fsutil::write_replace(
+                &self.dir.join(format!("{key}.json")),
+                text.as_bytes(),
+            );
         }
     }
 }

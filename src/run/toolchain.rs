@@ -164,7 +164,7 @@ impl Toolchains {
         };
         if let Ok(text) = serde_json::to_string(&cached) {
             // Best effort: a failed write only means detecting again next time.
-            let _ = crate::fsutil::write_atomic(cache_file, text.as_bytes());
+            let _ = crate::fsutil::write_replace(cache_file, text.as_bytes());
         }
         toolchains
     }
