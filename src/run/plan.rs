@@ -205,8 +205,9 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
     }
 }
 
-/// A project file for `dotnet build` that keeps the language level the course is written at
-/// and leaves out the implicit usings a Mono learner would not have.
+/// A project file for `dotnet build` that leaves out the implicit usings a Mono learner would
+/// not have. Globalization stays on (not invariant): some exercises are about culture-aware
+/// string comparison, which invariant mode would silently turn into ordinal comparison.
 fn csproj(dotnet_major: &str) -> String {
     format!(
         r#"<Project Sdk="Microsoft.NET.Sdk">
@@ -216,7 +217,6 @@ fn csproj(dotnet_major: &str) -> String {
     <ImplicitUsings>disable</ImplicitUsings>
     <Nullable>disable</Nullable>
     <AssemblyName>exercise</AssemblyName>
-    <InvariantGlobalization>true</InvariantGlobalization>
   </PropertyGroup>
 </Project>
 "#
