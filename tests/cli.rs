@@ -366,3 +366,22 @@ fn ctrl_c_during_a_check_stops_the_programs_it_started() {
         "a program outlived Ctrl-C"
     );
 }
+
+#[test]
+fn verify_prints_a_table_and_fails_while_anything_fails() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = ml(data.path(), &["--no-color", "verify"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("fixture-sum"))
+        .expect("a row for the exercise");
+    assert!(
+        row.contains("wrong output") || row.contains("toolchain missing"),
+        "{text}"
+    );
+    let json = ml(data.path(), &["verify", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(4));
+}
