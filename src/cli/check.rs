@@ -104,6 +104,7 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
             Language::ALL
                 .map(|l| format!("{:<20}", l.display_name()))
                 .join("")
+                .trim_end()
         );
     }
     let cancel = CancelToken::on_interrupt();
@@ -120,7 +121,7 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
                 .iter()
                 .map(|o| ctx.paint.verdict(o.verdict, 20))
                 .collect();
-            println!("{:<28} {}", exercise.slug, cells.join(""));
+            println!("{:<28} {}", exercise.slug, cells.join("").trim_end());
         }
     }
     if json {
