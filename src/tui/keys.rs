@@ -52,11 +52,7 @@ const MAP: &[Binding] = &[
     b("c", "continue where you left off", "continue"),
     b("Home End  g G", "first or last entry", ""),
     b("R", "your report: what you did, worth keeping", "report"),
-    b(
-        "L",
-        "the lab: measure the same service in four languages",
-        "lab",
-    ),
+    b("L", "the lab: one service, four languages, measured", "lab"),
 ];
 
 const LESSON: &[Binding] = &[
