@@ -170,3 +170,23 @@ fn lab_screen_with_a_saved_run() {
         insta::assert_snapshot!(format!("lab_{w}x{h}"), draw(&app));
     }
 }
+
+#[test]
+fn built_in_editor() {
+    let mut app = app(80, 24);
+    let slug = app.course.lessons[1].exercises[0].clone();
+    app.open_exercise(&slug, Some(Language::Go));
+    let source = app
+        .course
+        .exercise(&slug)
+        .expect("exercise")
+        .starter(Language::Go)
+        .to_string();
+    app.update(Msg::SourcesLoaded {
+        exercise: slug,
+        sources: vec![(Language::Go, Ok(source))],
+    });
+    app.update(key('i'));
+    app.update(key('x'));
+    insta::assert_snapshot!("editor_80x24", draw(&app));
+}

@@ -38,8 +38,34 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Report => report::render(app, frame, body),
         Screen::Lab => lab::render(app, frame, body),
     }
+    if let Some(ed) = &app.editor {
+        editor(app, ed, frame, body);
+    }
     status_bar::render(app, frame, status);
     overlay::render(app, frame, body);
+}
+
+/// The built-in editor, over the whole body: the file deserves the room.
+fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let dirty = if ed.dirty() { " · modified" } else { "" };
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::from(vec![
+            Span::styled(
+                format!(" Editing {} ", ed.language.file_name()),
+                theme.strong,
+            ),
+            Span::styled(
+                format!("({}){dirty} ", ed.language.display_name()),
+                theme.dim,
+            ),
+        ]));
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    frame.render_widget(&ed.area, inner);
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
