@@ -87,7 +87,6 @@ mod tests {
             task: "t".into(),
             hints: vec![],
             notes: BTreeMap::new(),
-            csharp_references: vec![],
             cases: vec![],
             service: None,
             starters: Language::ALL

@@ -21,9 +21,27 @@ pub fn toolchains_required() -> bool {
     std::env::var("MICROLINGS_REQUIRE_TOOLCHAINS").is_ok_and(|v| v == "1" || v == "true")
 }
 
+/// What `dev check` proves.
+pub struct Selection {
+    /// Whether cached results may answer.
+    pub use_cache: bool,
+    /// Exercise slugs to check; empty means all.
+    pub exercises: Vec<String>,
+    /// Languages to check.
+    pub languages: Vec<Language>,
+    /// Print every outcome, not only the problems.
+    pub verbose: bool,
+}
+
 /// Validates the course (done by loading it) and proves every starter fails and every solution
 /// passes in every available language.
-pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
+pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
+    let use_cache = sel.use_cache;
+    for slug in &sel.exercises {
+        if ctx.course.exercise(slug).is_none() {
+            anyhow::bail!("no exercise '{slug}' in this course; `microlings list` shows them");
+        }
+    }
     let p = &ctx.paint;
     let course = &ctx.course;
     let quizzes: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
@@ -37,7 +55,7 @@ pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
     let runner = ctx.runner();
     let mut failed = false;
     let mut langs = Vec::new();
-    for lang in Language::ALL {
+    for lang in sel.languages.iter().copied() {
         match runner.toolchains.get(lang) {
             Ok(t) => langs.push((lang, t.describe())),
             Err(m) => {
@@ -60,6 +78,7 @@ pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
     }
     let jobs: Vec<(&Exercise, Language, Variant)> = course
         .exercises_in_order()
+        .filter(|(_, ex)| sel.exercises.is_empty() || sel.exercises.contains(&ex.slug))
         .flat_map(|(_, ex)| {
             langs
                 .iter()
@@ -86,6 +105,14 @@ pub fn check(ctx: &Context, use_cache: bool) -> Result<ExitCode> {
             Variant::Starter => outcome.verdict == Verdict::Passed,
             Variant::Solution => outcome.verdict != Verdict::Passed,
         };
+        if sel.verbose && !wrong {
+            let what = match variant {
+                Variant::Starter => "starter",
+                Variant::Solution => "solution",
+            };
+            println!("{} {} {} {what}:", p.good("✓"), ex.slug, lang.display_name());
+            print!("{}", render::outcome(p, outcome));
+        }
         if wrong {
             problems += 1;
             let what = match variant {

@@ -145,6 +145,14 @@ pub enum DevCommand {
         /// Re-run everything instead of using cached results
         #[arg(long)]
         no_cache: bool,
+        /// Only these exercises (all when none is given)
+        exercises: Vec<String>,
+        /// Only this language: python, go, java or csharp
+        #[arg(long)]
+        lang: Option<Language>,
+        /// Print every outcome, starters' too, not only the problems
+        #[arg(long, short)]
+        verbose: bool,
     },
 }
 
@@ -283,8 +291,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Doctor) => doctor::doctor(&ctx.data, cli.global.course.as_deref(), ctx.paint),
         Some(Command::Lab(args)) => lab::lab(&ctx, &args),
         Some(Command::Dev {
-            command: DevCommand::Check { no_cache },
-        }) => dev::check(&ctx, !no_cache),
+            command:
+                DevCommand::Check {
+                    no_cache,
+                    exercises,
+                    lang,
+                    verbose,
+                },
+        }) => dev::check(
+            &ctx,
+            &dev::Selection {
+                use_cache: !no_cache,
+                exercises,
+                languages: languages(lang),
+                verbose,
+            },
+        ),
     }
 }
 

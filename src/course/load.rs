@@ -111,8 +111,6 @@ struct ExerciseToml {
     task: String,
     hints: Vec<String>,
     #[serde(default)]
-    csharp_references: Vec<String>,
-    #[serde(default)]
     notes: BTreeMap<Language, String>,
     /// HTTP exercises: overrides the per-language start-up allowance.
     startup_secs: Option<toml::Spanned<u64>>,
@@ -592,7 +590,6 @@ fn load_exercise(loader: &mut Loader<'_>, slug: &str, files: &[String]) -> Optio
         task: meta.task.trim().to_string(),
         hints: meta.hints,
         notes: meta.notes,
-        csharp_references: meta.csharp_references,
         cases,
         service,
         starters,

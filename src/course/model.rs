@@ -124,8 +124,6 @@ pub struct Exercise {
     pub hints: Vec<String>,
     /// Shown after a pass, per language.
     pub notes: BTreeMap<Language, String>,
-    /// Extra assemblies for the C# compiler.
-    pub csharp_references: Vec<String>,
     /// The cases every language must pass (empty for an HTTP exercise).
     pub cases: Vec<Case>,
     /// For an HTTP exercise: the requests, the expected replies and the stub service.

@@ -49,9 +49,6 @@ impl ResultCache {
         field(format!("{plan:?}").as_bytes());
         field(source.as_bytes());
         field(&exercise.timeout.as_millis().to_le_bytes());
-        for r in &exercise.csharp_references {
-            field(r.as_bytes());
-        }
         // Requests, expected replies and stub routes decide an HTTP check's verdict.
         field(format!("{:?}", exercise.service).as_bytes());
         for case in &exercise.cases {

@@ -16,7 +16,7 @@ use super::http::{self, Connection, Request};
 use super::plan::{self, CacheDirs};
 use super::process::{self, Background, CancelToken, Limits, ProcessSpec, Termination};
 use super::service::{STOP_GRACE, startup_allowance};
-use super::toolchain::{CSharpFlavor, Toolchain};
+use super::toolchain::Toolchain;
 use super::{BUILD_ALLOWANCE, OUTPUT_CAP, Runner, procfs};
 use crate::course::Language;
 
@@ -571,8 +571,11 @@ fn build(
     let caches = CacheDirs {
         root: runner.dirs().cache.clone(),
     };
-    let plan = plan::plan(toolchain, dir, &caches, &[]);
+    let plan = plan::plan(toolchain, dir, &caches, plan::AppKind::Web);
     plan.write_files(dir).map_err(io)?;
+    if let Some(server) = &plan.compiler_server {
+        super::compiler_server::ensure_running(server);
+    }
     let mut build_ms = None;
     if let Some(build) = &plan.build {
         let limits = Limits {
@@ -622,20 +625,10 @@ fn build(
                 "class files (need a JRE)".to_string(),
             )
         }
-        Language::CSharp => match toolchain.csharp {
-            Some(CSharpFlavor::Dotnet) => (
-                dir_size(&dir.join("out")),
-                "build output (needs the .NET runtime)".to_string(),
-            ),
-            _ => {
-                // No --debug: line numbers in stack traces are not worth the overhead here.
-                run.args = vec!["Program.exe".to_string()];
-                (
-                    file_size(&dir.join("Program.exe")),
-                    "assembly (needs Mono)".to_string(),
-                )
-            }
-        },
+        Language::CSharp => (
+            file_size(&dir.join("exercise.dll")) + dir_size(&dir.join("out")),
+            "assembly (needs the ASP.NET Core runtime)".to_string(),
+        ),
     };
     Ok(Built {
         run,

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod compare;
+pub mod compiler_server;
 pub mod http;
 pub mod lab;
 pub mod plan;
@@ -23,6 +24,14 @@ pub use cache::ResultCache;
 pub use compare::{Diff, DiffLine, DiffOp};
 pub use process::CancelToken;
 use process::{Limits, ProcessResult, Termination};
+
+/// The kind of program an exercise builds.
+fn app_kind(exercise: &Exercise) -> plan::AppKind {
+    match exercise.kind {
+        ExerciseKind::Http => plan::AppKind::Web,
+        _ => plan::AppKind::Console,
+    }
+}
 pub use service::{RequestOutcome, RequestResult, ServiceReport, Shutdown};
 pub use toolchain::{Missing, Toolchain, Toolchains};
 
@@ -192,12 +201,7 @@ impl Runner {
         let caches = plan::CacheDirs {
             root: self.dirs.cache.clone(),
         };
-        let template = plan::plan(
-            toolchain,
-            Path::new("/run"),
-            &caches,
-            &exercise.csharp_references,
-        );
+        let template = plan::plan(toolchain, Path::new("/run"), &caches, app_kind(exercise));
         let key = ResultCache::key(exercise, lang, source, toolchain, &template);
         if opts.use_cache
             && let Some(mut hit) = self.cache.get(&key)
@@ -268,8 +272,11 @@ impl Runner {
         let caches = plan::CacheDirs {
             root: self.dirs.cache.clone(),
         };
-        let plan = plan::plan(toolchain, dir, &caches, &exercise.csharp_references);
+        let plan = plan::plan(toolchain, dir, &caches, app_kind(exercise));
         plan.write_files(dir)?;
+        if let Some(server) = &plan.compiler_server {
+            compiler_server::ensure_running(server);
+        }
 
         if let Some(build) = &plan.build {
             let limits = Limits {
@@ -371,9 +378,12 @@ fn build_failure(
         exercise.timeout + BUILD_ALLOWANCE,
     );
     if let Termination::Exited(code) = r.termination {
-        // mcs reports errors on stdout, javac and go on stderr: show both as the message.
+        // csc reports errors on stdout, javac and go on stderr: show both as the message.
         let mut text = lossy(&r.stdout, dir);
         text.push_str(&lossy(&r.stderr, dir));
+        if lang == Language::CSharp {
+            text = errors_before_warnings(&text);
+        }
         o.verdict = Verdict::CompileError;
         o.exit_code = Some(code);
         o.stdout = String::new();
@@ -384,6 +394,19 @@ fn build_failure(
         o.message = format!("the build step: {}", o.message);
     }
     o
+}
+
+/// csc prints warnings (nullable ones, mostly) mixed with errors in source order; a learner
+/// fixing a compile error wants the errors, so they come first and the warnings after them.
+fn errors_before_warnings(text: &str) -> String {
+    let (warnings, others): (Vec<&str>, Vec<&str>) =
+        text.lines().partition(|l| l.contains(": warning CS"));
+    let mut out = others.join("\n");
+    if !warnings.is_empty() {
+        out.push('\n');
+        out.push_str(&warnings.join("\n"));
+    }
+    out
 }
 
 fn from_run(

@@ -3,14 +3,15 @@
 use std::path::{Path, PathBuf};
 
 use super::process::ProcessSpec;
-use super::toolchain::{CSharpFlavor, Toolchain};
+use super::toolchain::Toolchain;
 use crate::course::Language;
 
 /// The Go language version pinned in the generated go.mod: the same semantics (e.g. one loop
 /// variable shared by all iterations) on every Go release.
 pub const GO_LANGUAGE_VERSION: &str = "1.19";
 
-/// Where persistent build caches live (Go's GOCACHE, .NET's NuGet folder).
+/// Where persistent build caches live (Go's GOCACHE, .NET's NuGet folder, the C# compiler
+/// server's pipe name).
 #[derive(Debug, Clone)]
 pub struct CacheDirs {
     /// Root of all caches.
@@ -32,6 +33,8 @@ pub struct Plan {
     pub build: Option<ProcessSpec>,
     /// The run step; stdin is set per case.
     pub run: ProcessSpec,
+    /// A compiler server to have running before the build.
+    pub compiler_server: Option<CompilerServer>,
 }
 
 impl Plan {
@@ -72,9 +75,30 @@ fn spec(program: &Path, args: &[&str], dir: &Path, env: &[(String, String)]) -> 
     }
 }
 
+/// What kind of program is built: it decides C#'s framework (ASP.NET Core for a service).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppKind {
+    /// A program that reads stdin and prints.
+    Console,
+    /// An HTTP service.
+    Web,
+}
+
+/// The shared C# compiler server a plan's build talks to; microlings starts it in its own
+/// process group so that a check's group kill does not take it down (see `compiler_server`).
+#[derive(Debug, Clone)]
+pub struct CompilerServer {
+    /// The pipe name both sides use.
+    pub pipe: String,
+    /// How to start the server.
+    pub spec: ProcessSpec,
+    /// Where the server listens (a Unix socket named after the pipe, in the temp directory).
+    pub socket: PathBuf,
+}
+
 /// Builds the plan for running `toolchain`'s language in `dir`, where the learner's file
 /// (named `Language::file_name`) has been written.
-pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: &[String]) -> Plan {
+pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, app: AppKind) -> Plan {
     let mut env = base_env(dir);
     match toolchain.language {
         Language::Python => {
@@ -84,6 +108,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
                 extra_files: vec![],
                 build: None,
                 run: spec(toolchain.program(0), &["-u", "main.py"], dir, &env),
+                compiler_server: None,
             }
         }
         Language::Go => {
@@ -123,6 +148,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
                     &env,
                 )),
                 run: spec(&dir.join(exe), &[], dir, &env),
+                compiler_server: None,
             }
         }
         Language::Java => Plan {
@@ -157,65 +183,214 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, csharp_refs: 
                 dir,
                 &env,
             ),
+            compiler_server: None,
         },
-        Language::CSharp => match toolchain.csharp {
-            Some(CSharpFlavor::Dotnet) => {
-                env.extend([
-                    ("DOTNET_CLI_TELEMETRY_OPTOUT".to_string(), "1".to_string()),
-                    ("DOTNET_NOLOGO".to_string(), "1".to_string()),
-                    (
-                        "DOTNET_SKIP_FIRST_TIME_EXPERIENCE".to_string(),
-                        "1".to_string(),
-                    ),
-                    ("DOTNET_CLI_HOME".to_string(), caches.dir("dotnet-home")),
-                    ("NUGET_PACKAGES".to_string(), caches.dir("nuget")),
-                ]);
-                let major = toolchain.version.split('.').next().unwrap_or("8");
-                Plan {
-                    extra_files: vec![("exercise.csproj".into(), csproj(major))],
-                    build: Some(spec(
-                        toolchain.program(0),
-                        &[
-                            "build",
-                            "-o",
-                            "out",
-                            "--nologo",
-                            "-v",
-                            "q",
-                            "-p:UseAppHost=false",
-                        ],
-                        dir,
-                        &env,
-                    )),
-                    run: spec(toolchain.program(0), &["out/exercise.dll"], dir, &env),
-                }
-            }
-            _ => {
-                let mut args: Vec<String> = vec!["-debug".into(), "-out:Program.exe".into()];
-                args.extend(csharp_refs.iter().map(|r| format!("-r:{r}")));
-                args.push("Program.cs".into());
-                let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                Plan {
-                    extra_files: vec![],
-                    build: Some(spec(toolchain.program(0), &args, dir, &env)),
-                    run: spec(toolchain.program(1), &["--debug", "Program.exe"], dir, &env),
-                }
-            }
-        },
+        Language::CSharp => csharp_plan(toolchain, dir, caches, app, env),
     }
 }
 
-/// A project file for `dotnet build` that leaves out the implicit usings a Mono learner would
-/// not have. Globalization stays on (not invariant): some exercises are about culture-aware
-/// string comparison, which invariant mode would silently turn into ordinal comparison.
-fn csproj(dotnet_major: &str) -> String {
+/// The global usings of `dotnet new console` (`<ImplicitUsings>enable</ImplicitUsings>`), so
+/// that a learner's file reads like one in a real project.
+const CONSOLE_USINGS: &[&str] = &[
+    "System",
+    "System.Collections.Generic",
+    "System.IO",
+    "System.Linq",
+    "System.Net.Http",
+    "System.Threading",
+    "System.Threading.Tasks",
+];
+
+/// What `Microsoft.NET.Sdk.Web` adds to them.
+const WEB_USINGS: &[&str] = &[
+    "System.Net.Http.Json",
+    "Microsoft.AspNetCore.Builder",
+    "Microsoft.AspNetCore.Hosting",
+    "Microsoft.AspNetCore.Http",
+    "Microsoft.AspNetCore.Routing",
+    "Microsoft.Extensions.Configuration",
+    "Microsoft.Extensions.DependencyInjection",
+    "Microsoft.Extensions.Hosting",
+    "Microsoft.Extensions.Logging",
+];
+
+/// The C# language version the exercises are written in: what the oldest supported SDK (8)
+/// compiles, so a solution that passes here passes on every supported SDK.
+pub const CSHARP_LANGUAGE_VERSION: &str = "12";
+
+/// How long the shared compiler server that microlings starts stays alive without work.
+pub const COMPILER_SERVER_IDLE: std::time::Duration = std::time::Duration::from_secs(300);
+
+fn global_usings(app: AppKind) -> String {
+    let web: &[&str] = match app {
+        AppKind::Console => &[],
+        AppKind::Web => WEB_USINGS,
+    };
+    let mut text = String::from("// <auto-generated/> the implicit usings of an SDK project\n");
+    for ns in CONSOLE_USINGS.iter().chain(web) {
+        text.push_str(&format!("global using global::{ns};\n"));
+    }
+    text
+}
+
+/// The name of the compiler server's pipe: one per SDK and data directory, so two data
+/// directories never share a server (or its caches).
+pub fn compiler_pipe_name(caches: &CacheDirs, sdk_version: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(caches.root.to_string_lossy().as_bytes());
+    h.update([0]);
+    h.update(sdk_version.as_bytes());
+    let hex: String = h.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("microlings-csc-{hex}")
+}
+
+fn quoted(path: &Path) -> String {
+    format!("\"{}\"", path.display())
+}
+
+fn csharp_plan(
+    toolchain: &Toolchain,
+    dir: &Path,
+    caches: &CacheDirs,
+    app: AppKind,
+    mut env: Vec<(String, String)>,
+) -> Plan {
+    env.extend([
+        ("DOTNET_CLI_TELEMETRY_OPTOUT".to_string(), "1".to_string()),
+        ("DOTNET_NOLOGO".to_string(), "1".to_string()),
+        ("DOTNET_SKIP_FIRST_TIME_EXPERIENCE".to_string(), "1".to_string()),
+        ("DOTNET_CLI_HOME".to_string(), caches.dir("dotnet-home")),
+        ("NUGET_PACKAGES".to_string(), caches.dir("nuget")),
+        // No diagnostic IPC: its pipes would be left in TMPDIR by a killed program.
+        ("DOTNET_EnableDiagnostics".to_string(), "0".to_string()),
+    ]);
+    if let Some(root) = std::env::var_os("DOTNET_ROOT") {
+        env.push(("DOTNET_ROOT".to_string(), root.to_string_lossy().into_owned()));
+    }
+    let dotnet = toolchain.program(0);
+    let major = toolchain.dotnet.as_ref().map(|d| d.major).unwrap_or(8);
+    let direct = toolchain.dotnet.as_ref().and_then(|d| d.direct.as_ref());
+    let Some(direct) = direct else {
+        // The fallback: an SDK project and `dotnet build`, without build servers that would
+        // outlive the check.
+        return Plan {
+            extra_files: vec![("exercise.csproj".into(), csproj(major, app))],
+            build: Some(spec(
+                dotnet,
+                &[
+                    "build",
+                    "-o",
+                    "out",
+                    "--nologo",
+                    "-v",
+                    "q",
+                    "-nodeReuse:false",
+                    "-p:UseSharedCompilation=false",
+                    "-p:UseAppHost=false",
+                ],
+                dir,
+                &env,
+            )),
+            run: spec(dotnet, &["exec", "out/exercise.dll"], dir, &env),
+            compiler_server: None,
+        };
+    };
+    let mut rsp = vec![
+        "-nologo".to_string(),
+        "-nostdlib+".to_string(),
+        "-target:exe".to_string(),
+        format!("-langversion:{CSHARP_LANGUAGE_VERSION}"),
+        "-nullable:enable".to_string(),
+        // Debug information, as `dotnet run` builds: stack traces name the line.
+        "-debug:portable".to_string(),
+        "-deterministic+".to_string(),
+        "-utf8output".to_string(),
+        "-out:exercise.dll".to_string(),
+    ];
+    let refs = match app {
+        AppKind::Console => direct.core_refs.iter().collect::<Vec<_>>(),
+        AppKind::Web => direct.core_refs.iter().chain(&direct.web_refs).collect(),
+    };
+    rsp.extend(refs.iter().map(|r| format!("-r:{}", quoted(r))));
+    rsp.extend(
+        direct
+            .generators
+            .iter()
+            .map(|g| format!("-analyzer:{}", quoted(g))),
+    );
+    rsp.push("GlobalUsings.g.cs".to_string());
+    rsp.push("Program.cs".to_string());
+    let framework = match app {
+        AppKind::Web if !direct.web_refs.is_empty() => "Microsoft.AspNetCore.App",
+        _ => "Microsoft.NETCore.App",
+    };
+    // The newest installed runtime of the SDK's major (roll forward from .0.0).
+    let runtimeconfig = format!(
+        "{{\"runtimeOptions\":{{\"tfm\":\"{}\",\"framework\":{{\"name\":\"{framework}\",\"version\":\"{major}.0.0\"}}}}}}\n",
+        direct.tfm
+    );
+    let pipe = compiler_pipe_name(caches, &toolchain.version);
+    // The client and the server meet in the temp directory: both must see the same one.
+    let mut build_env = env.clone();
+    let system_tmp = std::env::temp_dir().display().to_string();
+    build_env.retain(|(k, _)| k != "TMPDIR");
+    build_env.push(("TMPDIR".to_string(), system_tmp.clone()));
+    let csc = direct.csc_dll.display().to_string();
+    let shared = format!("-shared:{pipe}");
+    let keepalive = format!("-keepalive:{}", COMPILER_SERVER_IDLE.as_secs());
+    let mut server_env: Vec<(String, String)> = build_env
+        .iter()
+        .filter(|(k, _)| k != "HOME")
+        .cloned()
+        .collect();
+    server_env.push(("HOME".to_string(), caches.dir("dotnet-home")));
+    Plan {
+        extra_files: vec![
+            ("csc.rsp".into(), rsp.join("\n") + "\n"),
+            ("GlobalUsings.g.cs".into(), global_usings(app)),
+            ("exercise.runtimeconfig.json".into(), runtimeconfig),
+        ],
+        build: Some(spec(
+            dotnet,
+            // -noconfig must be on the command line: csc ignores it in a response file.
+            &["exec", &csc, "-noconfig", &shared, &keepalive, "@csc.rsp"],
+            dir,
+            &build_env,
+        )),
+        run: spec(dotnet, &["exec", "exercise.dll"], dir, &env),
+        compiler_server: Some(CompilerServer {
+            pipe: pipe.clone(),
+            spec: ProcessSpec {
+                program: dotnet.to_path_buf(),
+                args: vec![
+                    "exec".into(),
+                    direct.server_dll.display().to_string(),
+                    format!("-pipename:{pipe}"),
+                ],
+                dir: caches.root.clone(),
+                env: server_env,
+                stdin: None,
+            },
+            socket: PathBuf::from(system_tmp).join(&pipe),
+        }),
+    }
+}
+
+/// A project file for the `dotnet build` fallback: what `dotnet new console` (or `web`) writes.
+fn csproj(dotnet_major: u32, app: AppKind) -> String {
+    let sdk = match app {
+        AppKind::Console => "Microsoft.NET.Sdk",
+        AppKind::Web => "Microsoft.NET.Sdk.Web",
+    };
     format!(
-        r#"<Project Sdk="Microsoft.NET.Sdk">
+        r#"<Project Sdk="{sdk}">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <TargetFramework>net{dotnet_major}.0</TargetFramework>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <Nullable>disable</Nullable>
+    <LangVersion>{CSHARP_LANGUAGE_VERSION}</LangVersion>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
     <AssemblyName>exercise</AssemblyName>
   </PropertyGroup>
 </Project>
@@ -226,34 +401,59 @@ fn csproj(dotnet_major: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::run::toolchain::{DirectCompiler, DotnetSdk};
 
-    fn toolchain(lang: Language, csharp: Option<CSharpFlavor>, programs: &[&str]) -> Toolchain {
+    fn toolchain(lang: Language, programs: &[&str]) -> Toolchain {
         Toolchain {
             language: lang,
             version: "8.0.100".into(),
             programs: programs.iter().map(PathBuf::from).collect(),
-            csharp,
+            dotnet: None,
             go_cache: None,
         }
+    }
+
+    fn dotnet(direct: bool) -> Toolchain {
+        let mut t = toolchain(Language::CSharp, &["/dn/dotnet"]);
+        t.dotnet = Some(DotnetSdk {
+            major: 8,
+            direct: direct.then(|| DirectCompiler {
+                csc_dll: "/dn/sdk/8.0.100/Roslyn/bincore/csc.dll".into(),
+                server_dll: "/dn/sdk/8.0.100/Roslyn/bincore/VBCSCompiler.dll".into(),
+                tfm: "net8.0".into(),
+                core_refs: vec!["/dn/ref/System.Runtime.dll".into()],
+                web_refs: vec!["/dn/web/Microsoft.AspNetCore.dll".into()],
+                generators: vec![],
+            }),
+        });
+        t
+    }
+
+    fn file<'a>(plan: &'a Plan, name: &str) -> &'a str {
+        plan.extra_files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.as_str())
+            .unwrap_or_else(|| panic!("no {name} in {:?}", plan.extra_files))
     }
 
     #[test]
     fn go_pins_the_language_version_and_never_uses_go_run() {
         let caches = CacheDirs { root: "/c".into() };
         let p = plan(
-            &toolchain(Language::Go, None, &["/bin/go"]),
+            &toolchain(Language::Go, &["/bin/go"]),
             Path::new("/r"),
             &caches,
-            &[],
+            AppKind::Console,
         );
         assert_eq!(p.extra_files[0].1, "module exercise\n\ngo 1.19\n");
         let build = p.build.expect("go builds");
         assert_eq!(build.args[0], "build");
         let expected_cache = "/c/go-build".to_string();
         assert!(build.env.contains(&("GOCACHE".into(), expected_cache)));
-        let mut warm = toolchain(Language::Go, None, &["/bin/go"]);
+        let mut warm = toolchain(Language::Go, &["/bin/go"]);
         warm.go_cache = Some("/home/me/.cache/go-build".into());
-        let p = plan(&warm, Path::new("/r"), &caches, &[]);
+        let p = plan(&warm, Path::new("/r"), &caches, AppKind::Console);
         let build = p.build.expect("go builds");
         assert!(
             build
@@ -264,47 +464,66 @@ mod tests {
     }
 
     #[test]
-    fn csharp_uses_dotnet_when_present_and_mono_otherwise() {
+    fn csharp_compiles_with_csc_through_a_per_data_dir_server() {
         let caches = CacheDirs { root: "/c".into() };
-        let dotnet = plan(
-            &toolchain(
-                Language::CSharp,
-                Some(CSharpFlavor::Dotnet),
-                &["/bin/dotnet"],
-            ),
-            Path::new("/r"),
-            &caches,
-            &[],
-        );
-        assert!(
-            dotnet.extra_files[0]
-                .1
-                .contains("<TargetFramework>net8.0</TargetFramework>")
-        );
-        assert_eq!(dotnet.run.args, ["out/exercise.dll"]);
-        let mono = plan(
-            &toolchain(
-                Language::CSharp,
-                Some(CSharpFlavor::Mono),
-                &["/bin/mcs", "/bin/mono"],
-            ),
-            Path::new("/r"),
-            &caches,
-            &["System.Numerics".to_string()],
-        );
-        let build = mono.build.expect("mcs builds");
-        assert!(build.args.contains(&"-r:System.Numerics".to_string()));
-        assert_eq!(mono.run.program, PathBuf::from("/bin/mono"));
+        let p = plan(&dotnet(true), Path::new("/r"), &caches, AppKind::Console);
+        let build = p.build.as_ref().expect("C# builds");
+        assert_eq!(build.args[0], "exec");
+        assert!(build.args[1].ends_with("csc.dll"));
+        let pipe = compiler_pipe_name(&caches, "8.0.100");
+        assert!(build.args.contains(&format!("-shared:{pipe}")));
+        assert!(build.args.contains(&"-keepalive:300".to_string()));
+        let rsp = file(&p, "csc.rsp");
+        assert!(rsp.contains("-langversion:12"), "{rsp}");
+        assert!(rsp.contains("-nullable:enable"));
+        assert!(rsp.contains("System.Runtime.dll"));
+        assert!(!rsp.contains("AspNetCore"), "a console program needs no web refs");
+        assert!(file(&p, "GlobalUsings.g.cs").contains("global using global::System.Linq;"));
+        assert!(file(&p, "exercise.runtimeconfig.json").contains("Microsoft.NETCore.App"));
+        assert_eq!(p.run.args, ["exec", "exercise.dll"]);
+        let server = p.compiler_server.as_ref().expect("a server");
+        assert_eq!(server.pipe, pipe);
+        assert!(server.spec.args.contains(&format!("-pipename:{pipe}")));
+        // Client and server meet in the same temp directory.
+        let tmp = std::env::temp_dir().display().to_string();
+        assert!(build.env.contains(&("TMPDIR".into(), tmp.clone())));
+        assert!(server.spec.env.contains(&("TMPDIR".into(), tmp)));
+        // Another data directory, another server.
+        let other = CacheDirs { root: "/d".into() };
+        assert_ne!(compiler_pipe_name(&other, "8.0.100"), pipe);
+    }
+
+    #[test]
+    fn a_csharp_service_gets_asp_net_core() {
+        let caches = CacheDirs { root: "/c".into() };
+        let p = plan(&dotnet(true), Path::new("/r"), &caches, AppKind::Web);
+        assert!(file(&p, "csc.rsp").contains("Microsoft.AspNetCore.dll"));
+        assert!(file(&p, "GlobalUsings.g.cs").contains("Microsoft.AspNetCore.Builder"));
+        assert!(file(&p, "exercise.runtimeconfig.json").contains("Microsoft.AspNetCore.App"));
+    }
+
+    #[test]
+    fn csharp_falls_back_to_dotnet_build_without_leaving_servers() {
+        let caches = CacheDirs { root: "/c".into() };
+        let p = plan(&dotnet(false), Path::new("/r"), &caches, AppKind::Console);
+        let csproj = file(&p, "exercise.csproj");
+        assert!(csproj.contains("<TargetFramework>net8.0</TargetFramework>"));
+        assert!(csproj.contains("<ImplicitUsings>enable</ImplicitUsings>"));
+        let build = p.build.expect("dotnet builds");
+        assert!(build.args.contains(&"-nodeReuse:false".to_string()));
+        assert!(build.args.contains(&"-p:UseSharedCompilation=false".to_string()));
+        assert!(p.compiler_server.is_none());
+        assert_eq!(p.run.args, ["exec", "out/exercise.dll"]);
     }
 
     #[test]
     fn java_caps_the_heap() {
         let caches = CacheDirs { root: "/c".into() };
         let p = plan(
-            &toolchain(Language::Java, None, &["/bin/javac", "/bin/java"]),
+            &toolchain(Language::Java, &["/bin/javac", "/bin/java"]),
             Path::new("/r"),
             &caches,
-            &[],
+            AppKind::Console,
         );
         assert!(p.run.args.contains(&"-Xmx256m".to_string()));
         assert!(p.run.env.contains(&("LANG".into(), "C.UTF-8".into())));

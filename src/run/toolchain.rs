@@ -8,14 +8,35 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::Language;
 
-/// Which C# toolchain is in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CSharpFlavor {
-    /// The .NET SDK's `dotnet`.
-    Dotnet,
-    /// Mono's `mcs` compiler and `mono` runtime.
-    Mono,
+/// The oldest .NET SDK the C# exercises are written for (C# 12).
+pub const DOTNET_MIN_MAJOR: u32 = 8;
+
+/// What microlings needs of a .NET SDK to compile with its C# compiler directly, which is
+/// several times faster than `dotnet build` (no MSBuild, no restore; see docs/architecture.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectCompiler {
+    /// The SDK's `Roslyn/bincore/csc.dll`.
+    pub csc_dll: PathBuf,
+    /// The SDK's `Roslyn/bincore/VBCSCompiler.dll`, the shared compiler server.
+    pub server_dll: PathBuf,
+    /// The target framework moniker of the reference packs, e.g. `net10.0`.
+    pub tfm: String,
+    /// Reference assemblies of `Microsoft.NETCore.App.Ref`.
+    pub core_refs: Vec<PathBuf>,
+    /// Reference assemblies of `Microsoft.AspNetCore.App.Ref` (empty without ASP.NET Core).
+    pub web_refs: Vec<PathBuf>,
+    /// The source generators a console project gets (System.Text.Json, Regex).
+    pub generators: Vec<PathBuf>,
+}
+
+/// A .NET SDK that was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DotnetSdk {
+    /// The SDK's major version, e.g. 10.
+    pub major: u32,
+    /// The direct compiler, when the SDK's layout has everything it needs; `None` means
+    /// microlings falls back to `dotnet build`.
+    pub direct: Option<DirectCompiler>,
 }
 
 /// A toolchain that was found.
@@ -26,10 +47,11 @@ pub struct Toolchain {
     /// Version string, e.g. `3.11.7` or `go1.22.1`.
     pub version: String,
     /// Resolved programs: python: [interpreter]; go: [go]; java: [javac, java];
-    /// csharp: [dotnet] or [mcs, mono].
+    /// csharp: [dotnet].
     pub programs: Vec<PathBuf>,
-    /// For C#, which toolchain.
-    pub csharp: Option<CSharpFlavor>,
+    /// For C#, the .NET SDK's layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dotnet: Option<DotnetSdk>,
     /// For Go, the build cache `go env GOCACHE` names: the learner's own, usually warm, so the
     /// first check does not compile the standard library again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,11 +67,10 @@ impl Toolchain {
             .unwrap_or(Path::new(""))
     }
 
-    /// A short description: "Mono 6.8.0.105 (mcs + mono)".
+    /// A short description: ".NET SDK 10.0.401", "3.11.7".
     pub fn describe(&self) -> String {
-        match self.csharp {
-            Some(CSharpFlavor::Mono) => format!("Mono {} (mcs + mono)", self.version),
-            Some(CSharpFlavor::Dotnet) => format!(".NET SDK {}", self.version),
+        match &self.dotnet {
+            Some(_) => format!(".NET SDK {}", self.version),
             None => self.version.clone(),
         }
     }
@@ -107,13 +128,10 @@ pub fn install_hints(lang: Language) -> [(&'static str, &'static str); 3] {
         Language::CSharp => [
             (
                 "Debian/Ubuntu",
-                "sudo apt-get install -y mono-mcs mono-runtime libmono-system-runtime-serialization4.0-cil libmono-system-json4.0-cil libmono-system-net-http4.0-cil (or the .NET SDK)",
+                "sudo apt-get install -y dotnet-sdk-8.0 (Ubuntu 24.04+; on Debian add Microsoft's package feed first: https://learn.microsoft.com/dotnet/core/install/linux)",
             ),
-            (
-                "macOS",
-                "brew install --cask dotnet-sdk (or: brew install mono)",
-            ),
-            ("Windows", "winget install Microsoft.DotNet.SDK.8"),
+            ("macOS", "brew install --cask dotnet-sdk"),
+            ("Windows", "winget install Microsoft.DotNet.SDK.10"),
         ],
     }
 }
@@ -203,9 +221,9 @@ struct CachedDetection {
 /// these change, detection would give the same answer.
 fn path_fingerprint() -> Vec<(String, String)> {
     let names = [
-        "python3", "python", "go", "javac", "java", "dotnet", "mcs", "mono",
+        "python3", "python", "go", "javac", "java", "dotnet", "mcs",
     ];
-    let mut out: Vec<(String, String)> = ["MICROLINGS_DISABLE", "GOCACHE", "HOME"]
+    let mut out: Vec<(String, String)> = ["MICROLINGS_DISABLE", "GOCACHE", "HOME", "DOTNET_ROOT"]
         .iter()
         .map(|v| (v.to_string(), std::env::var(v).unwrap_or_default()))
         .collect();
@@ -300,11 +318,11 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
     if disabled(lang) {
         return Err(missing("disabled by MICROLINGS_DISABLE".into()));
     }
-    let found = |version: String, programs: Vec<PathBuf>, csharp| Toolchain {
+    let found = |version: String, programs: Vec<PathBuf>| Toolchain {
         language: lang,
         version,
         programs,
-        csharp,
+        dotnet: None,
         go_cache: None,
     };
     match lang {
@@ -336,7 +354,7 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
             } else {
                 PathBuf::from(real)
             };
-            Ok(found(version, vec![real], None))
+            Ok(found(version, vec![real]))
         }
         Language::Go => {
             let go = which("go").ok_or_else(|| missing("go is not on PATH".into()))?;
@@ -349,7 +367,7 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
                 .map(PathBuf::from);
             Ok(Toolchain {
                 go_cache: cache,
-                ..found(version, vec![go], None)
+                ..found(version, vec![go])
             })
         }
         Language::Java => {
@@ -359,30 +377,135 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
             let java = which("java").ok_or_else(|| missing("java is not on PATH".into()))?;
             let out = probe(&javac, &["-version"]).map_err(missing)?;
             let version = out.split_whitespace().nth(1).unwrap_or("?").to_string();
-            Ok(found(version, vec![javac, java], None))
+            Ok(found(version, vec![javac, java]))
         }
-        Language::CSharp => {
-            if let Some(dotnet) = which("dotnet")
-                && let Ok(sdks) = probe(&dotnet, &["--list-sdks"])
-                && let Some(latest) = sdks
-                    .lines()
-                    .filter_map(|l| l.split_whitespace().next())
-                    .next_back()
-            {
-                return Ok(found(
-                    latest.to_string(),
-                    vec![dotnet],
-                    Some(CSharpFlavor::Dotnet),
-                ));
-            }
-            let mcs = which("mcs").ok_or_else(|| {
-                missing("neither the .NET SDK (dotnet) nor Mono (mcs) is on PATH".into())
-            })?;
-            let mono = which("mono")
-                .ok_or_else(|| missing("mcs is there but the mono runtime is not".into()))?;
-            let out = probe(&mcs, &["--version"]).map_err(missing)?;
-            let version = out.split_whitespace().last().unwrap_or("?").to_string();
-            Ok(found(version, vec![mcs, mono], Some(CSharpFlavor::Mono)))
-        }
+        Language::CSharp => detect_dotnet().map_err(missing),
     }
+}
+
+/// Finds the `dotnet` host: on PATH, else in `DOTNET_ROOT`.
+fn find_dotnet() -> Option<PathBuf> {
+    which("dotnet").or_else(|| {
+        let root = PathBuf::from(std::env::var_os("DOTNET_ROOT")?);
+        let exe = root.join(if cfg!(windows) { "dotnet.exe" } else { "dotnet" });
+        is_executable(&exe).then_some(exe)
+    })
+}
+
+/// The one line a learner with Mono but no .NET SDK reads.
+pub const MONO_IS_NOT_DOTNET: &str = "C# needs the .NET SDK 8 or newer; Mono (mcs) was found, but the exercises are modern C# that Mono cannot compile";
+
+fn detect_dotnet() -> Result<Toolchain, String> {
+    let Some(dotnet) = find_dotnet() else {
+        return Err(if which("mcs").is_some() {
+            MONO_IS_NOT_DOTNET.to_string()
+        } else {
+            "the .NET SDK (dotnet) is not on PATH, and DOTNET_ROOT names none".to_string()
+        });
+    };
+    let sdks = probe(&dotnet, &["--list-sdks"])?;
+    // Lines look like "10.0.401 [/usr/share/dotnet/sdk]"; the newest SDK wins.
+    let newest = sdks
+        .lines()
+        .filter_map(|l| {
+            let (version, rest) = l.trim().split_once(' ')?;
+            let dir = rest.trim().trim_start_matches('[').trim_end_matches(']');
+            let major: u32 = version.split('.').next()?.parse().ok()?;
+            Some((major, version.to_string(), PathBuf::from(dir).join(version)))
+        })
+        .max_by(|a, b| version_order(&a.1, &b.1));
+    let Some((major, version, sdk_dir)) = newest else {
+        return Err(format!(
+            "{} has no SDK, only a runtime: C# needs the .NET SDK 8 or newer",
+            dotnet.display()
+        ));
+    };
+    if major < DOTNET_MIN_MAJOR {
+        return Err(format!(
+            "the .NET SDK {version} is too old: the exercises need 8 or newer"
+        ));
+    }
+    // The packs live beside `sdk/` in the installation root (the host on PATH is often a
+    // symlink into it).
+    let root = sdk_dir
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let direct = direct_compiler(&root, &sdk_dir, major);
+    Ok(Toolchain {
+        language: Language::CSharp,
+        version,
+        programs: vec![dotnet],
+        dotnet: Some(DotnetSdk { major, direct }),
+        go_cache: None,
+    })
+}
+
+/// Compares dotted versions numerically ("10.0.100" > "9.0.300").
+fn version_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<u64> {
+        v.split(['.', '-'])
+            .map(|p| p.parse().unwrap_or(0))
+            .collect()
+    };
+    parts(a).cmp(&parts(b))
+}
+
+/// The newest version directory of a reference pack whose major matches the SDK's.
+fn pack_dir(root: &Path, pack: &str, major: u32) -> Option<PathBuf> {
+    let dir = root.join("packs").join(pack);
+    let newest = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|v| v.split('.').next() == Some(&major.to_string()))
+        .max_by(|a, b| version_order(a, b))?;
+    Some(dir.join(newest))
+}
+
+fn dlls_in(dir: &Path) -> Vec<PathBuf> {
+    let mut dlls: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "dll"))
+                .collect()
+        })
+        .unwrap_or_default();
+    dlls.sort();
+    dlls
+}
+
+fn direct_compiler(root: &Path, sdk_dir: &Path, major: u32) -> Option<DirectCompiler> {
+    let bincore = sdk_dir.join("Roslyn").join("bincore");
+    let csc_dll = bincore.join("csc.dll");
+    let server_dll = bincore.join("VBCSCompiler.dll");
+    let tfm = format!("net{major}.0");
+    let core = pack_dir(root, "Microsoft.NETCore.App.Ref", major)?;
+    let core_refs = dlls_in(&core.join("ref").join(&tfm));
+    if !csc_dll.is_file() || !server_dll.is_file() || core_refs.is_empty() {
+        return None;
+    }
+    let web_refs = pack_dir(root, "Microsoft.AspNetCore.App.Ref", major)
+        .map(|d| dlls_in(&d.join("ref").join(&tfm)))
+        .unwrap_or_default();
+    let analyzers = core.join("analyzers").join("dotnet").join("cs");
+    let generators = [
+        "System.Text.Json.SourceGeneration.dll",
+        "System.Text.RegularExpressions.Generator.dll",
+    ]
+    .iter()
+    .map(|n| analyzers.join(n))
+    .filter(|p| p.is_file())
+    .collect();
+    Some(DirectCompiler {
+        csc_dll,
+        server_dll,
+        tfm,
+        core_refs,
+        web_refs,
+        generators,
+    })
 }

@@ -69,7 +69,6 @@ pub fn exercise(slug: &str, timeout_secs: u64, cases: &[(&str, Option<&str>, &st
         task: "test".into(),
         hints: vec!["a".into(), "b".into()],
         notes: BTreeMap::new(),
-        csharp_references: vec![],
         cases: cases
             .iter()
             .map(|(name, input, expected)| Case {

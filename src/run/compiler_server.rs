@@ -1,0 +1,84 @@
+//! The shared C# compiler server (`VBCSCompiler`) that keeps Roslyn warm between checks.
+//!
+//! Compiling through a warm server takes a fifth of a second where a fresh compiler takes one
+//! and a half (figures in docs/architecture.md). The C# compiler's client would start a server
+//! by itself, but inside the check's process group, which the runner kills after every build;
+//! so microlings starts it here, in a process group of its own, before the first build. The
+//! server stops by itself after [`COMPILER_SERVER_IDLE`](super::plan::COMPILER_SERVER_IDLE)
+//! without work (every build passes `-keepalive`), so a learner never finds one running an
+//! hour later. Its pipe name is derived from the data directory, so two data directories never
+//! share one.
+
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::plan::CompilerServer;
+
+/// How long a freshly started server gets to start listening before the build goes ahead
+/// (the client then compiles by itself, which is slower but just as correct).
+const READY_WAIT: Duration = Duration::from_secs(3);
+
+/// One start at a time in this process: four parallel checks must not start four servers.
+static STARTING: Mutex<()> = Mutex::new(());
+
+/// Whether a server answers on `server`'s socket.
+pub fn is_listening(server: &CompilerServer) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::net::UnixStream::connect(&server.socket).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows named pipes: the client finds the server itself; starting one that is
+        // already running only makes the second exit at once (the server holds a mutex).
+        let _ = server;
+        false
+    }
+}
+
+/// Makes sure a server is listening on `server`'s pipe, starting one when none is. Never
+/// fails: without a server the compiler's client compiles in its own process.
+pub fn ensure_running(server: &CompilerServer) {
+    if is_listening(server) {
+        return;
+    }
+    let _guard = STARTING.lock().unwrap_or_else(|e| e.into_inner());
+    if is_listening(server) {
+        return;
+    }
+    let mut cmd = Command::new(&server.spec.program);
+    cmd.args(&server.spec.args)
+        .current_dir(&server.spec.dir)
+        .env_clear()
+        .envs(server.spec.env.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Out of the check's group and out of the terminal's Ctrl-C.
+        cmd.process_group(0);
+    }
+    if std::fs::create_dir_all(&server.spec.dir).is_err() {
+        return;
+    }
+    let Ok(mut child) = cmd.spawn() else {
+        return;
+    };
+    // Reap it when it stops (after its idle timeout), so no zombie stays behind while a
+    // long-running TUI session goes on.
+    let _ = std::thread::Builder::new()
+        .name("compiler-server-reaper".into())
+        .spawn(move || {
+            let _ = child.wait();
+        });
+    let started = Instant::now();
+    while started.elapsed() < READY_WAIT {
+        if is_listening(server) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
