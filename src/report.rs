@@ -124,7 +124,7 @@ fn lab_section(out: &mut String, progress: &Progress) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            l.language.display_name(),
+            l.label(),
             show(l.cold_start_us, Unit::Micros),
             show(l.rss_kib, Unit::Kib),
             show(l.requests_per_sec, Unit::Count),

@@ -39,6 +39,9 @@ pub struct LabArgs {
     /// Do not save this run in your progress
     #[arg(long)]
     pub no_save: bool,
+    /// Skip the C# Native AOT row (its first build downloads the ILCompiler packages)
+    #[arg(long)]
+    pub no_aot: bool,
 }
 
 /// Runs the lab (or shows the saved runs) and prints the results.
@@ -60,6 +63,7 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
         runs: args.runs,
         load: Duration::from_secs_f64(args.seconds),
         connections: args.connections,
+        native_aot: !args.no_aot,
         cancel: crate::run::CancelToken::on_interrupt(),
         ..LabOptions::default()
     };
@@ -100,25 +104,25 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
 /// One line on stderr per step, so a long lab shows it is alive.
 fn report(p: &Paint, event: &LabEvent) {
     match event {
-        LabEvent::Started { languages, runs } => eprintln!(
+        LabEvent::Started { targets, runs } => eprintln!(
             "{}",
             p.dim(&format!(
-                "lab: {} language(s), {runs} run(s) each, load on 127.0.0.1 only",
-                languages.len()
+                "lab: {} service(s), {runs} run(s) each, load on 127.0.0.1 only",
+                targets.len()
             ))
         ),
-        LabEvent::Building { language } => {
-            eprintln!("{}", p.dim(&format!("lab: {language}: building")))
+        LabEvent::Building { target } => {
+            eprintln!("{}", p.dim(&format!("lab: {target}: building")))
         }
         LabEvent::Running { .. } => {}
         LabEvent::Sample {
-            language,
+            target,
             run,
             sample,
         } => eprintln!(
             "{}",
             p.dim(&format!(
-                "lab: {language}: run {run}: cold start {}, {}, {} req/s, p99 {}",
+                "lab: {target}: run {run}: cold start {}, {}, {} req/s, p99 {}",
                 micros(sample.cold_start_us),
                 sample.rss_kib.map_or("memory n/a".to_string(), kib),
                 thousands(sample.requests_per_sec),
@@ -131,7 +135,7 @@ fn report(p: &Paint, event: &LabEvent) {
                 "{}",
                 p.warn(&format!(
                     "lab: {}: {}",
-                    result.language,
+                    result.label(),
                     result.message.as_deref().unwrap_or("not measured")
                 ))
             ),
@@ -182,11 +186,17 @@ pub fn table(p: &Paint, run: &LabRun) -> String {
         s.connections
     )));
     out.push('\n');
-    let name_w = 8;
+    let name_w = run
+        .languages
+        .iter()
+        .map(|l| l.label().chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .max(8);
     let rows = |f: &dyn Fn(&LabLanguage) -> Vec<String>| -> Vec<(String, Vec<String>)> {
         run.languages
             .iter()
-            .map(|l| (l.language.display_name().to_string(), f(l)))
+            .map(|l| (l.label(), f(l)))
             .collect()
     };
     let build_rows = rows(&|l: &LabLanguage| {
@@ -238,7 +248,7 @@ pub fn table(p: &Paint, run: &LabRun) -> String {
         .languages
         .iter()
         .filter(|l| !l.artifact.is_empty())
-        .map(|l| format!("{} {}", l.language.display_name(), l.artifact))
+        .map(|l| format!("{} {}", l.label(), l.artifact))
         .collect();
     if !artifacts.is_empty() {
         out.push_str(&p.dim(&format!("artifact: {}\n", artifacts.join("; "))));
@@ -252,7 +262,7 @@ pub fn table(p: &Paint, run: &LabRun) -> String {
             (errors > 0).then(|| {
                 format!(
                     "{} {} of {}",
-                    l.language.display_name(),
+                    l.label(),
                     thousands(errors),
                     thousands(total)
                 )
@@ -350,7 +360,7 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
                 ),
                 _ => not_measured(l),
             };
-            println!("  {:<8}{line}", l.language.display_name());
+            println!("  {:<14}{line}", l.label());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -65,8 +65,64 @@ pub struct LabOptions {
     pub connections: u32,
     /// Upper bound on requests per load phase, whatever the duration.
     pub max_requests: u64,
+    /// Whether C# is also measured as a Native AOT binary (a second C# row). Its first build
+    /// restores the ILCompiler packages (hundreds of MB) into the learner's NuGet cache.
+    pub native_aot: bool,
     /// Set to stop early; the lab returns what it has, marked cancelled.
     pub cancel: CancelToken,
+}
+
+/// How a language's service is built and run: the usual way, or (C# only) compiled ahead of
+/// time to a native binary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabVariant {
+    /// As a check builds it: the interpreter, the Go compiler, the JVM's or .NET's JIT.
+    #[default]
+    Standard,
+    /// .NET Native AOT: `dotnet publish -p:PublishAot=true`.
+    NativeAot,
+}
+
+/// One row of the lab: a language built one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LabTarget {
+    /// The language.
+    pub language: Language,
+    /// How it is built.
+    pub variant: LabVariant,
+}
+
+impl LabTarget {
+    /// The usual build of `language`.
+    pub fn standard(language: Language) -> Self {
+        LabTarget {
+            language,
+            variant: LabVariant::Standard,
+        }
+    }
+
+    /// The row's name: "Go", "C# Native AOT".
+    pub fn label(&self) -> String {
+        match self.variant {
+            LabVariant::Standard => self.language.display_name().to_string(),
+            LabVariant::NativeAot => format!("{} Native AOT", self.language.display_name()),
+        }
+    }
+
+    /// A short name for a bar chart: "Py", "C#", "C#AOT".
+    pub fn short_label(&self, short: &str) -> String {
+        match self.variant {
+            LabVariant::Standard => short.to_string(),
+            LabVariant::NativeAot => format!("{short}AOT"),
+        }
+    }
+}
+
+impl std::fmt::Display for LabTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
 }
 
 impl Default for LabOptions {
@@ -78,6 +134,7 @@ impl Default for LabOptions {
             warmup: Duration::from_millis(500),
             connections: 8,
             max_requests: 200_000,
+            native_aot: true,
             cancel: CancelToken::new(),
         }
     }
@@ -230,9 +287,12 @@ pub enum LabStatus {
 pub struct LabLanguage {
     /// The language.
     pub language: Language,
+    /// How it was built (runs saved before Native AOT rows existed are standard).
+    #[serde(default)]
+    pub variant: LabVariant,
     /// How it went.
     pub status: LabStatus,
-    /// The toolchain measured, e.g. `go1.22.1` or `Mono 6.8.0.105 (mcs + mono)`.
+    /// The toolchain measured, e.g. `go1.22.1` or `.NET 10.0.12, JIT`.
     pub toolchain: Option<String>,
     /// Why it was not measured, or what went wrong.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -256,6 +316,21 @@ pub struct LabLanguage {
     pub p99_us: Option<Spread>,
     /// Every run, in order.
     pub runs: Vec<LabSample>,
+}
+
+impl LabLanguage {
+    /// Which row this is.
+    pub fn target(&self) -> LabTarget {
+        LabTarget {
+            language: self.language,
+            variant: self.variant,
+        }
+    }
+
+    /// The row's name: "Go", "C# Native AOT".
+    pub fn label(&self) -> String {
+        self.target().label()
+    }
 }
 
 /// The machine the lab ran on, so that saved runs from different machines can be told apart.
@@ -341,22 +416,22 @@ pub struct LabRun {
 /// Progress of a running lab, for a live display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabEvent {
-    /// The lab starts with these languages.
+    /// The lab starts with these rows.
     Started {
         /// In the order they will be measured.
-        languages: Vec<Language>,
+        targets: Vec<LabTarget>,
         /// Runs per language.
         runs: u32,
     },
-    /// A language's reference service is being built.
+    /// A row's reference service is being built.
     Building {
-        /// The language.
-        language: Language,
+        /// The row.
+        target: LabTarget,
     },
     /// Run `run` (1-based) of `of` of a language starts.
     Running {
-        /// The language.
-        language: Language,
+        /// The row.
+        target: LabTarget,
         /// Which run.
         run: u32,
         /// How many runs.
@@ -364,8 +439,8 @@ pub enum LabEvent {
     },
     /// A run finished with these figures.
     Sample {
-        /// The language.
-        language: Language,
+        /// The row.
+        target: LabTarget,
         /// Which run (1-based).
         run: u32,
         /// What it measured.
@@ -389,21 +464,31 @@ pub fn run_lab(runner: &Runner, opts: &LabOptions, mut progress: impl FnMut(LabE
             .filter(|l| opts.languages.contains(l))
             .collect()
     };
+    let targets: Vec<LabTarget> = languages
+        .into_iter()
+        .flat_map(|language| {
+            let aot = (language == Language::CSharp && opts.native_aot).then_some(LabTarget {
+                language,
+                variant: LabVariant::NativeAot,
+            });
+            std::iter::once(LabTarget::standard(language)).chain(aot)
+        })
+        .collect();
     progress(LabEvent::Started {
-        languages: languages.clone(),
+        targets: targets.clone(),
         runs: opts.runs,
     });
     let mut results = Vec::new();
-    for lang in languages {
+    for target in targets {
         let result = if opts.cancel.is_cancelled() {
             empty(
-                lang,
+                target,
                 LabStatus::Cancelled,
                 None,
                 "the lab was cancelled".into(),
             )
         } else {
-            measure_language(runner, lang, &opts, &mut progress)
+            measure_language(runner, target, &opts, &mut progress)
         };
         progress(LabEvent::Finished(Box::new(result.clone())));
         results.push(result);
@@ -437,13 +522,14 @@ fn clamp(opts: &LabOptions) -> LabOptions {
 }
 
 fn empty(
-    lang: Language,
+    target: LabTarget,
     status: LabStatus,
     toolchain: Option<String>,
     message: String,
 ) -> LabLanguage {
     LabLanguage {
-        language: lang,
+        language: target.language,
+        variant: target.variant,
         status,
         toolchain,
         message: Some(message),
@@ -460,32 +546,60 @@ fn empty(
 }
 
 /// The built reference service, ready to be started.
-struct Built {
-    run: ProcessSpec,
-    build_ms: Option<u64>,
-    artifact_bytes: u64,
-    artifact: String,
+pub(super) struct Built {
+    /// How to start it.
+    pub run: ProcessSpec,
+    /// How long the build took.
+    pub build_ms: Option<u64>,
+    /// The size of what it built.
+    pub artifact_bytes: u64,
+    /// What that is.
+    pub artifact: String,
+}
+
+/// The reference service's source in `lang`.
+fn source(lang: Language) -> &'static str {
+    SOURCES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, s)| *s)
+        .unwrap_or_default()
+}
+
+/// The toolchain as a row names it: ".NET 10.0.12, JIT", "go1.19.8".
+fn describe(toolchain: &Toolchain, variant: LabVariant) -> String {
+    match &toolchain.dotnet {
+        Some(sdk) => {
+            let runtime = sdk.runtime.as_deref().unwrap_or(&toolchain.version);
+            match variant {
+                LabVariant::Standard => format!(".NET {runtime}, JIT"),
+                LabVariant::NativeAot => format!(".NET {runtime}, Native AOT"),
+            }
+        }
+        None => toolchain.describe(),
+    }
 }
 
 fn measure_language(
     runner: &Runner,
-    lang: Language,
+    target: LabTarget,
     opts: &LabOptions,
     progress: &mut impl FnMut(LabEvent),
 ) -> LabLanguage {
+    let lang = target.language;
     let toolchain = match runner.toolchains.get(lang) {
         Ok(t) => t,
         Err(m) => {
             return empty(
-                lang,
+                target,
                 LabStatus::Missing,
                 None,
                 format!("{} ({})", m.reason, m.install_hint_here()),
             );
         }
     };
-    let described = Some(toolchain.describe());
-    progress(LabEvent::Building { language: lang });
+    let described = Some(describe(toolchain, target.variant));
+    progress(LabEvent::Building { target });
     // Removed on drop, whatever happens below.
     let dir = match std::fs::create_dir_all(&runner.dirs().scratch).and_then(|()| {
         tempfile::Builder::new()
@@ -495,23 +609,33 @@ fn measure_language(
         Ok(d) => d,
         Err(e) => {
             return empty(
-                lang,
+                target,
                 LabStatus::Failed,
                 described,
                 format!("cannot create a build directory: {e}"),
             );
         }
     };
-    let built = match build(runner, toolchain, dir.path(), &opts.cancel) {
+    let built = match target.variant {
+        LabVariant::Standard => build(runner, toolchain, dir.path(), &opts.cancel),
+        LabVariant::NativeAot => super::native_aot::build(
+            runner,
+            toolchain,
+            dir.path(),
+            source(lang),
+            &opts.cancel,
+        ),
+    };
+    let built = match built {
         Ok(b) => b,
-        Err(e) => return empty(lang, LabStatus::Failed, described, e),
+        Err(e) => return empty(target, LabStatus::Failed, described, e),
     };
     let mut result = LabLanguage {
         build_ms: built.build_ms,
         artifact_bytes: Some(built.artifact_bytes),
         artifact: built.artifact.clone(),
         message: None,
-        ..empty(lang, LabStatus::Ok, described, String::new())
+        ..empty(target, LabStatus::Ok, described, String::new())
     };
     for run in 1..=opts.runs {
         if opts.cancel.is_cancelled() {
@@ -520,14 +644,14 @@ fn measure_language(
             break;
         }
         progress(LabEvent::Running {
-            language: lang,
+            target,
             run,
             of: opts.runs,
         });
         match measure_once(lang, &built.run, opts) {
             Ok(sample) => {
                 progress(LabEvent::Sample {
-                    language: lang,
+                    target,
                     run,
                     sample: sample.clone(),
                 });
@@ -560,11 +684,7 @@ fn build(
     cancel: &CancelToken,
 ) -> Result<Built, String> {
     let lang = toolchain.language;
-    let source = SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, s)| *s)
-        .unwrap_or_default();
+    let source = source(lang);
     let io = |e: std::io::Error| format!("cannot prepare the build: {e}");
     std::fs::create_dir_all(dir.join("tmp")).map_err(io)?;
     std::fs::write(dir.join(lang.file_name()), source).map_err(io)?;
@@ -638,7 +758,7 @@ fn build(
     })
 }
 
-fn file_size(path: &Path) -> u64 {
+pub(super) fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod compiler_server;
 pub mod http;
 pub mod lab;
+pub mod native_aot;
 pub mod plan;
 pub mod process;
 pub mod procfs;

@@ -417,6 +417,7 @@ mod tests {
         let mut t = toolchain(Language::CSharp, &["/dn/dotnet"]);
         t.dotnet = Some(DotnetSdk {
             major: 8,
+            runtime: Some("8.0.1".into()),
             direct: direct.then(|| DirectCompiler {
                 csc_dll: "/dn/sdk/8.0.100/Roslyn/bincore/csc.dll".into(),
                 server_dll: "/dn/sdk/8.0.100/Roslyn/bincore/VBCSCompiler.dll".into(),

@@ -34,6 +34,9 @@ pub struct DirectCompiler {
 pub struct DotnetSdk {
     /// The SDK's major version, e.g. 10.
     pub major: u32,
+    /// The newest `Microsoft.NETCore.App` runtime of that major, e.g. `10.0.12`.
+    #[serde(default)]
+    pub runtime: Option<String>,
     /// The direct compiler, when the SDK's layout has everything it needs; `None` means
     /// microlings falls back to `dotnet build`.
     pub direct: Option<DirectCompiler>,
@@ -223,10 +226,16 @@ fn path_fingerprint() -> Vec<(String, String)> {
     let names = [
         "python3", "python", "go", "javac", "java", "dotnet", "mcs",
     ];
-    let mut out: Vec<(String, String)> = ["MICROLINGS_DISABLE", "GOCACHE", "HOME", "DOTNET_ROOT"]
-        .iter()
-        .map(|v| (v.to_string(), std::env::var(v).unwrap_or_default()))
-        .collect();
+    // What detection finds changes with microlings' own version too (new fields).
+    let mut out: Vec<(String, String)> = vec![(
+        "microlings".to_string(),
+        env!("CARGO_PKG_VERSION").to_string() + "+dotnet-runtime",
+    )];
+    out.extend(
+        ["MICROLINGS_DISABLE", "GOCACHE", "HOME", "DOTNET_ROOT"]
+            .iter()
+            .map(|v| (v.to_string(), std::env::var(v).unwrap_or_default())),
+    );
     for name in names {
         let stamp = which(name)
             .map(|p| {
@@ -433,11 +442,23 @@ fn detect_dotnet() -> Result<Toolchain, String> {
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let direct = direct_compiler(&root, &sdk_dir, major);
+    let runtime = probe(&dotnet, &["--list-runtimes"]).ok().and_then(|text| {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("Microsoft.NETCore.App "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|v| v.split('.').next() == Some(&major.to_string()))
+            .max_by(|a, b| version_order(a, b))
+            .map(str::to_string)
+    });
     Ok(Toolchain {
         language: Language::CSharp,
         version,
         programs: vec![dotnet],
-        dotnet: Some(DotnetSdk { major, direct }),
+        dotnet: Some(DotnetSdk {
+            major,
+            runtime,
+            direct,
+        }),
         go_cache: None,
     })
 }

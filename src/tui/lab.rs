@@ -7,17 +7,16 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Screen};
 use super::msg::Cmd;
-use crate::course::Language;
 use crate::progress::Change;
-use crate::run::lab::{LabEvent, LabRun};
+use crate::run::lab::{LabEvent, LabRun, LabTarget};
 
 /// The lab screen's state.
 #[derive(Debug, Default)]
 pub struct LabState {
     /// Whether a lab is running.
     pub running: bool,
-    /// What each language is doing, while running.
-    pub status: BTreeMap<Language, String>,
+    /// What each row is doing, while running.
+    pub status: BTreeMap<LabTarget, String>,
     /// Which saved run is shown, counted back from the newest (0 = newest).
     pub back: usize,
     /// Which chart the narrow layout shows.
@@ -28,17 +27,17 @@ impl LabState {
     /// Follows the lab's progress.
     pub fn event(&mut self, event: LabEvent) {
         match event {
-            LabEvent::Started { languages, .. } => {
-                self.status = languages
+            LabEvent::Started { targets, .. } => {
+                self.status = targets
                     .into_iter()
-                    .map(|l| (l, "waiting".to_string()))
+                    .map(|t| (t, "waiting".to_string()))
                     .collect();
             }
-            LabEvent::Building { language } => {
-                self.status.insert(language, "building".into());
+            LabEvent::Building { target } => {
+                self.status.insert(target, "building".into());
             }
-            LabEvent::Running { language, run, of } => {
-                self.status.insert(language, format!("run {run} of {of}"));
+            LabEvent::Running { target, run, of } => {
+                self.status.insert(target, format!("run {run} of {of}"));
             }
             LabEvent::Sample { .. } => {}
             LabEvent::Finished(l) => {
@@ -46,7 +45,7 @@ impl LabState {
                     crate::run::lab::LabStatus::Ok => "done".to_string(),
                     other => format!("{other:?}").to_lowercase(),
                 };
-                self.status.insert(l.language, word);
+                self.status.insert(l.target(), word);
             }
         }
     }

@@ -50,7 +50,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Line::raw(""),
         ];
         for (lang, status) in &app.lab.status {
-            lines.push(Line::raw(format!("  {:<7} {status}", lang.display_name())));
+            lines.push(Line::raw(format!("  {:<7} {status}", lang.label())));
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled("Each language is measured alone, one after another, so they do not compete for the cores.", theme.dim));
@@ -130,13 +130,13 @@ fn chart(app: &App, run: &LabRun, i: usize, frame: &mut Frame, area: Rect) {
         .map(|l| match figure(l, i) {
             Some((v, text)) => Bar::default()
                 .value(v)
-                .label(Line::from(short_name(l.language)))
+                .label(Line::from(l.target().short_label(short_name(l.language))))
                 .text_value(text)
                 .style(theme.marker)
                 .value_style(theme.strong),
             None => Bar::default()
                 .value(0)
-                .label(Line::from(short_name(l.language)))
+                .label(Line::from(l.target().short_label(short_name(l.language))))
                 .text_value("n/a"),
         })
         .collect();
@@ -184,14 +184,14 @@ fn render_table(app: &App, run: &LabRun, frame: &mut Frame, area: Rect) {
         .map(|l| {
             if l.runs.is_empty() {
                 return Row::new(vec![
-                    l.language.display_name().to_string(),
+                    l.label(),
                     l.message
                         .clone()
                         .unwrap_or_else(|| format!("{:?}", l.status).to_lowercase()),
                 ]);
             }
             Row::new(vec![
-                l.language.display_name().to_string(),
+                l.label(),
                 l.build_ms.map_or("–".into(), |ms| {
                     crate::run::lab::format_value(Unit::Micros, ms * 1000)
                 }),
