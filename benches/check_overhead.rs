@@ -1,6 +1,7 @@
 //! How much `microlings check` adds to the toolchain's own time, how fast an unchanged file is
 //! answered from the cache, and whether four languages in parallel take about as long as the
-//! slowest one. Run with `cargo bench --bench check_overhead`.
+//! slowest one; and for C#, how the ways of compiling compare and whether a C# check meets its
+//! budgets. Run with `cargo bench --bench check_overhead`.
 //!
 //! "By hand" runs the same commands the runner runs (build, then run with the case's stdin),
 //! so the difference is microlings' own cost: starting, loading the course, copying the file,
@@ -11,7 +12,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use microlings::course::Language;
-use microlings::run::Toolchains;
+use microlings::run::plan::{self, AppKind, CacheDirs};
+use microlings::run::process::ProcessSpec;
+use microlings::run::toolchain::Toolchain;
+use microlings::run::{Toolchains, compiler_server};
 
 const RUNS: usize = 11;
 
@@ -120,15 +124,155 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             }
         }
         Language::CSharp => {
-            run(Command::new(tc.program(0)).args(["-debug", "-out:Program.exe", "Program.cs"]));
+            // The runner's own commands (csc through the warm compiler server, then the
+            // runtime): what they cost is the toolchain's time, not microlings'.
+            let caches = CacheDirs {
+                root: work.join("hand-cache"),
+            };
+            let plan = plan::plan(tc, d, &caches, AppKind::Console);
+            plan.write_files(d).expect("plan files");
+            if let Some(server) = &plan.compiler_server {
+                compiler_server::ensure_running(server);
+            }
+            run(&mut command(plan.build.as_ref().expect("C# builds")));
             for i in [input(), input2()] {
-                run(Command::new(tc.program(1))
-                    .args(["--debug", "Program.exe"])
-                    .stdin(i));
+                run(command(&plan.run).stdin(i));
             }
         }
     }
     started.elapsed()
+}
+
+/// A `Command` for a runner's `ProcessSpec`.
+fn command(spec: &ProcessSpec) -> Command {
+    let mut cmd = Command::new(&spec.program);
+    cmd.args(&spec.args)
+        .current_dir(&spec.dir)
+        .env_clear()
+        .envs(spec.env.iter().map(|(k, v)| (k, v)));
+    cmd
+}
+
+/// Times `spec` once; panics when it fails.
+fn timed(spec: &ProcessSpec) -> Duration {
+    let started = Instant::now();
+    let status = command(spec)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert!(status.success(), "{spec:?} failed");
+    started.elapsed()
+}
+
+/// One build of the fixture's C# solution in a fresh directory with `toolchain`, by one of
+/// the ways .NET can compile it.
+fn csharp_build(toolchain: &Toolchain, work: &Path, shared: bool) -> Duration {
+    let dir = tempfile::tempdir_in(work).expect("tempdir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("tmp")).expect("tmp");
+    std::fs::copy(
+        fixture().join("exercises/fixture-sum/solution/csharp/Program.cs"),
+        d.join("Program.cs"),
+    )
+    .expect("copy");
+    let caches = CacheDirs {
+        root: work.join("hand-cache"),
+    };
+    let plan = plan::plan(toolchain, d, &caches, AppKind::Console);
+    plan.write_files(d).expect("plan files");
+    let mut build = plan.build.clone().expect("C# builds");
+    if shared {
+        if let Some(server) = &plan.compiler_server {
+            compiler_server::ensure_running(server);
+        }
+    } else {
+        build
+            .args
+            .retain(|a| !a.starts_with("-shared") && !a.starts_with("-keepalive"));
+    }
+    timed(&build)
+}
+
+/// How each way of compiling C# compares, and the two budgets of a C# check: a warm
+/// re-check of an edited file no slower than Java's check, and a first check (no compiler
+/// server running, page cache dropped where allowed) under 10 s.
+fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
+    let Ok(tc) = toolchains.get(Language::CSharp) else {
+        println!("C#: toolchain missing");
+        return;
+    };
+    let Some(sdk) = &tc.dotnet else { return };
+    println!();
+    println!("C# compile strategies (fixture-sum's solution, build step only, medians):");
+    if sdk.direct.is_some() {
+        let mut fallback = tc.clone();
+        if let Some(sdk) = &mut fallback.dotnet {
+            sdk.direct = None;
+        }
+        let build = median((0..3).map(|_| csharp_build(&fallback, work, false)).collect());
+        println!("  dotnet build of a generated project   {:>10}", ms(build));
+        let inproc = median((0..5).map(|_| csharp_build(tc, work, false)).collect());
+        println!("  csc.dll, no compiler server           {:>10}", ms(inproc));
+        let shared = median((0..RUNS).map(|_| csharp_build(tc, work, true)).collect());
+        println!("  csc.dll through a warm server (used)  {:>10}", ms(shared));
+    } else {
+        println!("  (no direct compiler: this SDK's layout lacks csc.dll or the reference packs)");
+    }
+
+    // The learner edits the file, then checks: a new source, so no cache answers.
+    let file = data.join("workspace/fixture-sum/csharp/Program.cs");
+    let original = std::fs::read_to_string(&file).expect("C# file");
+    let (mut csharp, mut java) = (Vec::new(), Vec::new());
+    for n in 0..RUNS {
+        std::fs::write(&file, format!("{original}\n// edit {n}\n")).expect("edit");
+        csharp.push(ml(data, &["check", "fixture-sum", "--lang", "csharp"]));
+        java.push(ml(
+            data,
+            &["check", "fixture-sum", "--lang", "java", "--no-cache"],
+        ));
+    }
+    std::fs::write(&file, &original).expect("restore");
+    println!(
+        "  warm re-check of an edited file: C# {} vs Java {} (budget: C# no slower)",
+        ms(median(csharp)),
+        ms(median(java))
+    );
+
+    // A first check: no compiler server, and (as root on Linux) no file in the page cache.
+    let caches = CacheDirs {
+        root: data.join("cache"),
+    };
+    let probe = plan::plan(tc, Path::new("/run"), &caches, AppKind::Console);
+    let mut firsts = Vec::new();
+    let mut dropped = false;
+    for _ in 0..3 {
+        if let Some(server) = &probe.compiler_server {
+            compiler_server::shutdown(server);
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        dropped = drop_page_cache();
+        firsts.push(ml(
+            data,
+            &["check", "fixture-sum", "--lang", "csharp", "--no-cache"],
+        ));
+    }
+    println!(
+        "  first check, no compiler server{}: {} (budget: under 10 s)",
+        if dropped { ", page cache dropped" } else { "" },
+        ms(median(firsts))
+    );
+}
+
+/// Empties the kernel's page cache, as after a reboot; needs root on Linux.
+fn drop_page_cache() -> bool {
+    // SAFETY: sync() has no preconditions.
+    #[cfg(unix)]
+    unsafe {
+        libc::sync()
+    };
+    std::fs::write("/proc/sys/vm/drop_caches", "3\n").is_ok()
 }
 
 fn main() {
@@ -206,6 +350,7 @@ fn main() {
         ms(all),
         ms(slowest)
     );
+    csharp_figures(&toolchains, &data, work.path());
     let noop = median((0..RUNS).map(|_| ml(&data, &["list"])).collect());
     println!(
         "`microlings list` (start-up, course load, progress): {}",

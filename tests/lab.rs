@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::{have, runner};
 use microlings::course::Language;
-use microlings::run::lab::{LabEvent, LabOptions, LabStatus, run_lab};
+use microlings::run::lab::{LabEvent, LabOptions, LabStatus, LabVariant, run_lab};
 
 #[test]
 fn a_short_lab_reports_sane_figures_for_every_available_language() {
@@ -24,6 +24,8 @@ fn a_short_lab_reports_sane_figures_for_every_available_language() {
         warmup: Duration::from_millis(100),
         connections: 4,
         max_requests: 50_000,
+        // Its own test below: a Native AOT build takes half a minute.
+        native_aot: false,
         ..LabOptions::default()
     };
     let mut events = Vec::new();
@@ -77,6 +79,61 @@ fn a_short_lab_reports_sane_figures_for_every_available_language() {
         .map(|d| d.flatten().collect())
         .unwrap_or_default();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn csharp_is_measured_on_the_jit_and_as_native_aot() {
+    if !have(Language::CSharp) {
+        return;
+    }
+    let (runner, _dir) = runner();
+    let opts = LabOptions {
+        languages: vec![Language::CSharp],
+        runs: 1,
+        load: Duration::from_millis(300),
+        warmup: Duration::from_millis(100),
+        connections: 4,
+        max_requests: 50_000,
+        ..LabOptions::default()
+    };
+    let run = run_lab(&runner, &opts, |_| {});
+    let rows: Vec<(String, LabVariant)> = run
+        .languages
+        .iter()
+        .map(|l| (l.label(), l.variant))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("C#".to_string(), LabVariant::Standard),
+            ("C# Native AOT".to_string(), LabVariant::NativeAot)
+        ]
+    );
+    let jit = &run.languages[0];
+    assert_eq!(jit.status, LabStatus::Ok, "{jit:#?}");
+    let toolchain = jit.toolchain.as_deref().unwrap_or_default();
+    assert!(
+        toolchain.starts_with(".NET ") && toolchain.ends_with(", JIT"),
+        "{toolchain}"
+    );
+    let aot = &run.languages[1];
+    if aot.status == LabStatus::Ok {
+        assert!(aot.toolchain.as_deref().unwrap_or_default().ends_with(", Native AOT"));
+        // A native binary of several MB, which starts without a JIT.
+        assert!(aot.artifact_bytes.is_some_and(|b| b > 1_000_000), "{aot:#?}");
+        assert!(aot.artifact.contains("native binary"), "{aot:#?}");
+        assert!(aot.build_ms.is_some());
+        assert!(aot.runs[0].requests > 0);
+    } else {
+        // Where it cannot be built, the row says why in one line; CI must build it.
+        let why = aot.message.as_deref().unwrap_or_default();
+        assert!(!why.is_empty() && !why.contains('\n'), "{aot:#?}");
+        assert!(
+            !common::required(),
+            "Native AOT could not be built with every toolchain required: {why}"
+        );
+        eprintln!("SKIPPED: Native AOT row: {why}");
+    }
 }
 
 #[test]

@@ -28,6 +28,20 @@ pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<Exi
                     t.describe(),
                     p.dim(&paths.join(", "))
                 );
+                if let Some(sdk) = &t.dotnet {
+                    let how = match &sdk.direct {
+                        Some(_) => "compiled with the SDK's csc through a shared compiler server (stops after 5 idle minutes)",
+                        None => "compiled with `dotnet build` (the SDK's csc or reference packs were not found)",
+                    };
+                    println!(
+                        "            {}",
+                        p.dim(&format!(
+                            "runtime {}, C# {}; {how}",
+                            sdk.runtime.as_deref().unwrap_or("?"),
+                            crate::run::plan::CSHARP_LANGUAGE_VERSION
+                        ))
+                    );
+                }
             }
             Err(m) => {
                 println!(

@@ -37,6 +37,22 @@ pub fn is_listening(server: &CompilerServer) -> bool {
     }
 }
 
+/// Asks the server on `server`'s pipe to stop (used by benchmarks and tests; a learner's
+/// server stops by itself when idle). Returns whether the request was delivered.
+pub fn shutdown(server: &CompilerServer) -> bool {
+    let mut args = server.spec.args.clone();
+    args.insert(args.len() - 1, "-shutdown".into());
+    Command::new(&server.spec.program)
+        .args(&args)
+        .env_clear()
+        .envs(server.spec.env.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 /// Makes sure a server is listening on `server`'s pipe, starting one when none is. Never
 /// fails: without a server the compiler's client compiles in its own process.
 pub fn ensure_running(server: &CompilerServer) {

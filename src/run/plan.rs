@@ -221,6 +221,15 @@ pub const CSHARP_LANGUAGE_VERSION: &str = "12";
 /// How long the shared compiler server that microlings starts stays alive without work.
 pub const COMPILER_SERVER_IDLE: std::time::Duration = std::time::Duration::from_secs(300);
 
+/// [`COMPILER_SERVER_IDLE`], or `MICROLINGS_COMPILER_IDLE_SECS` (tests use a few seconds).
+fn compiler_idle_secs() -> u64 {
+    std::env::var("MICROLINGS_COMPILER_IDLE_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&s: &u64| s > 0)
+        .unwrap_or(COMPILER_SERVER_IDLE.as_secs())
+}
+
 fn global_usings(app: AppKind) -> String {
     let web: &[&str] = match app {
         AppKind::Console => &[],
@@ -338,7 +347,7 @@ fn csharp_plan(
     build_env.push(("TMPDIR".to_string(), system_tmp.clone()));
     let csc = direct.csc_dll.display().to_string();
     let shared = format!("-shared:{pipe}");
-    let keepalive = format!("-keepalive:{}", COMPILER_SERVER_IDLE.as_secs());
+    let keepalive = format!("-keepalive:{}", compiler_idle_secs());
     let mut server_env: Vec<(String, String)> = build_env
         .iter()
         .filter(|(k, _)| k != "HOME")

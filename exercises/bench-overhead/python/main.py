@@ -1,36 +1,79 @@
-# TODO: a hello-world benchmark measures only a framework's own CPU time per request,
-# but your service also runs its handler on every request. For each framework, print
-# how many requests per second one core can serve and how much faster it is than the
-# slowest framework: in the micro-benchmark, and for your real requests. The
-# req/s/core and "real" numbers come out wrong: find out why.
+# TODO: benchmark the handler `price` as the task describes. stdin: "calls N", then one
+# request per line ("qty unit_cents discount_pct"). Parse first and warm up with N calls,
+# both off the clock; then time N calls. Every result goes into the checksum.
+# stdout: the Meter's report of what ran on and off the clock; stderr: ns per call.
+# The report shows that this benchmark does not measure what it should.
+# Fix the benchmark, not the Meter.
 import sys
+import time
 
 
-def times(slow_us, fast_us):
-    """slow/fast as text with two decimals ("1.07x"), rounded half up, integers only."""
-    hundredths = (200 * slow_us + fast_us) // (2 * fast_us)
-    return f"{hundredths // 100}.{hundredths % 100:02d}x"
+def price(qty: int, unit_cents: int, discount_pct: int) -> int:
+    """The handler under test: what one order line costs, in cents."""
+    return qty * unit_cents * (100 - discount_pct) // 100
 
 
-def main():
-    lines = [line.strip() for line in sys.stdin if line.strip()]
-    handler_us = int(lines[0].split(",")[1])
-    overhead = {}
-    for line in lines[1:]:
-        name, us = line.split(",")
-        overhead[name] = int(us)
+class Meter:
+    """Counts parses and handler calls, and which of them ran while its clock was running.
+    start() and stop() work like a stopwatch: the time of every start..stop adds up."""
 
-    # CPU microseconds one request costs with each framework
-    per_request = {name: us for name, us in overhead.items()}
-    slowest_overhead = max(overhead.values())
-    slowest_request = max(per_request.values())
+    def __init__(self, clock):
+        self.clock = clock  # a function that returns seconds
+        self.parsed = self.calls = 0
+        self.parsed_on_clock = self.calls_on_clock = 0
+        self.seconds = 0.0
+        self._since = (0.0, 0, 0)
 
-    print(f"handler {handler_us} us")
-    for name in sorted(overhead, key=lambda n: (per_request[n], n)):
-        rps = 1_000_000 // per_request[name]
-        micro = times(slowest_overhead, overhead[name])
-        real = times(slowest_request, per_request[name])
-        print(f"{name} {rps} req/s/core, micro {micro}, real {real}")
+    def parse(self, line: str) -> tuple[int, int, int]:
+        self.parsed += 1
+        qty, unit_cents, discount_pct = map(int, line.split())
+        return qty, unit_cents, discount_pct
+
+    def call(self, request: tuple[int, int, int]) -> int:
+        self.calls += 1
+        return price(*request)
+
+    def start(self) -> None:
+        self._since = (self.clock(), self.parsed, self.calls)
+
+    def stop(self) -> None:
+        started, parsed, calls = self._since
+        self.seconds += self.clock() - started
+        self.parsed_on_clock += self.parsed - parsed
+        self.calls_on_clock += self.calls - calls
+
+    def report(self, requests: int, checksum: int) -> None:
+        print(f"requests {requests}")
+        print(f"checksum {checksum}")
+        print(f"on the clock: {self.parsed_on_clock} parsed, {self.calls_on_clock} calls")
+        print(f"off the clock: {self.parsed - self.parsed_on_clock} parsed,"
+              f" {self.calls - self.calls_on_clock} calls")
+        per_call = self.seconds * 1e9 / max(self.calls_on_clock, 1)
+        print(f"{per_call:.1f} ns per call on the clock", file=sys.stderr)
 
 
-main()
+def run(meter: Meter, requests: list[tuple[int, int, int]], calls: int) -> int:
+    """Calls the handler `calls` times, cycling through the requests; returns the sum of the results."""
+    total = 0
+    for i in range(calls):
+        total += meter.call(requests[i % len(requests)])
+    return total
+
+
+def main() -> None:
+    meter = Meter(time.time)
+    meter.start()  # time the whole benchmark run
+
+    lines = sys.stdin.read().splitlines()
+    calls = int(lines[0].split()[1])
+    requests = [meter.parse(line) for line in lines[1:] if line.strip()]
+
+    checksum = run(meter, requests, calls)  # warm-up
+    checksum += run(meter, requests, calls)
+    meter.stop()
+
+    meter.report(len(requests), checksum)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,38 +3,28 @@
 // with an "x": rounded to the nearest integer, halves rounded UP (2.5 -> 3x).
 // Highest ratio first; equal ratios in alphabetical order. Some ratios come out
 // one too low.
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
-class Program
+Console.ReadLine(); // skip the header
+List<Result> results = [];
+while (Console.ReadLine() is { } line)
 {
-    static void Main()
+    if (line.Trim() is not { Length: > 0 } row)
     {
-        Console.ReadLine(); // skip the header
-        var results = new List<KeyValuePair<string, long>>();
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            line = line.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            string[] parts = line.Split(',');
-            results.Add(new KeyValuePair<string, long>(
-                parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture)));
-        }
-
-        long slowest = results.Min(r => r.Value);
-        var ratios = results
-            .Select(r => new { Name = r.Key, Ratio = (long)Math.Round((double)r.Value / slowest) })
-            .OrderByDescending(r => r.Ratio)
-            .ThenBy(r => r.Name, StringComparer.Ordinal);
-        foreach (var r in ratios)
-        {
-            Console.WriteLine(r.Name + " " + r.Ratio.ToString(CultureInfo.InvariantCulture) + "x");
-        }
+        continue;
     }
+    var parts = row.Split(',');
+    results.Add(new(parts[0], long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)));
 }
+
+var slowest = results.Min(r => r.Rps);
+var ratios = results
+    .Select(r => (r.Name, Ratio: (long)Math.Round((double)r.Rps / slowest)))
+    .OrderByDescending(r => r.Ratio)
+    .ThenBy(r => r.Name, StringComparer.Ordinal);
+foreach (var (name, ratio) in ratios)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {ratio}x"));
+}
+
+record Result(string Name, long Rps);

@@ -1,45 +1,40 @@
-// TODO: fan out 100 simulated calls at once and print
-//   count 100
-//   sum 328350
-//   first5 [0, 1, 4, 9, 16]
-// (call n returns n*n). The fan-out itself works, and is fast, but the
-// numbers are wrong. Find out what each call is really called with, and fix it.
-using System;
-using System.Collections.Generic;
+// TODO: stdin holds "first count". Fan out `count` simulated calls at once, one
+// for each n = first, first+1, ..., first+count-1 (call n returns n*n), and print
+//   count <number of results>
+//   sum <sum of the results>
+//   first5 [<the first five results, in call order>]
+// The fan-out itself works, and is fast, but the numbers are wrong.
+// Find out what each call is really called with, and fix it.
 using System.Diagnostics;
-using System.Linq;
-using System.Threading.Tasks;
+using System.Globalization;
 
-public static class Program
+if (Console.ReadLine()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [var firstText, var countText]
+    || !int.TryParse(firstText, CultureInfo.InvariantCulture, out int first)
+    || !int.TryParse(countText, CultureInfo.InvariantCulture, out int count))
 {
-    static async Task<int> FakeCallAsync(int n)
-    {
-        await Task.Delay(20); // no thread is blocked while the "I/O" is pending
-        return n * n;
-    }
+    Console.Error.WriteLine("expected: first count");
+    return 1;
+}
+var clock = Stopwatch.StartNew();
 
-    static async Task RunAsync()
-    {
-        var clock = Stopwatch.StartNew();
+// Prepare the calls first (factories, so that a retry could start one again),
+// start them all together afterwards.
+List<Func<Task<int>>> calls = [];
+for (int n = first; n < first + count; n++)
+{
+    calls.Add(() => FakeCallAsync(n));
+}
 
-        // Prepare the calls first, start them all together afterwards.
-        var calls = new List<Func<Task<int>>>();
-        for (int i = 0; i < 100; i++)
-        {
-            calls.Add(() => FakeCallAsync(i));
-        }
+int[] results = await Task.WhenAll(calls.Select(call => call())); // results in call order
 
-        int[] results = await Task.WhenAll(calls.Select(call => call())); // results in call order
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count {results.Length}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sum {results.Sum()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first5 [{string.Join(", ", results.Take(5))}]"));
+Console.Error.WriteLine($"elapsed {clock.ElapsedMilliseconds} ms for {count} calls of 20 ms");
+return 0;
 
-        Console.WriteLine("count " + results.Length);
-        Console.WriteLine("sum " + results.Sum());
-        Console.WriteLine("first5 [" + string.Join(", ", results.Take(5)) + "]");
-        Console.Error.WriteLine("elapsed " + clock.ElapsedMilliseconds + " ms for 100 calls of 20 ms");
-    }
-
-    public static void Main()
-    {
-        // mcs (C# 7.2 here) has no async Main, so block on the top-level task once.
-        RunAsync().GetAwaiter().GetResult();
-    }
+static async Task<int> FakeCallAsync(int n)
+{
+    await Task.Delay(20); // no thread is blocked while the "I/O" is pending
+    return n * n;
 }

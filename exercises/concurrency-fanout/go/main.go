@@ -1,9 +1,10 @@
-// TODO: fan out 100 simulated calls at once and print
-//   count 100
-//   sum 328350
-//   first5 [0, 1, 4, 9, 16]
-// (call n returns n*n). The fan-out itself works, and is fast, but the
-// numbers are wrong. Find out what each call is really called with, and fix it.
+// TODO: stdin holds "first count". Fan out `count` simulated calls at once, one
+// for each n = first, first+1, ..., first+count-1 (call n returns n*n), and print
+//   count <number of results>
+//   sum <sum of the results>
+//   first5 [<the first five results, in call order>]
+// The fan-out itself works, and is fast, but the numbers are wrong.
+// Find out what each call is really called with, and fix it.
 // This exercise is built with `go 1.19` in go.mod.
 package main
 
@@ -22,12 +23,17 @@ func fakeCall(n int) int {
 }
 
 func main() {
+	var first, count int
+	if _, err := fmt.Fscan(os.Stdin, &first, &count); err != nil {
+		fmt.Fprintln(os.Stderr, "expected: first count")
+		os.Exit(1)
+	}
 	start := time.Now()
 
 	// Prepare the calls first, start them all together afterwards.
 	var calls []func() int
-	for i := 0; i < 100; i++ {
-		calls = append(calls, func() int { return fakeCall(i) })
+	for n := first; n < first+count; n++ {
+		calls = append(calls, func() int { return fakeCall(n) })
 	}
 
 	results := make([]int, len(calls))
@@ -42,15 +48,15 @@ func main() {
 	wg.Wait()
 
 	sum := 0
-	for _, r := range results {
+	var first5 []string
+	for k, r := range results {
 		sum += r
-	}
-	first := make([]string, 5)
-	for k := range first {
-		first[k] = strconv.Itoa(results[k])
+		if k < 5 {
+			first5 = append(first5, strconv.Itoa(r))
+		}
 	}
 	fmt.Printf("count %d\n", len(results))
 	fmt.Printf("sum %d\n", sum)
-	fmt.Printf("first5 [%s]\n", strings.Join(first, ", "))
-	fmt.Fprintf(os.Stderr, "elapsed %d ms for 100 calls of 20 ms\n", time.Since(start).Milliseconds())
+	fmt.Printf("first5 [%s]\n", strings.Join(first5, ", "))
+	fmt.Fprintf(os.Stderr, "elapsed %d ms for %d calls of 20 ms\n", time.Since(start).Milliseconds(), count)
 }

@@ -1,12 +1,14 @@
-// TODO: fan out 100 simulated calls at once and print
-//   count 100
-//   sum 328350
-//   first5 [0, 1, 4, 9, 16]
-// (call n returns n*n). The fan-out itself works, but the numbers are wrong.
-// Someone made javac's "effectively final" error go away by turning the loop
-// counter into a field. Find out what each call is really called with, and fix it.
+// TODO: stdin holds "first count". Fan out `count` simulated calls at once, one
+// for each n = first, first+1, ..., first+count-1 (call n returns n*n), and print
+//   count <number of results>
+//   sum <sum of the results>
+//   first5 [<the first five results, in call order>]
+// The fan-out itself works, but the numbers are wrong. Someone made javac's
+// "effectively final" error go away by turning the loop counter into a field.
+// Find out what each call is really called with, and fix it.
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Scanner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,11 +24,14 @@ public class Main {
     }
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
+        Scanner in = new Scanner(System.in);
+        int first = in.nextInt();
+        int count = in.nextInt();
         long start = System.nanoTime();
 
         // Prepare the calls first, start them all together afterwards.
         List<Callable<Integer>> calls = new ArrayList<>();
-        for (next = 0; next < 100; next++) {
+        for (next = first; next < first + count; next++) {
             calls.add(() -> fakeCall(next));
         }
 
@@ -46,7 +51,7 @@ public class Main {
         }
         System.out.println("count " + results.size());
         System.out.println("sum " + sum);
-        System.out.println("first5 " + results.subList(0, 5));
-        System.err.println("elapsed " + (System.nanoTime() - start) / 1_000_000 + " ms for 100 calls of 20 ms");
+        System.out.println("first5 " + results.subList(0, Math.min(5, results.size())));
+        System.err.println("elapsed " + (System.nanoTime() - start) / 1_000_000 + " ms for " + count + " calls of 20 ms");
     }
 }

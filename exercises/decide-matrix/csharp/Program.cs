@@ -3,37 +3,26 @@
 // for every option, highest weighted total first. Equal totals share a rank and are listed in
 // alphabetical (ordinal) order: "2 C# ..." before "2 Java ...". max is 5 * (sum of weights).
 // Totals and ranks are right. What decides the order of two options with equal totals?
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using static System.FormattableString;
 
-class Program
+if (Console.ReadLine()?.Trim().Split(',') is not [_, _, .. var options]) return;
+var totals = options.ToDictionary(option => option, _ => 0);
+var maxTotal = 0;
+while (Console.ReadLine() is { } line)
 {
-    static void Main()
+    if (line.Trim().Split(',') is not [_, var weightText, .. var scores]) continue;
+    var weight = int.Parse(weightText, CultureInfo.InvariantCulture);
+    maxTotal += 5 * weight;
+    for (var i = 0; i < options.Length; i++)
     {
-        string[] options = Console.In.ReadLine().Trim().Split(',').Skip(2).ToArray();
-        var totals = options.ToDictionary(o => o, o => 0);
-        int maxTotal = 0;
-        string line;
-        while ((line = Console.In.ReadLine()) != null)
-        {
-            string[] cells = line.Trim().Split(',');
-            if (cells.Length < 2) continue;
-            int weight = int.Parse(cells[1], CultureInfo.InvariantCulture);
-            maxTotal += 5 * weight;
-            for (int i = 0; i < options.Length; i++)
-            {
-                totals[options[i]] += weight * int.Parse(cells[2 + i], CultureInfo.InvariantCulture);
-            }
-        }
-
-        var ranking = totals.OrderByDescending(kv => kv.Value);
-        foreach (var kv in ranking)
-        {
-            int rank = 1 + totals.Values.Count(t => t > kv.Value);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}/{3}",
-                rank, kv.Key, kv.Value, maxTotal));
-        }
+        totals[options[i]] += weight * int.Parse(scores[i], CultureInfo.InvariantCulture);
     }
+}
+
+var ranking = totals.OrderByDescending(kv => kv.Value);
+foreach (var (option, total) in ranking)
+{
+    var rank = 1 + totals.Values.Count(other => other > total);
+    Console.WriteLine(Invariant($"{rank} {option} {total}/{maxTotal}"));
 }

@@ -4,34 +4,26 @@
 // the rest linearly in between, rounded half up; if all values are equal, everyone scores 3.
 // Print "metric name=score ..." in input order.
 // Right now Java's 1900 ms startup gets a 5. Which field of the line is being ignored?
-using System;
 using System.Globalization;
-using System.Linq;
 
-class Program
+while (Console.ReadLine() is { } line)
 {
-    static void Main()
-    {
-        string line;
-        while ((line = Console.In.ReadLine()) != null)
-        {
-            string[] f = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length < 3) continue;
-            string[][] pairs = f.Skip(2).Select(p => p.Split('=')).ToArray();
-            int[] values = pairs.Select(p => int.Parse(p[1], CultureInfo.InvariantCulture)).ToArray();
-            int worst = values.Min();
-            int span = values.Max() - values.Min();
-            var scores = pairs.Select((p, i) =>
-            {
-                int score = 3;
-                if (span > 0)
-                {
-                    int distance = Math.Abs(values[i] - worst);
-                    score = 1 + (8 * distance + span) / (2 * span); // round half up, integers only
-                }
-                return p[0] + "=" + score.ToString(CultureInfo.InvariantCulture);
-            });
-            Console.WriteLine(f[0] + " " + string.Join(" ", scores));
-        }
-    }
+    string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    if (fields is not [var metric, var direction, _, ..]) continue;
+    Measurement[] measurements = [.. fields[2..].Select(Measurement.Parse)];
+    int min = measurements.Min(m => m.Value), max = measurements.Max(m => m.Value);
+    var worst = min;
+    var scores = measurements.Select(m => $"{m.Name}={Score(m.Value, worst, max - min).ToString(CultureInfo.InvariantCulture)}");
+    Console.WriteLine($"{metric} {string.Join(' ', scores)}");
+}
+
+// 1 + round(4 * distance / span), halves rounded up, in integers only.
+static int Score(int value, int worst, int span) =>
+    span == 0 ? 3 : 1 + (8 * Math.Abs(value - worst) + span) / (2 * span);
+
+readonly record struct Measurement(string Name, int Value)
+{
+    public static Measurement Parse(string pair) => pair.Split('=') is [var name, var value]
+        ? new(name, int.Parse(value, CultureInfo.InvariantCulture))
+        : throw new FormatException($"expected name=value, got \"{pair}\"");
 }

@@ -3,53 +3,46 @@
 // sorted by name, "package <- a,b" listing (sorted, once each) the packages of the closure
 // that depend on it. The walk below follows every PATH through the graph: look at the total,
 // and at the lines for packages that two others share.
-using System;
-using System.Collections.Generic;
+using System.Globalization;
 
-class Program
+Dictionary<string, string[]> graph = new(StringComparer.Ordinal);
+string? root = null;
+while (Console.ReadLine() is { } line)
 {
-    static Dictionary<string, string[]> graph = new Dictionary<string, string[]>();
-    static int visits = 0;
-    static SortedDictionary<string, List<string>> neededBy =
-        new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-
-    static void Walk(string pkg)
+    int colon = line.IndexOf(':');
+    if (colon < 0)
     {
-        string[] deps;
-        if (!graph.TryGetValue(pkg, out deps)) return;
-        foreach (string dep in deps)
-        {
-            visits++;
-            List<string> users;
-            if (!neededBy.TryGetValue(dep, out users))
-            {
-                users = new List<string>();
-                neededBy[dep] = users;
-            }
-            users.Add(pkg);
-            Walk(dep);
-        }
+        continue;
     }
+    var name = line[..colon].Trim();
+    graph[name] = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    root ??= name;
+}
 
-    static void Main()
+int visits = 0;
+SortedDictionary<string, List<string>> neededBy = new(StringComparer.Ordinal);
+
+void Walk(string pkg)
+{
+    foreach (var dep in graph.GetValueOrDefault(pkg, []))
     {
-        string root = null;
-        string line;
-        while ((line = Console.In.ReadLine()) != null)
+        visits++;
+        if (!neededBy.TryGetValue(dep, out var users))
         {
-            int colon = line.IndexOf(':');
-            if (colon < 0) continue;
-            string name = line.Substring(0, colon).Trim();
-            graph[name] = line.Substring(colon + 1).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (root == null) root = name;
+            neededBy[dep] = users = [];
         }
-
-        Walk(root);
-        Console.WriteLine("total " + visits);
-        foreach (var entry in neededBy)
-        {
-            entry.Value.Sort(StringComparer.Ordinal);
-            Console.WriteLine(entry.Key + " <- " + string.Join(",", entry.Value));
-        }
+        users.Add(pkg);
+        Walk(dep);
     }
+}
+
+if (root is not null)
+{
+    Walk(root);
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {visits}"));
+foreach (var (dep, users) in neededBy)
+{
+    users.Sort(StringComparer.Ordinal);
+    Console.WriteLine($"{dep} <- {string.Join(',', users)}");
 }

@@ -3,73 +3,69 @@
 // (^ caret, ~ tilde, >=, <=, >, <, =). Print "<line> -> <highest matching version>",
 // or "<line> -> CONFLICT" when no version satisfies them all.
 // The operators are right. The comparisons are not: what is CompareOrdinal("1.10.0", "1.9.3")?
-using System;
-using System.Collections.Generic;
-using System.Linq;
+using System.Globalization;
 
-class Program
+var versions = (Console.ReadLine() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+while (Console.ReadLine() is { } line)
 {
-    static readonly string[] Ops = { "^", "~", ">=", "<=", ">", "<", "=" };
-
-    static int[] Fields(string v)
+    var wanted = line.Trim();
+    if (wanted.Length == 0)
     {
-        return v.Split('.').Select(int.Parse).ToArray();
+        continue;
     }
-
-    static string CaretUpper(string v)
-    {
-        int[] f = Fields(v);
-        if (f[0] > 0) return (f[0] + 1) + ".0.0";
-        if (f[1] > 0) return "0." + (f[1] + 1) + ".0";
-        return "0.0." + (f[2] + 1);
-    }
-
-    static string TildeUpper(string v)
-    {
-        int[] f = Fields(v);
-        return f[0] + "." + (f[1] + 1) + ".0";
-    }
-
-    static bool Allows(string constraint, string v)
-    {
-        string op = "=";
-        foreach (string candidate in Ops)
-        {
-            if (constraint.StartsWith(candidate, StringComparison.Ordinal))
-            {
-                op = candidate;
-                constraint = constraint.Substring(candidate.Length);
-                break;
-            }
-        }
-        string bound = constraint;
-        int c = string.CompareOrdinal(v, bound);
-        switch (op)
-        {
-            case "^": return c >= 0 && string.CompareOrdinal(v, CaretUpper(bound)) < 0;
-            case "~": return c >= 0 && string.CompareOrdinal(v, TildeUpper(bound)) < 0;
-            case ">=": return c >= 0;
-            case "<=": return c <= 0;
-            case ">": return c > 0;
-            case "<": return c < 0;
-            default: return c == 0;
-        }
-    }
-
-    static void Main()
-    {
-        string[] first = Console.In.ReadLine().Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-        List<string> versions = first.Skip(1).ToList();
-        string line;
-        while ((line = Console.In.ReadLine()) != null)
-        {
-            string wanted = line.Trim();
-            if (wanted.Length == 0) continue;
-            string[] constraints = wanted.Split(',');
-            var matching = versions.Where(v => constraints.All(c => Allows(c.Trim(), v)))
-                                   .OrderBy(v => v, StringComparer.Ordinal).ToList();
-            string best = matching.Count > 0 ? matching[matching.Count - 1] : "CONFLICT";
-            Console.WriteLine(wanted + " -> " + best);
-        }
-    }
+    var constraints = wanted.Split(',', StringSplitOptions.TrimEntries);
+    var best = versions
+        .Where(v => constraints.All(c => Allows(c, v)))
+        .Order(StringComparer.Ordinal)
+        .LastOrDefault() ?? "CONFLICT";
+    Console.WriteLine($"{wanted} -> {best}");
 }
+
+static bool Allows(string constraint, string v)
+{
+    var (op, bound) = ParseConstraint(constraint);
+    int c = string.CompareOrdinal(v, bound);
+    return op switch
+    {
+        "^" => c >= 0 && string.CompareOrdinal(v, CaretUpper(bound)) < 0,
+        "~" => c >= 0 && string.CompareOrdinal(v, TildeUpper(bound)) < 0,
+        ">=" => c >= 0,
+        "<=" => c <= 0,
+        ">" => c > 0,
+        "<" => c < 0,
+        _ => c == 0,
+    };
+}
+
+static (string Op, string Bound) ParseConstraint(string constraint)
+{
+    string[] ops = ["^", "~", ">=", "<=", ">", "<", "="]; // ">=" before ">", "<=" before "<"
+    foreach (var op in ops)
+    {
+        if (constraint.StartsWith(op, StringComparison.Ordinal))
+        {
+            return (op, constraint[op.Length..]);
+        }
+    }
+    return ("=", constraint);
+}
+
+static int[] Fields(string v) =>
+    v.Split('.').Select(f => int.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+
+static string CaretUpper(string v) => Fields(v) switch
+{
+    [> 0 and var major, _, _] => Version(major + 1, 0, 0),
+    [0, > 0 and var minor, _] => Version(0, minor + 1, 0),
+    [0, 0, var patch] => Version(0, 0, patch + 1),
+    _ => throw new FormatException($"not MAJOR.MINOR.PATCH: {v}"),
+};
+
+static string TildeUpper(string v) => Fields(v) switch
+{
+    [var major, var minor, _] => Version(major, minor + 1, 0),
+    _ => throw new FormatException($"not MAJOR.MINOR.PATCH: {v}"),
+};
+
+static string Version(int major, int minor, int patch) =>
+    string.Create(CultureInfo.InvariantCulture, $"{major}.{minor}.{patch}");

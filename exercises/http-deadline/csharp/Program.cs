@@ -1,82 +1,47 @@
 // TODO: when the price service is slow, this service waits as long as it takes. Give the
 // call a deadline of one second and answer 504 {"error":"upstream timeout"} when it passes.
-using System;
 using System.Globalization;
-using System.IO;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Threading;
 
-class Program
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders(); // no log lines per request
+
+var app = builder.Build();
+
+var stubUrl = Environment.GetEnvironmentVariable("STUB_URL")
+    ?? throw new InvalidOperationException("STUB_URL is not set");
+// One HttpClient for the whole service: it pools the connections to the price service.
+var prices = new HttpClient { BaseAddress = new Uri($"{stubUrl}/price/") };
+
+// "aborted" is HttpContext.RequestAborted: it fires when our own caller goes away.
+app.MapGet("/quote/{sku}", async (string sku, CancellationToken aborted) =>
 {
-    static readonly Regex QuotePath = new Regex("^/quote/([A-Za-z0-9]+)$");
-    static readonly string Prices = Environment.GetEnvironmentVariable("STUB_URL") + "/price/";
+    if (!sku.All(char.IsAsciiLetterOrDigit))
+        return Results.NotFound(new Problem("not found"));
 
-    static int Quote(string sku, out string json)
+    try
     {
-        var request = (HttpWebRequest)WebRequest.Create(Prices + sku);
-        try
-        {
-            using (var response = (HttpWebResponse)request.GetResponse())
-            using (var reader = new StreamReader(response.GetResponseStream()))
-            {
-                int cents = int.Parse(reader.ReadToEnd().Trim(), CultureInfo.InvariantCulture);
-                json = string.Format(CultureInfo.InvariantCulture, "{{\"sku\":\"{0}\",\"cents\":{1}}}", sku, cents);
-                return 200;
-            }
-        }
-        catch (WebException e)
-        {
-            var failed = e.Response as HttpWebResponse;
-            if (failed != null && failed.StatusCode == HttpStatusCode.NotFound)
-            {
-                json = "{\"error\":\"unknown sku\"}";
-                return 404;
-            }
-            json = "{\"error\":\"upstream failed\"}";
-            return 502;
-        }
-        catch (FormatException)
-        {
-            json = "{\"error\":\"upstream failed\"}";
-            return 502;
-        }
+        using var response = await prices.GetAsync(sku, aborted);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return Results.NotFound(new Problem("unknown sku"));
+        if (response.StatusCode != HttpStatusCode.OK)
+            return UpstreamFailed();
+        var text = await response.Content.ReadAsStringAsync(aborted);
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var cents)
+            ? Results.Json(new Quote(sku, cents))
+            : UpstreamFailed();
     }
+    catch (HttpRequestException) // could not connect, or the connection broke
+    {
+        return UpstreamFailed();
+    }
+});
 
-    static void Reply(HttpListenerResponse response, int status, string json)
-    {
-        byte[] body = Encoding.UTF8.GetBytes(json);
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        response.ContentLength64 = body.Length;
-        response.OutputStream.Write(body, 0, body.Length);
-        response.OutputStream.Close();
-    }
+var port = Environment.GetEnvironmentVariable("PORT") ?? "8080";
+app.Run($"http://127.0.0.1:{port}");
 
-    static void Handle(HttpListenerContext context)
-    {
-        Match m = QuotePath.Match(context.Request.Url.AbsolutePath);
-        if (!m.Success)
-        {
-            Reply(context.Response, 404, "{\"error\":\"not found\"}");
-            return;
-        }
-        string json;
-        int status = Quote(m.Groups[1].Value, out json);
-        Reply(context.Response, status, json);
-    }
+static IResult UpstreamFailed() =>
+    Results.Json(new Problem("upstream failed"), statusCode: StatusCodes.Status502BadGateway);
 
-    static void Main()
-    {
-        var listener = new HttpListener();
-        listener.Prefixes.Add("http://127.0.0.1:" + Environment.GetEnvironmentVariable("PORT") + "/");
-        listener.Start();
-        while (true)
-        {
-            HttpListenerContext context = listener.GetContext();
-            // A thread of its own per request: a slow call must not hold up the next request.
-            new Thread(() => Handle(context)) { IsBackground = true }.Start();
-        }
-    }
-}
+record Quote(string Sku, int Cents);
+record Problem(string Error);

@@ -2,61 +2,50 @@
 // (stdin) and prints "<image> <total> MB". Its totals do not match the ones
 // repo-info prints itself (python:3.11-slim-bookworm on amd64 is listed as
 // "47.8 MB (47790358 bytes)"). Make them match.
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 
-public static class Program
+const long BytesPerMb = 1024 * 1024;
+
+Dictionary<string, long> totals = new(StringComparer.Ordinal);
+List<string> order = []; // a Dictionary's enumeration order is not guaranteed
+string? image = null;
+while (Console.ReadLine() is { } raw)
 {
-    const long BytesPerMb = 1024 * 1024;
-
-    // "Size: 28.2 MB (28232655 bytes)" or, under 1 KB, "Size: 250.0 B"
-    static long LayerBytes(string line)
+    var line = raw.Trim();
+    if (line.StartsWith("### `", StringComparison.Ordinal))
     {
-        int open = line.IndexOf('(');
-        if (open >= 0)
+        image = line.Split('`')[1];
+        if (totals.TryAdd(image, 0))
         {
-            string count = line.Substring(open + 1).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)[0];
-            return long.Parse(count, CultureInfo.InvariantCulture);
-        }
-        string value = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)[1];
-        return long.Parse(value.Substring(0, value.IndexOf('.')), CultureInfo.InvariantCulture);
-    }
-
-    // Integers only: no culture-dependent decimal separator, no double rounding.
-    static string FormatMb(long total)
-    {
-        long tenths = (total * 10 + BytesPerMb / 2) / BytesPerMb;
-        return (tenths / 10).ToString(CultureInfo.InvariantCulture) + "." +
-               (tenths % 10).ToString(CultureInfo.InvariantCulture);
-    }
-
-    public static void Main()
-    {
-        var totals = new Dictionary<string, long>();
-        var order = new List<string>(); // Dictionary enumeration order is not guaranteed
-        string image = null;
-        string raw;
-        while ((raw = Console.ReadLine()) != null)
-        {
-            string line = raw.Trim();
-            if (line.StartsWith("### `", StringComparison.Ordinal))
-            {
-                image = line.Split('`')[1];
-                if (!totals.ContainsKey(image))
-                {
-                    totals[image] = 0;
-                    order.Add(image);
-                }
-            }
-            else if (line.StartsWith("Size:", StringComparison.Ordinal) && image != null)
-            {
-                totals[image] += LayerBytes(line);
-            }
-        }
-        foreach (string name in order)
-        {
-            Console.WriteLine(name + " " + FormatMb(totals[name]) + " MB");
+            order.Add(image);
         }
     }
+    else if (line.StartsWith("Size:", StringComparison.Ordinal) && image is not null)
+    {
+        totals[image] += LayerBytes(line);
+    }
+}
+foreach (var name in order)
+{
+    Console.WriteLine($"{name} {FormatMb(totals[name])} MB");
+}
+
+// "Size: 28.2 MB (28232655 bytes)" or, under 1 KB, "Size: 250.0 B"
+static long LayerBytes(string line)
+{
+    int open = line.IndexOf('(');
+    if (open >= 0)
+    {
+        var count = line[(open + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        return long.Parse(count, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+    var value = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]; // "250.0"
+    return long.Parse(value[..value.IndexOf('.')], NumberStyles.None, CultureInfo.InvariantCulture);
+}
+
+// Integers only: no culture-dependent decimal separator, no double rounding.
+static string FormatMb(long total)
+{
+    long tenths = (total * 10 + BytesPerMb / 2) / BytesPerMb;
+    return string.Create(CultureInfo.InvariantCulture, $"{tenths / 10}.{tenths % 10}");
 }

@@ -1,89 +1,67 @@
-// TODO: make this print canonical JSON: keys sorted by code point, no spaces, and
-// exactly the escapes RFC 8259 requires inside strings (no more, no fewer). The
-// input lines are "TYPE PATH VALUE"; see the task for the escaping table.
-using System;
-using System.Collections.Generic;
+// TODO: make this print canonical JSON: keys sorted by UTF-16 code units (RFC 8785), no
+// spaces, and exactly the escapes RFC 8259 requires inside strings (no more, no fewer).
+// The input lines are "TYPE PATH VALUE"; see the task for the escaping table.
 using System.Globalization;
-using System.IO;
 using System.Text;
 
-class Program
-{
-    static void Quote(StringBuilder b, string s)
-    {
-        // Escape the quote and the backslash; everything else is copied as is.
-        b.Append('"');
-        b.Append(s.Replace("\\", "\\\\").Replace("\"", "\\\""));
-        b.Append('"');
-    }
+using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)); // no BOM
 
-    static void Encode(StringBuilder b, object v)
+var root = NewObject();
+while (stdin.ReadLine() is { } line)
+{
+    if (line.Length == 0) continue;
+    var parts = line.Split(' ', 3); // TYPE, PATH, and the VALUE with its spaces
+    var keys = parts[1].Split('.');
+    var node = root;
+    foreach (var key in keys[..^1])
     {
-        var obj = v as SortedDictionary<string, object>;
-        if (obj != null)
+        if (!node.TryGetValue(key, out var child))
         {
+            child = NewObject();
+            node[key] = child;
+        }
+        node = (SortedDictionary<string, object>)child;
+    }
+    node[keys[^1]] = parts[0] == "int" ? long.Parse(parts[2], CultureInfo.InvariantCulture) : parts[2];
+}
+
+var text = new StringBuilder();
+Encode(text, root);
+stdout.WriteLine(text);
+stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bytes {Encoding.UTF8.GetByteCount(text.ToString())}"));
+
+// A dictionary that keeps its keys sorted.
+static SortedDictionary<string, object> NewObject() => new();
+
+static void Encode(StringBuilder b, object value)
+{
+    switch (value)
+    {
+        case SortedDictionary<string, object> obj:
             b.Append('{');
-            bool first = true;
-            foreach (var e in obj)
+            var first = true;
+            foreach (var (key, member) in obj)
             {
                 if (!first) b.Append(',');
                 first = false;
-                Quote(b, e.Key);
+                Quote(b, key);
                 b.Append(':');
-                Encode(b, e.Value);
+                Encode(b, member);
             }
             b.Append('}');
-        }
-        else if (v is long n)
-        {
+            break;
+        case long n:
             b.Append(n.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Quote(b, (string)v);
-        }
+            break;
+        case string s:
+            Quote(b, s);
+            break;
     }
+}
 
-    static SortedDictionary<string, object> NewObject()
-    {
-        // A dictionary that keeps its keys sorted.
-        return new SortedDictionary<string, object>();
-    }
-
-    static void Main()
-    {
-        var utf8 = new UTF8Encoding(false);
-        var input = new StreamReader(Console.OpenStandardInput(), utf8);
-        var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
-        var root = NewObject();
-        string line;
-        while ((line = input.ReadLine()) != null)
-        {
-            if (line.Length == 0) continue;
-            string[] parts = line.Split(new[] { ' ' }, 3);
-            string[] keys = parts[1].Split('.');
-            var node = root;
-            for (int i = 0; i < keys.Length - 1; i++)
-            {
-                object child;
-                if (!node.TryGetValue(keys[i], out child))
-                {
-                    child = NewObject();
-                    node[keys[i]] = child;
-                }
-                node = (SortedDictionary<string, object>)child;
-            }
-            string leaf = keys[keys.Length - 1];
-            if (parts[0] == "int")
-                node[leaf] = long.Parse(parts[2], CultureInfo.InvariantCulture);
-            else
-                node[leaf] = parts[2];
-        }
-        var b = new StringBuilder();
-        Encode(b, root);
-        string text = b.ToString();
-        output.Write(text + "\n");
-        output.Write("bytes " + utf8.GetByteCount(text).ToString(CultureInfo.InvariantCulture) + "\n");
-        output.Flush();
-    }
+static void Quote(StringBuilder b, string s)
+{
+    // Escape the quote and the backslash; everything else is copied as is.
+    b.Append('"').Append(s.Replace(@"\", @"\\").Replace("\"", "\\\"")).Append('"');
 }

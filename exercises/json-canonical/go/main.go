@@ -1,6 +1,6 @@
-// TODO: make this print canonical JSON: keys sorted, no spaces, and exactly the
-// escapes RFC 8259 requires inside strings (no more, no fewer). The input lines
-// are "TYPE PATH VALUE"; see the task for the escaping table.
+// TODO: make this print canonical JSON: keys sorted by UTF-16 code units (RFC 8785), no
+// spaces, and exactly the escapes RFC 8259 requires inside strings (no more, no fewer).
+// The input lines are "TYPE PATH VALUE"; see the task for the escaping table.
 package main
 
 import (

@@ -1,109 +1,78 @@
 // TODO: this /orders resource works, but some answers carry the wrong status
 // code. Compare it with the status table in the task and fix the codes.
 // Each line: METHOD PATH [name=value ...]; print "METHOD PATH -> STATUS [BODY]".
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
-class Program
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web); // camelCase: id, qty, sku
+var orders = new SortedDictionary<int, Order>(); // kept sorted by id
+var nextId = 1;
+var notFound = new Reply(404, """{"error":"not found"}""");
+var invalid = new Reply(400, """{"error":"invalid order"}""");
+char[] blanks = [' ', '\t'];
+
+while (Console.ReadLine() is { } line)
 {
-    static readonly Regex Item = new Regex("^/orders/([0-9]+)$");
-    static readonly Regex Sku = new Regex("^[A-Za-z0-9]+$");
-    static readonly Regex Qty = new Regex("^[1-9][0-9]{0,2}$");
-    const string NotFound = "{\"error\":\"not found\"}";
-    const string Invalid = "{\"error\":\"invalid order\"}";
-
-    // id -> (sku, qty), kept sorted by id
-    static readonly SortedDictionary<int, Tuple<string, int>> Orders = new SortedDictionary<int, Tuple<string, int>>();
-    static int nextId = 1;
-
-    static string OrderJson(int id)
+    if (line.Split(blanks, StringSplitOptions.RemoveEmptyEntries) is not [var method, var path, .. var pairs])
+        continue;
+    var fields = new Dictionary<string, string>();
+    foreach (var pair in pairs)
     {
-        var o = Orders[id];
-        return string.Format(CultureInfo.InvariantCulture,
-            "{{\"id\":{0},\"qty\":{1},\"sku\":\"{2}\"}}", id, o.Item2, o.Item1);
+        if (pair.Split('=', 2) is [{ Length: > 0 } name, var value])
+            fields[name] = value;
     }
+    var (status, body) = Handle(method, path, fields);
+    var reply = string.Create(CultureInfo.InvariantCulture, $"{method} {path} -> {status}");
+    Console.WriteLine(body.Length > 0 ? $"{reply} {body}" : reply);
+}
 
-    static int Create(Dictionary<string, string> fields, out string body)
+Reply Handle(string method, string path, Dictionary<string, string> fields)
+{
+    if (path == "/orders")
     {
-        string sku, qty;
-        fields.TryGetValue("sku", out sku);
-        fields.TryGetValue("qty", out qty);
-        if (sku == null || qty == null || !Sku.IsMatch(sku) || !Qty.IsMatch(qty))
+        return method switch
         {
-            body = Invalid;
-            return 400;
-        }
-        int id = nextId++;
-        Orders[id] = Tuple.Create(sku, int.Parse(qty, CultureInfo.InvariantCulture));
-        body = OrderJson(id);
-        return 200;
+            "GET" => new(200, JsonSerializer.Serialize(orders.Values, json)),
+            "POST" => Create(fields),
+            _ => notFound,
+        };
     }
+    if (Patterns.OrderPath().Match(path) is not { Success: true } match
+        || !int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        return notFound;
+    if (method is not ("GET" or "DELETE"))
+        return notFound;
+    if (!orders.TryGetValue(id, out var order))
+        return notFound;
+    if (method == "GET")
+        return new(200, JsonSerializer.Serialize(order, json));
+    orders.Remove(id);
+    return new(204, "");
+}
 
-    static int Handle(string method, string path, Dictionary<string, string> fields, out string body)
-    {
-        if (path == "/orders")
-        {
-            if (method == "GET")
-            {
-                body = "[" + string.Join(",", Orders.Keys.Select(OrderJson)) + "]";
-                return 200;
-            }
-            if (method == "POST") return Create(fields, out body);
-            body = NotFound;
-            return 404;
-        }
-        Match m = Item.Match(path);
-        int id;
-        if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out id))
-        {
-            body = NotFound;
-            return 404;
-        }
-        if (method != "GET" && method != "DELETE")
-        {
-            body = NotFound;
-            return 404;
-        }
-        if (!Orders.ContainsKey(id))
-        {
-            body = NotFound;
-            return 404;
-        }
-        if (method == "GET")
-        {
-            body = OrderJson(id);
-            return 200;
-        }
-        Orders.Remove(id);
-        body = "";
-        return 204;
-    }
+Reply Create(Dictionary<string, string> fields)
+{
+    if (fields.GetValueOrDefault("sku") is not { } sku || !Patterns.Sku().IsMatch(sku)
+        || fields.GetValueOrDefault("qty") is not { } qty || !Patterns.Qty().IsMatch(qty))
+        return invalid;
+    var order = new Order(nextId++, int.Parse(qty, CultureInfo.InvariantCulture), sku);
+    orders[order.Id] = order;
+    return new(200, JsonSerializer.Serialize(order, json));
+}
 
-    static void Main()
-    {
-        var output = new StringBuilder();
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            string[] parts = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2) continue;
-            var fields = new Dictionary<string, string>();
-            foreach (string p in parts.Skip(2))
-            {
-                int eq = p.IndexOf('=');
-                if (eq > 0) fields[p.Substring(0, eq)] = p.Substring(eq + 1);
-            }
-            string body;
-            int status = Handle(parts[0], parts[1], fields, out body);
-            output.Append(parts[0]).Append(' ').Append(parts[1]).Append(" -> ")
-                  .Append(status.ToString(CultureInfo.InvariantCulture));
-            if (body.Length > 0) output.Append(' ').Append(body);
-            output.Append('\n');
-        }
-        Console.Out.Write(output.ToString());
-    }
+record Order(int Id, int Qty, string Sku);
+
+readonly record struct Reply(int Status, string Body);
+
+static partial class Patterns
+{
+    [GeneratedRegex("^/orders/([0-9]+)$")]
+    public static partial Regex OrderPath();
+
+    [GeneratedRegex("^[A-Za-z0-9]+$")]
+    public static partial Regex Sku();
+
+    [GeneratedRegex("^[1-9][0-9]{0,2}$")]
+    public static partial Regex Qty();
 }

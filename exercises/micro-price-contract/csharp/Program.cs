@@ -5,78 +5,33 @@
 //   {"in_stock":true,"name":"apple","qty":3,"sku":"A1","total_cents":360,"unit_cents":120}
 // An unknown SKU prints 404 and {"error":"unknown sku"}.
 // The lookup is right; the bytes are not. Compare your output with the expected output.
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
+using System.Web;
 
-sealed class Item
+Dictionary<string, Item> prices = new()
 {
-    public string Name { get; }
-    public int UnitCents { get; }
-    public bool InStock { get; }
+    ["A1"] = new("apple", 120, true),
+    ["B7"] = new("pear", 95, false),
+    ["C3"] = new("plum", 250, true),
+};
 
-    public Item(string name, int unitCents, bool inStock)
-    {
-        Name = name;
-        UnitCents = unitCents;
-        InStock = inStock;
-    }
+var requestLine = Console.ReadLine() ?? throw new InvalidOperationException("expected a request line on stdin");
+var target = requestLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+var query = HttpUtility.ParseQueryString(target[(target.IndexOf('?') + 1)..]);
+var sku = query["sku"] ?? "";
+var qty = int.Parse(query["qty"] ?? "", NumberStyles.None, CultureInfo.InvariantCulture);
+
+if (!prices.TryGetValue(sku, out var item))
+{
+    Console.WriteLine(404);
+    Console.WriteLine("""{"error":"unknown sku"}""");
+    return;
 }
 
-static class Program
-{
-    static readonly Dictionary<string, Item> Prices = new Dictionary<string, Item>
-    {
-        { "A1", new Item("apple", 120, true) },
-        { "B7", new Item("pear", 95, false) },
-        { "C3", new Item("plum", 250, true) },
-    };
+// A flat body is quick to write by hand with a raw string literal, keys already sorted.
+var body = string.Create(CultureInfo.InvariantCulture,
+    $$"""{"in_stock":{{item.InStock}},"name":"{{item.Name}}","qty":{{qty}},"sku":"{{sku}}","total_cents":{{item.UnitCents * qty}},"unit_cents":{{item.UnitCents}}}""");
+Console.WriteLine(200);
+Console.WriteLine(body);
 
-    static Dictionary<string, string> ParseQuery(string query)
-    {
-        var result = new Dictionary<string, string>();
-        foreach (string pair in query.Split('&'))
-        {
-            int eq = pair.IndexOf('=');
-            result[Uri.UnescapeDataString(pair.Substring(0, eq))] = Uri.UnescapeDataString(pair.Substring(eq + 1));
-        }
-        return result;
-    }
-
-    static string Num(int n)
-    {
-        return n.ToString(CultureInfo.InvariantCulture);
-    }
-
-    static void Main()
-    {
-        string[] parts = Console.ReadLine().Trim().Split(' ');
-        string target = parts[1];
-        var query = ParseQuery(target.Substring(target.IndexOf('?') + 1));
-        string sku = query["sku"];
-        int qty = int.Parse(query["qty"], NumberStyles.None, CultureInfo.InvariantCulture);
-
-        Item item;
-        if (!Prices.TryGetValue(sku, out item))
-        {
-            Console.WriteLine(404);
-            Console.WriteLine("{\"error\":\"unknown sku\"}");
-            return;
-        }
-
-        // No JSON library on Mono's default assemblies: build the canonical body by hand,
-        // keys already in sorted order.
-        var json = new StringBuilder("{");
-        json.Append("\"in_stock\":").Append(item.InStock);
-        json.Append(",\"name\":\"").Append(item.Name).Append('"');
-        json.Append(",\"qty\":").Append(Num(qty));
-        json.Append(",\"sku\":\"").Append(sku).Append('"');
-        json.Append(",\"total_cents\":").Append(Num(item.UnitCents * qty));
-        json.Append(",\"unit_cents\":").Append(Num(item.UnitCents));
-        json.Append('}');
-
-        Console.WriteLine(200);
-        Console.WriteLine(json.ToString());
-    }
-}
+record Item(string Name, int UnitCents, bool InStock);

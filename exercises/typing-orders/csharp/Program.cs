@@ -2,41 +2,23 @@
 //   apple 360 / pear 190 / total 550, one per line.
 // The pear order's quantity arrived as the text "2" instead of the number 2.
 // This program does not compile: read the compiler's message, then fix the data.
-using System;
-using System.Collections.Generic;
+using System.Globalization;
 
-sealed class Order
+Order[] orders =
+[
+    new("apple", 120, 3),
+    new("pear", 95, "2"), // arrived from a web form as text
+];
+var total = 0;
+foreach (var order in orders)
 {
-    public string Item { get; }
-    public int PriceCents { get; }
-    public int Qty { get; }
-
-    public Order(string item, int priceCents, int qty)
-    {
-        Item = item;
-        PriceCents = priceCents;
-        Qty = qty;
-    }
-
-    public int LineTotal() => PriceCents * Qty;
+    var amount = order.LineTotal;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.Item} {amount}"));
+    total += amount;
 }
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total}"));
 
-static class Program
+record Order(string Item, int PriceCents, int Qty)
 {
-    static void Main()
-    {
-        var orders = new List<Order>
-        {
-            new Order("apple", 120, 3),
-            new Order("pear", 95, "2"), // arrived from a web form as text
-        };
-        int total = 0;
-        foreach (var order in orders)
-        {
-            int amount = order.LineTotal();
-            Console.WriteLine(order.Item + " " + amount);
-            total += amount;
-        }
-        Console.WriteLine("total " + total);
-    }
+    public int LineTotal => PriceCents * Qty;
 }

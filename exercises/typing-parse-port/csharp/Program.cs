@@ -3,43 +3,29 @@
 //   "error not a number" if it is empty or has any other character (space, sign, "_", ...),
 //   "error out of range" if it is all digits but 0 or above 65535.
 // This starter trusts int.TryParse with the default NumberStyles. What does that allow?
-using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-static class Program
+while (Console.ReadLine() is { } line)
 {
-    // The TryParse pattern: true and the port, or false and the reason.
-    static bool TryParsePort(string text, out int port, out string error)
-    {
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out port))
-        {
-            error = "not a number";
-            return false;
-        }
-        if (port < 1 || port > 65535)
-        {
-            error = "out of range";
-            return false;
-        }
-        error = null;
-        return true;
-    }
+    Console.WriteLine(TryParsePort(line, out var port, out var error)
+        ? string.Create(CultureInfo.InvariantCulture, $"ok {port}")
+        : $"error {error}");
+}
 
-    static void Main()
+// The TryParse pattern: true and the port, or false and the reason.
+static bool TryParsePort(string text, out int port, [NotNullWhen(false)] out string? error)
+{
+    if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out port))
     {
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            int port;
-            string error;
-            if (TryParsePort(line, out port, out error))
-            {
-                Console.WriteLine("ok " + port.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                Console.WriteLine("error " + error);
-            }
-        }
+        error = "not a number";
+        return false;
     }
+    if (port is < 1 or > 65535)
+    {
+        error = "out of range";
+        return false;
+    }
+    error = null;
+    return true;
 }

@@ -1,71 +1,119 @@
-// What a framework's hello-world speed means for a real service: one request costs the
-// framework's overhead PLUS the handler's own CPU time, so the real speed-up is smaller.
-using System;
-using System.Collections.Generic;
+// Benchmark the handler `Price`. stdin: "calls N", then one request per line
+// ("qty unit_cents discount_pct"). Parse first and warm up with N calls, both off the
+// clock; then time N calls with a monotonic clock. Every result goes into the checksum.
+// stdout: the Meter's report of what ran on and off the clock; stderr: ns per call.
+using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 
-class Framework
+var lines = Console.In.ReadToEnd()
+    .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+if (lines is not [var header, .. var requestLines]
+    || header.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not ["calls", var callsText]
+    || !int.TryParse(callsText, CultureInfo.InvariantCulture, out int calls))
 {
-    public string Name { get; private set; }
-    public long Overhead { get; private set; }   // the framework's own CPU µs per request
-    public long PerRequest { get; private set; } // CPU µs one request costs with it
+    Console.Error.WriteLine("expected: \"calls N\", then one request per line");
+    return 1;
+}
+var meter = new Meter(Price);
+List<Request> requests = [.. requestLines.Select(meter.Parse)];
 
-    public Framework(string name, long overhead, long perRequest)
+meter.Start(); // time the warm-up too: it shows what the first, JIT-compiled calls cost
+long checksum = Run(meter, requests, calls);
+meter.Stop();
+Console.Error.WriteLine($"warm-up: {meter.Elapsed.TotalMilliseconds:F1} ms for {calls} calls");
+
+// Restart, not Start: Start() resumes the stopwatch, and the warm-up, with the JIT
+// compiling the first calls, would stay in the measurement.
+meter.Restart();
+checksum += Run(meter, requests, calls);
+meter.Stop();
+
+meter.Report(requests.Count, checksum);
+return 0;
+
+// The handler under test: what one order line costs, in cents.
+static long Price(Request r) => r.Qty * r.UnitCents * (100 - r.DiscountPct) / 100;
+
+// Calls the handler `calls` times, cycling through the requests; returns the sum of the results.
+static long Run(Meter meter, List<Request> requests, int calls)
+{
+    long sum = 0;
+    for (int i = 0; i < calls; i++)
     {
-        Name = name;
-        Overhead = overhead;
-        PerRequest = perRequest;
+        sum += meter.Call(requests[i % requests.Count]);
     }
+    return sum;
 }
 
-class Program
+readonly record struct Request(long Qty, long UnitCents, long DiscountPct);
+
+// Counts parses and handler calls, and which of them ran while its clock was running.
+// Start, Stop and Restart behave exactly like those of the Stopwatch inside it.
+sealed class Meter(Func<Request, long> handler)
 {
-    // slow/fast with two decimals ("1.07x"), rounded half up, integers only.
-    static string Times(long slow, long fast)
+    readonly Stopwatch _clock = new(); // monotonic, high resolution
+    long _parsedAtStart, _callsAtStart;
+
+    public long Parsed { get; private set; }
+    public long Calls { get; private set; }
+    public long ParsedOnClock { get; private set; }
+    public long CallsOnClock { get; private set; }
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public Request Parse(string line)
     {
-        long hundredths = (200 * slow + fast) / (2 * fast);
-        return string.Format(CultureInfo.InvariantCulture, "{0}.{1:D2}x", hundredths / 100, hundredths % 100);
+        Parsed++;
+        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var qty, var unitCents, var discountPct]
+            ? new Request(Number(qty), Number(unitCents), Number(discountPct))
+            : throw new FormatException($"want \"qty unit_cents discount_pct\", got \"{line}\"");
     }
 
-    static string[] Csv(string line)
+    public long Call(Request request)
     {
-        return line.Split(',').Select(p => p.Trim()).ToArray();
+        Calls++;
+        return handler(request);
     }
 
-    static void Main()
+    // Starts, or resumes, measuring: the new interval adds to the elapsed time so far.
+    public void Start()
     {
-        var lines = new List<string>();
-        string line;
-        while ((line = Console.ReadLine()) != null)
+        if (!_clock.IsRunning)
         {
-            if (line.Trim().Length > 0)
-            {
-                lines.Add(line.Trim());
-            }
-        }
-        long handler = long.Parse(Csv(lines[0])[1], CultureInfo.InvariantCulture);
-
-        List<Framework> fws = lines.Skip(1)
-            .Select(Csv)
-            .Select(p =>
-            {
-                long overhead = long.Parse(p[1], CultureInfo.InvariantCulture);
-                return new Framework(p[0], overhead, overhead + handler);
-            })
-            .OrderBy(f => f.PerRequest)
-            .ThenBy(f => f.Name, StringComparer.Ordinal)
-            .ToList();
-        long slowestOverhead = fws.Max(f => f.Overhead);
-        long slowestRequest = fws.Max(f => f.PerRequest);
-
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "handler {0} us", handler));
-        foreach (Framework f in fws)
-        {
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "{0} {1} req/s/core, micro {2}, real {3}",
-                f.Name, 1000000 / f.PerRequest,
-                Times(slowestOverhead, f.Overhead), Times(slowestRequest, f.PerRequest)));
+            (_parsedAtStart, _callsAtStart) = (Parsed, Calls);
+            _clock.Start();
         }
     }
+
+    public void Stop()
+    {
+        if (_clock.IsRunning)
+        {
+            _clock.Stop();
+            ParsedOnClock += Parsed - _parsedAtStart;
+            CallsOnClock += Calls - _callsAtStart;
+        }
+    }
+
+    // Sets the elapsed time (and what ran on the clock) back to zero, then starts measuring.
+    public void Restart()
+    {
+        (ParsedOnClock, CallsOnClock) = (0, 0);
+        (_parsedAtStart, _callsAtStart) = (Parsed, Calls);
+        _clock.Restart();
+    }
+
+    public void Report(int requests, long checksum)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"requests {requests}"));
+        Console.WriteLine(string.Create(inv, $"checksum {checksum}"));
+        Console.WriteLine(string.Create(inv, $"on the clock: {ParsedOnClock} parsed, {CallsOnClock} calls"));
+        Console.WriteLine(string.Create(inv, $"off the clock: {Parsed - ParsedOnClock} parsed, {Calls - CallsOnClock} calls"));
+        if (CallsOnClock > 0)
+        {
+            Console.Error.WriteLine(string.Create(inv, $"{Elapsed.TotalNanoseconds / CallsOnClock:F1} ns per call on the clock"));
+        }
+    }
+
+    static long Number(string text) => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }

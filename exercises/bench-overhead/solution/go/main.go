@@ -1,72 +1,121 @@
-// What a framework's hello-world speed means for a real service: one request costs the
-// framework's overhead PLUS the handler's own CPU time, so the real speed-up is smaller.
+// Benchmark the handler `price`. stdin: "calls N", then one request per line
+// ("qty unit_cents discount_pct"). Parse first and warm up with N calls, both off the
+// clock; then time N calls with a monotonic clock. Every result goes into the checksum.
+// stdout: the meter's report of what ran on and off the clock; stderr: ns per call.
 package main
 
 import (
 	"bufio"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
-type framework struct {
-	name       string
-	overhead   int64 // the framework's own CPU microseconds per request
-	perRequest int64 // CPU microseconds one request costs with this framework
+type request struct{ qty, unitCents, discountPct int64 }
+
+// price is the handler under test: what one order line costs, in cents.
+func price(r request) int64 {
+	return r.qty * r.unitCents * (100 - r.discountPct) / 100
 }
 
-// times formats slow/fast with two decimals ("1.07x"), rounded half up, integers only.
-func times(slow, fast int64) string {
-	hundredths := (200*slow + fast) / (2 * fast)
-	return fmt.Sprintf("%d.%02dx", hundredths/100, hundredths%100)
+// meter counts parses and handler calls, and which of them ran while its clock was
+// running. start and stop work like a stopwatch: the time of every start..stop adds up.
+type meter struct {
+	parsed, calls               int64
+	parsedOnClock, callsOnClock int64
+	elapsed                     time.Duration
+	started                     time.Time // time.Now carries a monotonic clock reading
+	parsedAtStart, callsAtStart int64
 }
 
-// csvInt reads the number after the comma in "name,123".
-func csvInt(line string) (string, int64) {
-	parts := strings.Split(line, ",")
-	n, err := strconv.ParseInt(strings.TrimSpace(parts[1]), 10, 64)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bad line:", line)
-		os.Exit(1)
+func (m *meter) parse(line string) (request, error) {
+	m.parsed++
+	f := strings.Fields(line)
+	if len(f) != 3 {
+		return request{}, fmt.Errorf("want qty unit_cents discount_pct, got %q", line)
 	}
-	return strings.TrimSpace(parts[0]), n
+	var n [3]int64
+	for i, s := range f {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return request{}, err
+		}
+		n[i] = v
+	}
+	return request{n[0], n[1], n[2]}, nil
+}
+
+func (m *meter) call(r request) int64 {
+	m.calls++
+	return price(r)
+}
+
+func (m *meter) start() {
+	m.parsedAtStart, m.callsAtStart = m.parsed, m.calls
+	m.started = time.Now()
+}
+
+func (m *meter) stop() {
+	m.elapsed += time.Since(m.started)
+	m.parsedOnClock += m.parsed - m.parsedAtStart
+	m.callsOnClock += m.calls - m.callsAtStart
+}
+
+func (m *meter) report(requests int, checksum int64) {
+	fmt.Printf("requests %d\n", requests)
+	fmt.Printf("checksum %d\n", checksum)
+	fmt.Printf("on the clock: %d parsed, %d calls\n", m.parsedOnClock, m.callsOnClock)
+	fmt.Printf("off the clock: %d parsed, %d calls\n", m.parsed-m.parsedOnClock, m.calls-m.callsOnClock)
+	if m.callsOnClock > 0 {
+		perCall := float64(m.elapsed.Nanoseconds()) / float64(m.callsOnClock)
+		fmt.Fprintf(os.Stderr, "%.1f ns per call on the clock\n", perCall)
+	}
+}
+
+// run calls the handler n times, cycling through the requests, and returns the sum of
+// the results. Using every result matters: the compiler inlines price and deletes a
+// computation whose result nobody reads, and then the loop times nothing.
+func run(m *meter, requests []request, n int) int64 {
+	var sum int64
+	for i := 0; i < n; i++ {
+		sum += m.call(requests[i%len(requests)])
+	}
+	return sum
 }
 
 func main() {
-	scanner := bufio.NewScanner(os.Stdin)
-	var lines []string
-	for scanner.Scan() {
-		if line := strings.TrimSpace(scanner.Text()); line != "" {
-			lines = append(lines, line)
+	var m meter
+	sc := bufio.NewScanner(os.Stdin)
+	var calls int
+	var requests []request
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "calls "):
+			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "calls ")))
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "bad line:", line)
+				os.Exit(1)
+			}
+			calls = n
+		default:
+			r, err := m.parse(line)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			requests = append(requests, r)
 		}
 	}
-	_, handler := csvInt(lines[0])
 
-	var fws []framework
-	var slowestOverhead, slowestRequest int64
-	for _, line := range lines[1:] {
-		name, overhead := csvInt(line)
-		fw := framework{name: name, overhead: overhead, perRequest: overhead + handler}
-		if fw.overhead > slowestOverhead {
-			slowestOverhead = fw.overhead
-		}
-		if fw.perRequest > slowestRequest {
-			slowestRequest = fw.perRequest
-		}
-		fws = append(fws, fw)
-	}
-	sort.Slice(fws, func(i, j int) bool {
-		if fws[i].perRequest != fws[j].perRequest {
-			return fws[i].perRequest < fws[j].perRequest
-		}
-		return fws[i].name < fws[j].name
-	})
+	checksum := run(&m, requests, calls) // warm-up, off the clock (no JIT here, but caches and branch predictors)
 
-	fmt.Printf("handler %d us\n", handler)
-	for _, fw := range fws {
-		fmt.Printf("%s %d req/s/core, micro %s, real %s\n", fw.name, 1000000/fw.perRequest,
-			times(slowestOverhead, fw.overhead), times(slowestRequest, fw.perRequest))
-	}
+	m.start()
+	checksum += run(&m, requests, calls)
+	m.stop()
+
+	m.report(len(requests), checksum)
 }

@@ -1,56 +1,89 @@
-// What a framework's hello-world speed means for a real service: one request costs the
-// framework's overhead PLUS the handler's own CPU time, so the real speed-up is smaller.
+// Benchmark the handler `price`. stdin: "calls N", then one request per line
+// ("qty unit_cents discount_pct"). Parse first and warm up with N calls, both off the
+// clock; then time N calls with a monotonic clock. Every result goes into the checksum.
+// stdout: the Meter's report of what ran on and off the clock; stderr: ns per call.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 public class Main {
-    /** overhead: the framework's own CPU µs per request; perRequest: what one request costs. */
-    static final class Framework {
-        final String name;
-        final long overhead;
-        final long perRequest;
+    record Request(long qty, long unitCents, long discountPct) {}
 
-        Framework(String name, long overhead, long perRequest) {
-            this.name = name;
-            this.overhead = overhead;
-            this.perRequest = perRequest;
+    /** The handler under test: what one order line costs, in cents. */
+    static long price(Request r) {
+        return r.qty() * r.unitCents() * (100 - r.discountPct()) / 100;
+    }
+
+    /**
+     * Counts parses and handler calls, and which of them ran while its clock was running.
+     * start() and stop() work like a stopwatch: the time of every start..stop adds up.
+     */
+    static final class Meter {
+        long parsed, calls, parsedOnClock, callsOnClock, elapsedNanos;
+        private long startedAt, parsedAtStart, callsAtStart;
+
+        Request parse(String line) {
+            parsed++;
+            String[] f = line.strip().split("\\s+");
+            return new Request(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+        }
+
+        long call(Request r) {
+            calls++;
+            return price(r);
+        }
+
+        void start() {
+            parsedAtStart = parsed;
+            callsAtStart = calls;
+            startedAt = System.nanoTime(); // monotonic, for measuring elapsed time
+        }
+
+        void stop() {
+            elapsedNanos += System.nanoTime() - startedAt;
+            parsedOnClock += parsed - parsedAtStart;
+            callsOnClock += calls - callsAtStart;
+        }
+
+        void report(int requests, long checksum) {
+            System.out.println("requests " + requests);
+            System.out.println("checksum " + checksum);
+            System.out.println("on the clock: " + parsedOnClock + " parsed, " + callsOnClock + " calls");
+            System.out.println("off the clock: " + (parsed - parsedOnClock) + " parsed, "
+                    + (calls - callsOnClock) + " calls");
+            if (callsOnClock > 0) {
+                System.err.println(String.format(Locale.ROOT, "%.1f ns per call on the clock",
+                        (double) elapsedNanos / callsOnClock));
+            }
         }
     }
 
-    /** slow/fast with two decimals ("1.07x"), rounded half up, integers only. */
-    static String times(long slow, long fast) {
-        long hundredths = (200 * slow + fast) / (2 * fast);
-        return String.format(Locale.ROOT, "%d.%02dx", hundredths / 100, hundredths % 100);
-    }
-
-    static long value(String csvLine) {
-        return Long.parseLong(csvLine.split(",")[1].strip());
+    /** Calls the handler {@code calls} times, cycling through the requests; returns the sum of the results. */
+    static long run(Meter meter, List<Request> requests, int calls) {
+        long sum = 0;
+        for (int i = 0; i < calls; i++) {
+            sum += meter.call(requests.get(i % requests.size()));
+        }
+        return sum;
     }
 
     public static void main(String[] args) {
+        Meter meter = new Meter();
         List<String> lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                .lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        long handler = value(lines.get(0));
+                .lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        int calls = Integer.parseInt(lines.get(0).split("\\s+")[1]);
+        List<Request> requests = lines.subList(1, lines.size()).stream().map(meter::parse).toList();
 
-        List<Framework> fws = lines.subList(1, lines.size()).stream()
-                .map(l -> {
-                    long overhead = value(l);
-                    return new Framework(l.split(",")[0].strip(), overhead, overhead + handler);
-                })
-                .sorted(Comparator.comparingLong((Framework f) -> f.perRequest).thenComparing(f -> f.name))
-                .collect(Collectors.toList());
-        long slowestOverhead = fws.stream().mapToLong(f -> f.overhead).max().getAsLong();
-        long slowestRequest = fws.stream().mapToLong(f -> f.perRequest).max().getAsLong();
+        // Warm-up, off the clock: HotSpot interprets the first calls and compiles hot
+        // methods while they run. Time the compiled code, not the compiler at work.
+        long checksum = run(meter, requests, calls);
 
-        System.out.println("handler " + handler + " us");
-        for (Framework f : fws) {
-            System.out.println(f.name + " " + (1_000_000 / f.perRequest) + " req/s/core, micro "
-                    + times(slowestOverhead, f.overhead) + ", real " + times(slowestRequest, f.perRequest));
-        }
+        meter.start();
+        checksum += run(meter, requests, calls);
+        meter.stop();
+
+        meter.report(requests.size(), checksum);
     }
 }

@@ -1,43 +1,30 @@
 // Print each framework's throughput relative to the slowest one, as a whole number
 // rounded half up ("3x"), highest first, equal ratios in alphabetical order.
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
-class Program
+Console.ReadLine(); // skip the header
+List<Result> results = [];
+while (Console.ReadLine() is { } line)
 {
-    // value / baseline rounded to the nearest integer, halves up, in exact long arithmetic.
-    static long RatioHalfUp(long value, long baseline)
+    if (line.Trim() is not { Length: > 0 } row)
     {
-        return (2 * value + baseline) / (2 * baseline);
+        continue;
     }
-
-    static void Main()
-    {
-        Console.ReadLine(); // skip the header
-        var results = new List<KeyValuePair<string, long>>();
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            line = line.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            string[] parts = line.Split(',');
-            results.Add(new KeyValuePair<string, long>(
-                parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture)));
-        }
-
-        long slowest = results.Min(r => r.Value);
-        var ratios = results
-            .Select(r => new { Name = r.Key, Ratio = RatioHalfUp(r.Value, slowest) })
-            .OrderByDescending(r => r.Ratio)
-            .ThenBy(r => r.Name, StringComparer.Ordinal);
-        foreach (var r in ratios)
-        {
-            Console.WriteLine(r.Name + " " + r.Ratio.ToString(CultureInfo.InvariantCulture) + "x");
-        }
-    }
+    var parts = row.Split(',');
+    results.Add(new(parts[0], long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)));
 }
+
+var slowest = results.Min(r => r.Rps);
+var ratios = results
+    .Select(r => (r.Name, Ratio: RatioHalfUp(r.Rps, slowest)))
+    .OrderByDescending(r => r.Ratio)
+    .ThenBy(r => r.Name, StringComparer.Ordinal);
+foreach (var (name, ratio) in ratios)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {ratio}x"));
+}
+
+// value / baseline rounded to the nearest integer, halves up, in exact long arithmetic.
+static long RatioHalfUp(long value, long baseline) => (2 * value + baseline) / (2 * baseline);
+
+record Result(string Name, long Rps);

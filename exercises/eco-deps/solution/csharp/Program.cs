@@ -1,54 +1,50 @@
 // Dependency closure: each stdin line is "package: dep dep ..."; the first line's package is the
 // service. Print "total N" (distinct packages the service pulls in) and, sorted by name,
 // "package <- dependents" listing which packages of the closure depend on it.
-using System;
-using System.Collections.Generic;
+using System.Globalization;
 
-class Program
+Dictionary<string, string[]> graph = new(StringComparer.Ordinal);
+string? root = null;
+while (Console.ReadLine() is { } line)
 {
-    static void Main()
+    int colon = line.IndexOf(':');
+    if (colon < 0)
     {
-        var graph = new Dictionary<string, string[]>();
-        string root = null;
-        string line;
-        while ((line = Console.In.ReadLine()) != null)
-        {
-            int colon = line.IndexOf(':');
-            if (colon < 0) continue;
-            string name = line.Substring(0, colon).Trim();
-            graph[name] = line.Substring(colon + 1).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (root == null) root = name;
-        }
+        continue;
+    }
+    var name = line[..colon].Trim();
+    graph[name] = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    root ??= name;
+}
+if (root is null)
+{
+    Console.WriteLine("total 0");
+    return;
+}
 
-        var seen = new HashSet<string> { root };
-        var queue = new Queue<string>();
-        queue.Enqueue(root);
-        var neededBy = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        while (queue.Count > 0)
+// Breadth-first over packages, not paths: each package is expanded once.
+HashSet<string> seen = new(StringComparer.Ordinal) { root };
+Queue<string> queue = new();
+queue.Enqueue(root);
+SortedDictionary<string, SortedSet<string>> neededBy = new(StringComparer.Ordinal);
+while (queue.TryDequeue(out var pkg))
+{
+    foreach (var dep in graph.GetValueOrDefault(pkg, []))
+    {
+        if (!neededBy.TryGetValue(dep, out var users))
         {
-            string pkg = queue.Dequeue();
-            string[] deps;
-            if (!graph.TryGetValue(pkg, out deps)) continue;
-            foreach (string dep in deps)
-            {
-                SortedSet<string> users;
-                if (!neededBy.TryGetValue(dep, out users))
-                {
-                    users = new SortedSet<string>(StringComparer.Ordinal);
-                    neededBy[dep] = users;
-                }
-                users.Add(pkg);
-                if (seen.Add(dep)) // false when already seen: visit each package once
-                {
-                    queue.Enqueue(dep);
-                }
-            }
+            neededBy[dep] = users = new(StringComparer.Ordinal);
         }
-
-        Console.WriteLine("total " + (seen.Count - 1));
-        foreach (var entry in neededBy)
+        users.Add(pkg);
+        if (seen.Add(dep)) // false when already seen: visit each package once
         {
-            Console.WriteLine(entry.Key + " <- " + string.Join(",", entry.Value));
+            queue.Enqueue(dep);
         }
     }
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {seen.Count - 1}"));
+foreach (var (dep, users) in neededBy)
+{
+    Console.WriteLine($"{dep} <- {string.Join(',', users)}");
 }

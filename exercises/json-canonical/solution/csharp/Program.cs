@@ -1,105 +1,85 @@
-// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them
-// with sorted keys, no spaces, and only the escapes RFC 8259 requires.
-using System;
-using System.Collections.Generic;
+// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them with keys in
+// RFC 8785 order (by UTF-16 code units), no spaces, and only the escapes RFC 8259 requires.
 using System.Globalization;
-using System.IO;
 using System.Text;
 
-class Program
-{
-    static void Quote(StringBuilder b, string s)
-    {
-        b.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': b.Append("\\\""); break;
-                case '\\': b.Append("\\\\"); break;
-                case '\b': b.Append("\\b"); break;
-                case '\f': b.Append("\\f"); break;
-                case '\n': b.Append("\\n"); break;
-                case '\r': b.Append("\\r"); break;
-                case '\t': b.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                        b.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else
-                        b.Append(c); // <, &, é, / and emoji halves stay as they are
-                    break;
-            }
-        }
-        b.Append('"');
-    }
+using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)); // no BOM
 
-    static void Encode(StringBuilder b, object v)
+var root = NewObject();
+while (stdin.ReadLine() is { } line)
+{
+    if (line.Length == 0) continue;
+    var parts = line.Split(' ', 3); // TYPE, PATH, and the VALUE with its spaces
+    var keys = parts[1].Split('.');
+    var node = root;
+    foreach (var key in keys[..^1])
     {
-        var obj = v as SortedDictionary<string, object>;
-        if (obj != null)
+        if (!node.TryGetValue(key, out var child))
         {
+            child = NewObject();
+            node[key] = child;
+        }
+        node = (SortedDictionary<string, object>)child;
+    }
+    node[keys[^1]] = parts[0] == "int" ? long.Parse(parts[2], CultureInfo.InvariantCulture) : parts[2];
+}
+
+var text = new StringBuilder();
+Encode(text, root);
+stdout.WriteLine(text);
+stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bytes {Encoding.UTF8.GetByteCount(text.ToString())}"));
+
+// Ordinal compares UTF-16 code units, which is exactly RFC 8785's key order.
+static SortedDictionary<string, object> NewObject() => new(StringComparer.Ordinal);
+
+static void Encode(StringBuilder b, object value)
+{
+    switch (value)
+    {
+        case SortedDictionary<string, object> obj:
             b.Append('{');
-            bool first = true;
-            foreach (var e in obj)
+            var first = true;
+            foreach (var (key, member) in obj)
             {
                 if (!first) b.Append(',');
                 first = false;
-                Quote(b, e.Key);
+                Quote(b, key);
                 b.Append(':');
-                Encode(b, e.Value);
+                Encode(b, member);
             }
             b.Append('}');
-        }
-        else if (v is long n)
-        {
+            break;
+        case long n:
             b.Append(n.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Quote(b, (string)v);
-        }
+            break;
+        case string s:
+            Quote(b, s);
+            break;
     }
+}
 
-    static SortedDictionary<string, object> NewObject()
+static void Quote(StringBuilder b, string s)
+{
+    b.Append('"');
+    foreach (var c in s)
     {
-        // Ordinal = compare UTF-16 code units, the same order as Java, Go and Python.
-        return new SortedDictionary<string, object>(StringComparer.Ordinal);
-    }
-
-    static void Main()
-    {
-        var utf8 = new UTF8Encoding(false);
-        var input = new StreamReader(Console.OpenStandardInput(), utf8);
-        var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
-        var root = NewObject();
-        string line;
-        while ((line = input.ReadLine()) != null)
+        switch (c)
         {
-            if (line.Length == 0) continue;
-            string[] parts = line.Split(new[] { ' ' }, 3);
-            string[] keys = parts[1].Split('.');
-            var node = root;
-            for (int i = 0; i < keys.Length - 1; i++)
-            {
-                object child;
-                if (!node.TryGetValue(keys[i], out child))
-                {
-                    child = NewObject();
-                    node[keys[i]] = child;
-                }
-                node = (SortedDictionary<string, object>)child;
-            }
-            string leaf = keys[keys.Length - 1];
-            if (parts[0] == "int")
-                node[leaf] = long.Parse(parts[2], CultureInfo.InvariantCulture);
-            else
-                node[leaf] = parts[2];
+            case '"': b.Append("\\\""); break;
+            case '\\': b.Append(@"\\"); break;
+            case '\b': b.Append(@"\b"); break;
+            case '\f': b.Append(@"\f"); break;
+            case '\n': b.Append(@"\n"); break;
+            case '\r': b.Append(@"\r"); break;
+            case '\t': b.Append(@"\t"); break;
+            case < ' ': // the other control characters, U+0000 to U+001F
+                b.Append(@"\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                break;
+            default: // <, &, /, é and emoji (both UTF-16 halves) stay as they are
+                b.Append(c);
+                break;
         }
-        var b = new StringBuilder();
-        Encode(b, root);
-        string text = b.ToString();
-        output.Write(text + "\n");
-        output.Write("bytes " + utf8.GetByteCount(text).ToString(CultureInfo.InvariantCulture) + "\n");
-        output.Flush();
     }
+    b.Append('"');
 }

@@ -1,5 +1,5 @@
-// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them
-// with sorted keys, no spaces, and only the escapes RFC 8259 requires.
+// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them with keys in
+// RFC 8785 order (by UTF-16 code units), no spaces, and only the escapes RFC 8259 requires.
 package main
 
 import (
@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 type object map[string]interface{}
@@ -42,6 +43,19 @@ func quote(b *strings.Builder, s string) {
 	b.WriteByte('"')
 }
 
+// lessUTF16 is RFC 8785's key order: compare UTF-16 code units. sort.Strings compares UTF-8
+// bytes, that is code points, and puts U+E000..U+FFFF before an emoji; in UTF-16 an emoji is
+// a surrogate pair (D800..DFFF) and comes first.
+func lessUTF16(a, b string) bool {
+	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	for i := 0; i < len(ua) && i < len(ub); i++ {
+		if ua[i] != ub[i] {
+			return ua[i] < ub[i]
+		}
+	}
+	return len(ua) < len(ub)
+}
+
 func encode(b *strings.Builder, v interface{}) {
 	switch v := v.(type) {
 	case object:
@@ -49,7 +63,7 @@ func encode(b *strings.Builder, v interface{}) {
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys) // byte order of UTF-8 = code point order
+		sort.Slice(keys, func(i, j int) bool { return lessUTF16(keys[i], keys[j]) })
 		b.WriteByte('{')
 		for i, k := range keys {
 			if i > 0 {

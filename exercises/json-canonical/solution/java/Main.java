@@ -1,5 +1,5 @@
-// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them
-// with sorted keys, no spaces, and only the escapes RFC 8259 requires.
+// Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them with keys in
+// RFC 8785 order (by UTF-16 code units), no spaces, and only the escapes RFC 8259 requires.
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -38,7 +38,8 @@ public class Main {
         if (v instanceof Map<?, ?> map) {
             b.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) { // a TreeMap iterates in key order
+            // A TreeMap iterates in String.compareTo order: by UTF-16 code units, as RFC 8785 sorts.
+            for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!first) b.append(',');
                 first = false;
                 quote(b, (String) e.getKey());

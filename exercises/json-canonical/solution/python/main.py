@@ -1,5 +1,5 @@
-# Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them
-# with sorted keys, no spaces, and only the escapes RFC 8259 requires.
+# Canonical JSON: read "TYPE PATH VALUE" lines, build nested objects, print them with keys in
+# RFC 8785 order (by UTF-16 code units), no spaces, and only the escapes RFC 8259 requires.
 import sys
 
 SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f",
@@ -18,9 +18,15 @@ def quote(s: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def utf16_order(key: str) -> bytes:
+    # RFC 8785 sorts keys by UTF-16 code units. Plain sorted() compares code points, which
+    # differs for characters beyond U+FFFF (an emoji is D83D... in UTF-16, before U+E000).
+    return key.encode("utf-16-be")
+
+
 def encode(value) -> str:
     if isinstance(value, dict):
-        members = (quote(k) + ":" + encode(value[k]) for k in sorted(value))
+        members = (quote(k) + ":" + encode(value[k]) for k in sorted(value, key=utf16_order))
         return "{" + ",".join(members) + "}"
     if isinstance(value, int):
         return str(value)

@@ -1,42 +1,33 @@
 // Reference solution: the request succeeds only if every service is up, so the
 // availabilities multiply. Each extra hop can only lower the result.
-using System;
 using System.Globalization;
 
-static class Program
+const long Ppm = 1_000_000;
+const long MinutesPer30Days = 30L * 24 * 60;
+
+var services = 0;
+var chain = Ppm;
+while (Console.ReadLine() is { } line)
 {
-    const long Ppm = 1000000;
-    const long MinutesPer30Days = 30L * 24 * 60;
-
-    // "99.95" -> 999500, "100" -> 1000000, without going through a double.
-    static long ParsePpm(string percent)
+    if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is not [_, var percent])
     {
-        int dot = percent.IndexOf('.');
-        string whole = dot < 0 ? percent : percent.Substring(0, dot);
-        string frac = dot < 0 ? "" : percent.Substring(dot + 1);
-        return long.Parse(whole, CultureInfo.InvariantCulture) * 10000
-            + long.Parse((frac + "0000").Substring(0, 4), CultureInfo.InvariantCulture);
+        continue;
     }
+    services++;
+    chain = chain * ParsePpm(percent) / Ppm; // up to 10^12: needs a long, not an int
+}
+var downtime = (Ppm - chain) * MinutesPer30Days / Ppm;
+var inv = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(inv, $"services {services}"));
+Console.WriteLine(string.Create(inv, $"availability {chain / 10_000}.{chain % 10_000:D4}%"));
+Console.WriteLine(string.Create(inv, $"downtime {downtime} min per 30 days"));
 
-    static void Main()
-    {
-        int services = 0;
-        long chain = Ppm;
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            string[] fields = line.Split((char[])null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 2)
-            {
-                continue;
-            }
-            services++;
-            chain = chain * ParsePpm(fields[1]) / Ppm; // up to 10^12: needs a long, not an int
-        }
-        long downtime = (Ppm - chain) * MinutesPer30Days / Ppm;
-        var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Format(inv, "services {0}", services));
-        Console.WriteLine(string.Format(inv, "availability {0}.{1:D4}%", chain / 10000, chain % 10000));
-        Console.WriteLine(string.Format(inv, "downtime {0} min per 30 days", downtime));
-    }
+// "99.95" -> 999500, "100" -> 1000000, without going through a double.
+static long ParsePpm(string percent)
+{
+    var dot = percent.IndexOf('.');
+    var whole = dot < 0 ? percent : percent[..dot];
+    var frac = dot < 0 ? "" : percent[(dot + 1)..];
+    return long.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture) * 10_000
+        + long.Parse((frac + "0000")[..4], NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -1,76 +1,45 @@
-// Reference solution: bool.ToString() is "True"/"False"; JSON's literals are lowercase.
-using System;
-using System.Collections.Generic;
+// Reference solution: let System.Text.Json write the body. It writes JSON's lowercase
+// true/false (bool.ToString() gives "True"), escapes strings, and its naming policy maps
+// InStock to the contract's in_stock.
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
+using System.Web;
 
-sealed class Item
+Dictionary<string, Item> prices = new()
 {
-    public string Name { get; }
-    public int UnitCents { get; }
-    public bool InStock { get; }
+    ["A1"] = new("apple", 120, true),
+    ["B7"] = new("pear", 95, false),
+    ["C3"] = new("plum", 250, true),
+};
 
-    public Item(string name, int unitCents, bool inStock)
-    {
-        Name = name;
-        UnitCents = unitCents;
-        InStock = inStock;
-    }
+// Compact output is the default; SnakeCaseLower (.NET 8+) names InStock "in_stock".
+JsonSerializerOptions json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+var requestLine = Console.ReadLine() ?? throw new InvalidOperationException("expected a request line on stdin");
+var target = requestLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+var query = HttpUtility.ParseQueryString(target[(target.IndexOf('?') + 1)..]);
+var sku = query["sku"] ?? "";
+var qty = int.Parse(query["qty"] ?? "", NumberStyles.None, CultureInfo.InvariantCulture);
+
+if (prices.TryGetValue(sku, out var item))
+{
+    Respond(200, new Quote(item.InStock, item.Name, qty, sku, item.UnitCents * qty, item.UnitCents));
+}
+else
+{
+    Respond(404, new ApiError("unknown sku"));
 }
 
-static class Program
+void Respond<T>(int status, T body)
 {
-    static readonly Dictionary<string, Item> Prices = new Dictionary<string, Item>
-    {
-        { "A1", new Item("apple", 120, true) },
-        { "B7", new Item("pear", 95, false) },
-        { "C3", new Item("plum", 250, true) },
-    };
-
-    static Dictionary<string, string> ParseQuery(string query)
-    {
-        var result = new Dictionary<string, string>();
-        foreach (string pair in query.Split('&'))
-        {
-            int eq = pair.IndexOf('=');
-            result[Uri.UnescapeDataString(pair.Substring(0, eq))] = Uri.UnescapeDataString(pair.Substring(eq + 1));
-        }
-        return result;
-    }
-
-    static string Num(int n)
-    {
-        return n.ToString(CultureInfo.InvariantCulture);
-    }
-
-    static void Main()
-    {
-        string[] parts = Console.ReadLine().Trim().Split(' ');
-        string target = parts[1];
-        var query = ParseQuery(target.Substring(target.IndexOf('?') + 1));
-        string sku = query["sku"];
-        int qty = int.Parse(query["qty"], NumberStyles.None, CultureInfo.InvariantCulture);
-
-        Item item;
-        if (!Prices.TryGetValue(sku, out item))
-        {
-            Console.WriteLine(404);
-            Console.WriteLine("{\"error\":\"unknown sku\"}");
-            return;
-        }
-
-        // No JSON library on Mono's default assemblies: build the canonical body by hand,
-        // keys already in sorted order.
-        var json = new StringBuilder("{");
-        json.Append("\"in_stock\":").Append(item.InStock ? "true" : "false");
-        json.Append(",\"name\":\"").Append(item.Name).Append('"');
-        json.Append(",\"qty\":").Append(Num(qty));
-        json.Append(",\"sku\":\"").Append(sku).Append('"');
-        json.Append(",\"total_cents\":").Append(Num(item.UnitCents * qty));
-        json.Append(",\"unit_cents\":").Append(Num(item.UnitCents));
-        json.Append('}');
-
-        Console.WriteLine(200);
-        Console.WriteLine(json.ToString());
-    }
+    Console.WriteLine(status);
+    Console.WriteLine(JsonSerializer.Serialize(body, json));
 }
+
+record Item(string Name, int UnitCents, bool InStock);
+
+// The response bodies. System.Text.Json writes properties in declaration order, so these
+// are declared in the contract's (sorted) key order.
+record Quote(bool InStock, string Name, int Qty, string Sku, int TotalCents, int UnitCents);
+
+record ApiError(string Error);

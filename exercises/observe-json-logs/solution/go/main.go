@@ -1,6 +1,6 @@
-// Emit one canonical JSON log line per incoming request. Line 1 of the input is
+// Emit one compact JSON log line per incoming request. Line 1 of the input is
 // "seed <16 hex>"; every other line is "<traceparent> <message>".
-// Canonical means: keys in the order below, no spaces between tokens, strings
+// Exact form: keys in the fixed order below, no spaces between tokens, strings
 // escaped as JSON requires ("  \  and control characters) and nothing else escaped,
 // so non-ASCII text and < > & appear as themselves.
 package main

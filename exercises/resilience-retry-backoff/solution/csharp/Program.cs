@@ -1,103 +1,97 @@
 // Retry a flaky dependency with capped exponential backoff.
 // Retry only TRANSIENT failures (timeout, unavailable); a PERMANENT failure
 // (bad_request, not_found) will fail the same way every time, so give up at once.
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using static System.FormattableString;
 
-/// <summary>A failed call; the message is the failure's name, e.g. "timeout".</summary>
-class DependencyException : Exception
+var lines = new List<string[]>();
+while (Console.ReadLine() is { } line)
 {
-    public bool IsTransient { get; private set; }
-
-    public DependencyException(string reason, bool isTransient) : base(reason)
+    if (line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } fields)
     {
-        IsTransient = isTransient;
+        lines.Add(fields);
     }
 }
 
-/// <summary>Plays back a script of outcomes; answers "ok" once the script runs out.</summary>
-class FakeDependency
-{
-    static readonly HashSet<string> Transient = new HashSet<string> { "timeout", "unavailable" };
-    readonly IList<string> script;
-    int calls;
+var options = new RetryOptions(
+    BaseMs: long.Parse(lines[0][0], CultureInfo.InvariantCulture),
+    CapMs: long.Parse(lines[0][1], CultureInfo.InvariantCulture),
+    MaxAttempts: int.Parse(lines[0][2], CultureInfo.InvariantCulture));
 
-    public FakeDependency(IList<string> script) { this.script = script; }
+for (var i = 1; i < lines.Count; i++)
+{
+    Console.WriteLine(Invariant($"scenario {i}: {string.Join(' ', lines[i])}"));
+    var result = CallWithRetry(new FakeDependency(lines[i]), options);
+    Console.WriteLine($"  result: {result}");
+}
+
+// In production this loop is a library's job: Polly v8's retry strategy, or
+// AddStandardResilienceHandler() on an HttpClient (Microsoft.Extensions.Http.Resilience).
+// Both make the same choice as the filter below: a predicate decides what is retried.
+static RetryResult CallWithRetry(FakeDependency dependency, RetryOptions options)
+{
+    long waitedMs = 0;
+    for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+    {
+        try
+        {
+            dependency.Call();
+            Console.WriteLine(Invariant($"  attempt {attempt}: ok"));
+            return new("ok", attempt, waitedMs);
+        }
+        catch (DependencyException e) when (e.IsTransient)
+        {
+            if (attempt == options.MaxAttempts)
+            {
+                Console.WriteLine(Invariant($"  attempt {attempt}: {e.Reason} -> no attempts left"));
+                return new($"error={e.Reason}", attempt, waitedMs);
+            }
+            var delayMs = options.BackoffMs(retry: attempt - 1);
+            Console.WriteLine(Invariant($"  attempt {attempt}: {e.Reason} -> retry in {delayMs} ms"));
+            waitedMs += delayMs; // a real client would await Task.Delay(delay, cancellationToken) here
+        }
+        catch (DependencyException e)
+        {
+            Console.WriteLine(Invariant($"  attempt {attempt}: {e.Reason} -> not retryable, giving up"));
+            return new($"error={e.Reason}", attempt, waitedMs);
+        }
+    }
+    throw new ArgumentOutOfRangeException(nameof(options), "MaxAttempts must be at least 1");
+}
+
+/// <summary>A failed call; <see cref="Reason"/> names the failure, e.g. "timeout".</summary>
+sealed class DependencyException(string reason, bool isTransient) : Exception(reason)
+{
+    public string Reason { get; } = reason;
+    public bool IsTransient { get; } = isTransient;
+}
+
+/// <summary>Plays back a script of outcomes, one per call; answers "ok" once the script runs out.</summary>
+sealed class FakeDependency(IReadOnlyList<string> script)
+{
+    static readonly HashSet<string> Transient = ["timeout", "unavailable"];
+    int calls;
 
     public string Call()
     {
-        string outcome = calls < script.Count ? script[calls] : "ok";
+        var outcome = calls < script.Count ? script[calls] : "ok";
         calls++;
-        if (outcome == "ok") return "ok";
-        throw new DependencyException(outcome, Transient.Contains(outcome));
+        return outcome == "ok" ? outcome : throw new DependencyException(outcome, Transient.Contains(outcome));
     }
 }
 
-static class Program
+/// <summary>Capped exponential backoff: retry k (0-based) waits BaseMs * 2^k, never more than CapMs.</summary>
+sealed record RetryOptions(long BaseMs, long CapMs, int MaxAttempts)
 {
-    /// <summary>Delay before retry number <paramref name="retry"/> (0-based): base * 2^retry, never above cap.</summary>
-    static long BackoffMs(long baseMs, long cap, int retry)
+    public long BackoffMs(int retry)
     {
-        long delay = baseMs;
-        for (int i = 0; i < retry && delay < cap; i++) delay *= 2;
-        return Math.Min(cap, delay);
+        var delay = BaseMs;
+        for (var i = 0; i < retry && delay < CapMs; i++) delay *= 2;
+        return Math.Min(CapMs, delay);
     }
+}
 
-    static string Result(string outcome, int attempts, long waited)
-    {
-        return string.Format(CultureInfo.InvariantCulture, "{0} attempts={1} backoff_ms={2}", outcome, attempts, waited);
-    }
-
-    static string CallWithRetry(FakeDependency dep, long baseMs, long cap, int maxAttempts)
-    {
-        long waited = 0;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++)
-        {
-            try
-            {
-                dep.Call();
-                Console.WriteLine("  attempt {0}: ok", attempt);
-                return Result("ok", attempt, waited);
-            }
-            catch (DependencyException e) when (e.IsTransient)
-            {
-                if (attempt == maxAttempts)
-                {
-                    Console.WriteLine("  attempt {0}: {1} -> no attempts left", attempt, e.Message);
-                    return Result("error=" + e.Message, attempt, waited);
-                }
-                long delay = BackoffMs(baseMs, cap, attempt - 1);
-                Console.WriteLine("  attempt {0}: {1} -> retry in {2} ms", attempt, e.Message, delay);
-                waited += delay; // a real client would await Task.Delay(...) here
-            }
-            catch (DependencyException e)
-            {
-                Console.WriteLine("  attempt {0}: {1} -> not retryable, giving up", attempt, e.Message);
-                return Result("error=" + e.Message, attempt, waited);
-            }
-        }
-        throw new ArgumentException("maxAttempts must be at least 1");
-    }
-
-    static void Main()
-    {
-        var lines = new List<string[]>();
-        string line;
-        while ((line = Console.ReadLine()) != null)
-        {
-            string[] fields = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 0) lines.Add(fields);
-        }
-        long baseMs = long.Parse(lines[0][0], CultureInfo.InvariantCulture);
-        long cap = long.Parse(lines[0][1], CultureInfo.InvariantCulture);
-        int maxAttempts = int.Parse(lines[0][2], CultureInfo.InvariantCulture);
-        for (int i = 1; i < lines.Count; i++)
-        {
-            Console.WriteLine("scenario {0}: {1}", i, string.Join(" ", lines[i]));
-            string result = CallWithRetry(new FakeDependency(lines[i].ToList()), baseMs, cap, maxAttempts);
-            Console.WriteLine("  result: {0}", result);
-        }
-    }
+sealed record RetryResult(string Outcome, int Attempts, long BackoffMs)
+{
+    public override string ToString() => Invariant($"{Outcome} attempts={Attempts} backoff_ms={BackoffMs}");
 }

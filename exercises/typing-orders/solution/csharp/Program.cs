@@ -1,40 +1,23 @@
 // Reference solution: Qty is an int, so the argument is the number 2.
-// (If the text "2" really comes from outside, convert it where it enters: int.Parse.)
-using System;
-using System.Collections.Generic;
+// (If the text "2" really comes from outside, convert it where it enters:
+// int.Parse(raw, CultureInfo.InvariantCulture), or int.TryParse to handle bad input.)
+using System.Globalization;
 
-sealed class Order
+Order[] orders =
+[
+    new("apple", 120, 3),
+    new("pear", 95, 2),
+];
+var total = 0;
+foreach (var order in orders)
 {
-    public string Item { get; }
-    public int PriceCents { get; }
-    public int Qty { get; }
-
-    public Order(string item, int priceCents, int qty)
-    {
-        Item = item;
-        PriceCents = priceCents;
-        Qty = qty;
-    }
-
-    public int LineTotal() => PriceCents * Qty;
+    var amount = order.LineTotal;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.Item} {amount}"));
+    total += amount;
 }
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total}"));
 
-static class Program
+record Order(string Item, int PriceCents, int Qty)
 {
-    static void Main()
-    {
-        var orders = new List<Order>
-        {
-            new Order("apple", 120, 3),
-            new Order("pear", 95, 2),
-        };
-        int total = 0;
-        foreach (var order in orders)
-        {
-            int amount = order.LineTotal();
-            Console.WriteLine(order.Item + " " + amount);
-            total += amount;
-        }
-        Console.WriteLine("total " + total);
-    }
+    public int LineTotal => PriceCents * Qty;
 }
