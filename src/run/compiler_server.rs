@@ -22,19 +22,39 @@ const READY_WAIT: Duration = Duration::from_secs(3);
 /// One start at a time in this process: four parallel checks must not start four servers.
 static STARTING: Mutex<()> = Mutex::new(());
 
-/// Whether a server answers on `server`'s socket.
-pub fn is_listening(server: &CompilerServer) -> bool {
-    #[cfg(unix)]
-    {
-        std::os::unix::net::UnixStream::connect(&server.socket).is_ok()
-    }
-    #[cfg(not(unix))]
-    {
-        // Windows named pipes: the client finds the server itself; starting one that is
-        // already running only makes the second exit at once (the server holds a mutex).
-        let _ = server;
-        false
-    }
+/// Whether the server microlings last started for this pipe is still running. Its pid is
+/// kept in a file beside the caches. (Connecting to the socket to find out is no good: the
+/// server takes a connection that sends no request for a broken client and shuts down.)
+pub fn is_running(server: &CompilerServer) -> bool {
+    let Some(pid) = std::fs::read_to_string(&server.pid_file)
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+    else {
+        return false;
+    };
+    process_alive(pid, &server.pipe)
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32, pipe: &str) -> bool {
+    // The pid must still be a compiler server for this pipe, not a recycled pid; a zombie
+    // (exited, not yet reaped) has an empty command line.
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .map(|c| String::from_utf8_lossy(&c).contains(pipe))
+        .unwrap_or(false)
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
+fn process_alive(pid: u32, _pipe: &str) -> bool {
+    // SAFETY: signal 0 only asks whether the process exists.
+    libc::pid_t::try_from(pid).is_ok_and(|p| unsafe { libc::kill(p, 0) } == 0)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32, _pipe: &str) -> bool {
+    // Windows: the client finds a running server itself; starting a second one for the same
+    // pipe only makes it exit at once (the server holds a named mutex).
+    false
 }
 
 /// Asks the server on `server`'s pipe to stop (used by benchmarks and tests; a learner's
@@ -56,11 +76,8 @@ pub fn shutdown(server: &CompilerServer) -> bool {
 /// Makes sure a server is listening on `server`'s pipe, starting one when none is. Never
 /// fails: without a server the compiler's client compiles in its own process.
 pub fn ensure_running(server: &CompilerServer) {
-    if is_listening(server) {
-        return;
-    }
     let _guard = STARTING.lock().unwrap_or_else(|e| e.into_inner());
-    if is_listening(server) {
+    if is_running(server) {
         return;
     }
     let mut cmd = Command::new(&server.spec.program);
@@ -80,9 +97,13 @@ pub fn ensure_running(server: &CompilerServer) {
     if std::fs::create_dir_all(&server.spec.dir).is_err() {
         return;
     }
+    // A socket left by a server that died; the new one's appearing says it listens.
+    let _ = std::fs::remove_file(&server.socket);
     let Ok(mut child) = cmd.spawn() else {
         return;
     };
+    // Best effort: without the file, the next check starts a server that exits at once.
+    let _ = std::fs::write(&server.pid_file, format!("{}\n", child.id()));
     // Reap it when it stops (after its idle timeout), so no zombie stays behind while a
     // long-running TUI session goes on.
     let _ = std::thread::Builder::new()
@@ -92,7 +113,7 @@ pub fn ensure_running(server: &CompilerServer) {
         });
     let started = Instant::now();
     while started.elapsed() < READY_WAIT {
-        if is_listening(server) {
+        if server.socket.exists() {
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
