@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use microlings::course::Language;
-use microlings::run::plan::{self, AppKind, CacheDirs};
+use microlings::run::plan::{self, CacheDirs, Purpose};
 use microlings::run::process::ProcessSpec;
 use microlings::run::toolchain::Toolchain;
 use microlings::run::{Toolchains, compiler_server};
@@ -129,7 +129,7 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             let caches = CacheDirs {
                 root: work.join("hand-cache"),
             };
-            let plan = plan::plan(tc, d, &caches, AppKind::Console);
+            let plan = plan::plan(tc, d, &caches, Purpose::Check);
             plan.write_files(d).expect("plan files");
             if let Some(server) = &plan.compiler_server {
                 compiler_server::ensure_running(server);
@@ -180,7 +180,7 @@ fn csharp_build(toolchain: &Toolchain, work: &Path, shared: bool) -> Duration {
     let caches = CacheDirs {
         root: work.join("hand-cache"),
     };
-    let plan = plan::plan(toolchain, d, &caches, AppKind::Console);
+    let plan = plan::plan(toolchain, d, &caches, Purpose::Check);
     plan.write_files(d).expect("plan files");
     let mut build = plan.build.clone().expect("C# builds");
     if shared {
@@ -248,7 +248,7 @@ fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
     let caches = CacheDirs {
         root: data.join("cache"),
     };
-    let probe = plan::plan(tc, Path::new("/run"), &caches, AppKind::Console);
+    let probe = plan::plan(tc, Path::new("/run"), &caches, Purpose::Check);
     let mut firsts = Vec::new();
     let mut dropped = false;
     for _ in 0..3 {

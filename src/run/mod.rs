@@ -8,7 +8,6 @@ pub mod compare;
 pub mod compiler_server;
 pub mod http;
 pub mod lab;
-pub mod native_aot;
 pub mod plan;
 pub mod process;
 pub mod procfs;
@@ -27,10 +26,10 @@ pub use process::CancelToken;
 use process::{Limits, ProcessResult, Termination};
 
 /// The kind of program an exercise builds.
-fn app_kind(exercise: &Exercise) -> plan::AppKind {
+fn purpose(exercise: &Exercise) -> plan::Purpose {
     match exercise.kind {
-        ExerciseKind::Http => plan::AppKind::Web,
-        _ => plan::AppKind::Console,
+        ExerciseKind::Http => plan::Purpose::CheckService,
+        _ => plan::Purpose::Check,
     }
 }
 pub use service::{RequestOutcome, RequestResult, ServiceReport, Shutdown};
@@ -202,7 +201,7 @@ impl Runner {
         let caches = plan::CacheDirs {
             root: self.dirs.cache.clone(),
         };
-        let template = plan::plan(toolchain, Path::new("/run"), &caches, app_kind(exercise));
+        let template = plan::plan(toolchain, Path::new("/run"), &caches, purpose(exercise));
         let key = ResultCache::key(exercise, lang, source, toolchain, &template);
         if opts.use_cache
             && let Some(mut hit) = self.cache.get(&key)
@@ -273,7 +272,7 @@ impl Runner {
         let caches = plan::CacheDirs {
             root: self.dirs.cache.clone(),
         };
-        let plan = plan::plan(toolchain, dir, &caches, app_kind(exercise));
+        let plan = plan::plan(toolchain, dir, &caches, purpose(exercise));
         plan.write_files(dir)?;
         if let Some(server) = &plan.compiler_server {
             compiler_server::ensure_running(server);

@@ -9,10 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::lab::{Built, file_size};
-use super::process::{self, CancelToken, Limits, ProcessSpec, Termination};
-use super::toolchain::{Toolchain, which};
-use super::{OUTPUT_CAP, Runner};
+use super::build::{Built, file_size};
+use crate::run::process::{self, CancelToken, Limits, ProcessSpec, Termination};
+use crate::run::toolchain::{Toolchain, which};
+use crate::run::{OUTPUT_CAP, Runner};
 
 /// A first build restores a few hundred MB of packages; later ones take half a minute.
 const PUBLISH_LIMIT: Duration = Duration::from_secs(600);
