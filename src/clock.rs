@@ -1,4 +1,15 @@
-//! Dates from seconds since the Unix epoch, in UTC, without a time-zone database.
+//! The clock and dates from seconds since the Unix epoch, in UTC, without a time-zone
+//! database. Below every other module: `run` and `progress` both read the time here.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
 
 /// (year, month, day) of a Unix time, by Howard Hinnant's days-to-civil algorithm.
 fn civil(secs: u64) -> (i64, i64, i64) {

@@ -8,7 +8,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
@@ -106,9 +105,45 @@ pub struct Progress {
     #[serde(default)]
     pub welcome_seen: bool,
     /// The most recent lab runs, oldest first (at most [`MAX_LAB_RUNS`]); absent in files
-    /// written before the lab existed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// written before the lab existed. Read one by one: a run this version cannot read (written
+    /// by a newer microlings, say) goes to `lab_runs_unread` instead of making the whole file
+    /// look corrupt.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "lab_runs_leniently"
+    )]
     pub lab_runs: Vec<LabRun>,
+    /// Lab runs kept as they were written because this version could not read them; saved
+    /// again unchanged, so nothing is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lab_runs_unread: Vec<serde_json::Value>,
+}
+
+/// Reads `lab_runs`, leaving out the runs that do not parse; `parse` keeps those in
+/// `lab_runs_unread` (see `unreadable_lab_runs`).
+fn lab_runs_leniently<'de, D>(deserializer: D) -> Result<Vec<LabRun>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let raw: Vec<serde_json::Value> = Vec::deserialize(deserializer)?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect())
+}
+
+/// The lab runs of a progress file's JSON that this version cannot read.
+fn unreadable_lab_runs(json: &serde_json::Value) -> Vec<serde_json::Value> {
+    json.get("lab_runs")
+        .and_then(|v| v.as_array())
+        .map(|runs| {
+            runs.iter()
+                .filter(|v| serde_json::from_value::<LabRun>((*v).clone()).is_err())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl Default for Progress {
@@ -121,17 +156,12 @@ impl Default for Progress {
             position: Position::default(),
             welcome_seen: false,
             lab_runs: Vec::new(),
+            lab_runs_unread: Vec::new(),
         }
     }
 }
 
-/// Seconds since the Unix epoch.
-pub fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
+pub use crate::clock::now_secs;
 
 impl Progress {
     /// The record for one language of one exercise (default when never touched).
@@ -400,11 +430,14 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
         v if v > VERSION => return Err(ParseError::TooNew(v)),
         v => return Err(ParseError::Invalid(format!("unknown version {v}"))),
     };
+    let mut unread = unreadable_lab_runs(&value);
     let progress: Progress =
         serde_json::from_value(value).map_err(|e| ParseError::Invalid(e.to_string()))?;
+    unread.extend(progress.lab_runs_unread.iter().cloned());
     Ok((
         Progress {
             version: VERSION,
+            lab_runs_unread: unread,
             ..progress
         },
         version,

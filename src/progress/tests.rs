@@ -181,3 +181,36 @@ fn lab_runs_are_optional_in_version_2_kept_and_capped() {
     assert_eq!(p.lab_runs.len(), MAX_LAB_RUNS);
     assert_eq!(p.lab_runs[0].started_at, 3, "the oldest are dropped");
 }
+
+#[test]
+fn a_lab_run_this_version_cannot_read_is_kept_not_called_corrupt() {
+    // A run from a newer microlings (a field this one lacks has no default here: "runs" is a
+    // string) next to one this version reads.
+    let readable = serde_json::to_value(crate::run::lab::LabRun {
+        started_at: 1,
+        duration_ms: 2,
+        machine: crate::run::lab::Machine::detect(),
+        settings: crate::run::lab::LabSettings {
+            runs: 1,
+            load_ms: 100,
+            warmup_ms: 0,
+            connections: 1,
+            max_requests: 10,
+        },
+        languages: vec![],
+        cancelled: false,
+    })
+    .expect("json");
+    let future = serde_json::json!({"started_at": 3, "runs": "a shape from the future"});
+    let file = serde_json::json!({"version": VERSION, "lab_runs": [readable, future.clone()]});
+    let (progress, _) = match parse(file.to_string().as_bytes()) {
+        Ok(p) => p,
+        Err(_) => panic!("a file with an unreadable lab run must still load"),
+    };
+    assert_eq!(progress.lab_runs.len(), 1);
+    assert_eq!(progress.lab_runs_unread, vec![future.clone()]);
+    // Saved again, the unread run is still there.
+    let saved: serde_json::Value =
+        serde_json::from_slice(&to_json(&progress).expect("json")).expect("json");
+    assert_eq!(saved["lab_runs_unread"][0], future);
+}

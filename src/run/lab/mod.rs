@@ -71,7 +71,7 @@ impl Default for LabOptions {
 /// them compete for the cores), and reports progress through `progress`.
 pub fn run_lab(runner: &Runner, opts: &LabOptions, mut progress: impl FnMut(LabEvent)) -> LabRun {
     let started = Instant::now();
-    let started_at = crate::progress::now_secs();
+    let started_at = crate::clock::now_secs();
     let opts = clamp(opts);
     let languages: Vec<Language> = if opts.languages.is_empty() {
         Language::ALL.to_vec()
