@@ -58,25 +58,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let Some(run) = app.lab_run() else {
-        let lines = vec![
-            Line::raw(
-                "The lessons quote start-up times, memory and throughput from other people's machines.",
-            ),
-            Line::raw(
-                "Here you measure them on yours: microlings builds the same tiny HTTP service in each",
-            ),
-            Line::raw(
-                "language, starts it, loads it from 127.0.0.1 for a few seconds, and reads its memory.",
-            ),
-            Line::raw(""),
-            Line::from(vec![
-                Span::styled("r", theme.key),
-                Span::raw(
-                    " runs the lab (about half a minute; results are saved with your progress).",
-                ),
-            ]),
-        ];
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        let lines: Vec<Line> = app
+            .lab
+            .intro
+            .as_ref()
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        let area = Rect::new(body.x + 1, body.y, body.width.saturating_sub(1), body.height);
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     };
     let table_height = (run.languages.len() as u16 + 3).min(body.height / 2);
