@@ -111,7 +111,7 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
                 Variant::Solution => "solution",
             };
             println!("{} {} {} {what}:", p.good("✓"), ex.slug, lang.display_name());
-            print!("{}", render::outcome(p, outcome));
+            print!("{}", render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref()));
         }
         if wrong {
             problems += 1;
@@ -123,7 +123,7 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
             };
             println!("{} {} {}: {what}", p.bad("✗"), ex.slug, lang.display_name());
             if *variant == Variant::Solution {
-                print!("{}", render::outcome(p, outcome));
+                print!("{}", render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref()));
             }
         }
     }
