@@ -9,7 +9,9 @@ use crate::run::{Diff, DiffOp};
 
 /// Above this share of changed characters a line is simply different: marking most of it
 /// says nothing the whole-line colour does not.
-const MOSTLY_CHANGED: f64 = 0.6;
+const MOSTLY_CHANGED: f64 = 0.4;
+/// More separate changes than this in one line read as noise, not as a typo to spot.
+const MAX_PIECES: usize = 3;
 
 /// For each line of `diff`, the character ranges (in chars, not bytes) that differ from the
 /// line it replaces or is replaced by; empty for equal lines, lines without a counterpart and
@@ -67,7 +69,11 @@ fn pair(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let share = |ranges: &[Range<usize>], len: usize| {
         ranges.iter().map(|r| r.len()).sum::<usize>() as f64 / len.max(1) as f64
     };
-    if share(&a, ia) > MOSTLY_CHANGED || share(&b, ib) > MOSTLY_CHANGED {
+    if share(&a, ia) > MOSTLY_CHANGED
+        || share(&b, ib) > MOSTLY_CHANGED
+        || a.len() > MAX_PIECES
+        || b.len() > MAX_PIECES
+    {
         return (Vec::new(), Vec::new());
     }
     (a, b)

@@ -240,7 +240,7 @@ const EXERCISE: &[Binding] = &[
     b(
         "J K",
         &[C('J'), C('K')],
-        "scroll the result (or the code, with f)",
+        "scroll the result",
         "",
     ),
     b(
@@ -253,7 +253,7 @@ const EXERCISE: &[Binding] = &[
             K(KeyCode::PageUp),
             K(KeyCode::PageDown),
         ],
-        "scroll the code (the result, with f)",
+        "scroll the code (with f: the result)",
         "",
     ),
     b(

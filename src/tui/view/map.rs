@@ -79,9 +79,13 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
         .selected
         .saturating_sub(height / 3)
         .min(rows.len().saturating_sub(height));
-    // pointer (2) + indent (5) + four "· Java " cells (7 each) + a space.
+    // pointer (2) + indent (5) + four "· Java " cells (7 each) + a space. Narrow screens
+    // use "·P " cells and a smaller indent, so that names like typing-orders and
+    // typing-parse-port stay apart.
+    let narrow = area.width < 60;
+    let (indent, cell) = if narrow { (1, 3) } else { (5, 7) };
     let slug_width = (area.width as usize)
-        .saturating_sub(2 + 5 + 28 + 1)
+        .saturating_sub(2 + indent + 4 * cell + 1)
         .clamp(6, 34);
     let lines: Vec<Line> = rows
         .iter()
@@ -116,13 +120,28 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     ])
                 }
                 Row::Exercise(_, slug) => {
+                    let name = if slug.chars().count() > slug_width {
+                        // Cut in the middle: the ends tell exercises apart.
+                        let head: String = slug.chars().take(slug_width / 2).collect();
+                        let tail: String = slug
+                            .chars()
+                            .skip(slug.chars().count() + head.chars().count() + 1 - slug_width)
+                            .collect();
+                        format!("{head}…{tail}")
+                    } else {
+                        slug.clone()
+                    };
                     let mut spans = vec![
                         Span::raw(pointer),
-                        Span::raw(format!("     {:<w$.w$} ", slug, w = slug_width)),
+                        Span::raw(format!("{}{:<w$} ", " ".repeat(indent), name, w = slug_width)),
                     ];
                     for lang in Language::ALL {
                         spans.push(status_span(theme, app.status(slug, lang)));
-                        spans.push(Span::raw(format!(" {:<5}", short_name(lang))));
+                        if narrow {
+                            spans.push(Span::raw(format!("{:<2}", &short_name(lang)[..1])));
+                        } else {
+                            spans.push(Span::raw(format!(" {:<5}", short_name(lang))));
+                        }
                     }
                     Line::from(spans)
                 }
