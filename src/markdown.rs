@@ -644,7 +644,9 @@ impl<'a> Renderer<'a> {
         let mut spans = self.prefix(true);
         wrap::trim_end(&mut spans);
         self.out.lines.push(Line::from(spans));
-        self.out.offsets.push(self.offset);
+        // A blank line between blocks belongs to the block above it.
+        let offset = self.out.offsets.last().copied().unwrap_or(self.offset);
+        self.out.offsets.push(offset);
     }
 
     fn code_block(&mut self, code: &Code) {

@@ -806,3 +806,23 @@ fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
     assert_eq!(r.quizzes.len(), 2);
     assert_eq!(text_of(&r)[0], "  x = 1");
 }
+
+#[test]
+fn every_line_knows_the_block_it_came_from() {
+    let md = "# Title\n\nA first paragraph long enough to wrap at a narrow width.\n\n- one\n- two\n";
+    for width in [20, 80] {
+        let r = render(md, width, &dark(), &[]);
+        assert_eq!(r.offsets.len(), r.lines.len());
+        let para = md.find("A first").expect("paragraph");
+        let lines_of_para: Vec<usize> = (0..r.lines.len())
+            .filter(|&i| r.offsets[i] == para)
+            .collect();
+        assert!(!lines_of_para.is_empty(), "{width}: {:?}", r.offsets);
+        assert!(
+            r.lines[lines_of_para[0]].to_string().starts_with("A first"),
+            "{width}"
+        );
+        let two = md.find("two").expect("item") - 2;
+        assert!(r.offsets.contains(&two), "{width}: {:?}", r.offsets);
+    }
+}

@@ -336,7 +336,7 @@ const EDITOR: &[Binding] = &[
         "save and check: the verdict shows below",
         "save+check",
     ),
-    b("Ctrl-Z  Ctrl-Y", &[Ctrl('z'), Ctrl('y')], "undo, redo", "undo/redo"),
+    b("Ctrl-Z Ctrl-Y", &[Ctrl('z'), Ctrl('y')], "undo, redo", "undo/redo"),
     b(
         "Esc",
         &[K(KeyCode::Esc)],

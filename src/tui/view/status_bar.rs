@@ -59,7 +59,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         // Only keys that work here: the editor types `?` and `q`, a question takes `y`.
         for b in working(context(app)).filter(|b| !b.short.is_empty()) {
-            left.push(Span::styled(format!(" {}", b.keys), theme.key));
+            // The first of a binding's keys is enough here; the help lists them all.
+            let first = b.keys.split("  ").next().unwrap_or(b.keys);
+            left.push(Span::styled(format!(" {first}"), theme.key));
             left.push(Span::raw(format!(" {} ", b.short)));
         }
     }
