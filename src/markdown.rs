@@ -74,7 +74,9 @@ pub fn render(markdown: &str, width: u16, theme: &Theme, quizzes: &[QuizView]) -
     options.insert(Options::ENABLE_STRIKETHROUGH);
     // Collected first so that a numbered list can look ahead at how many items it has.
     let (events, ranges): (Vec<Event>, Vec<std::ops::Range<usize>>) =
-        Parser::new_ext(markdown, options).into_offset_iter().unzip();
+        Parser::new_ext(markdown, options)
+            .into_offset_iter()
+            .unzip();
     let mut renderer = Renderer::new(theme, usize::from(width).max(1), quizzes);
     for (i, event) in events.iter().enumerate() {
         if let Event::Start(tag) = event

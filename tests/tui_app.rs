@@ -656,7 +656,10 @@ fn long_outcome(app: &App, lang: Language) -> Msg {
 fn load_sources(app: &mut App) {
     let slug = app.exercise.slug.clone().expect("an exercise is open");
     let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
-    let sources = Language::ALL.iter().map(|&l| (l, Ok(text.clone()))).collect();
+    let sources = Language::ALL
+        .iter()
+        .map(|&l| (l, Ok(text.clone())))
+        .collect();
     app.update(Msg::SourcesLoaded {
         exercise: slug,
         sources,
@@ -771,10 +774,11 @@ fn the_editor_footer_and_help_offer_only_keys_that_work_there() {
     assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::DiscardEdits)));
     app.update(key(KeyCode::Esc));
     assert!(app.editor.is_some(), "a second Esc keeps editing");
-    let help: Vec<&str> = microlings::tui::keys::bindings(microlings::tui::keys::KeyContext::Editor)
-        .iter()
-        .map(|b| b.action)
-        .collect();
+    let help: Vec<&str> =
+        microlings::tui::keys::bindings(microlings::tui::keys::KeyContext::Editor)
+            .iter()
+            .map(|b| b.action)
+            .collect();
     assert!(
         !help.iter().any(|a| a.contains("twice")),
         "the help says what Esc does: {help:?}"
@@ -789,12 +793,31 @@ fn h_opens_the_hint_where_the_learner_looks() {
     app.update(long_outcome(&app, Language::Python));
     app.update(ch('h'));
     assert_eq!(app.overlay, Some(Overlay::Hints));
-    let hint = &app.course.exercise(app.exercise.slug.as_deref().expect("open")).expect("ex").hints[0];
-    let first_words: String = hint.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    let popup: String = app.popup.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(" ");
+    let hint = &app
+        .course
+        .exercise(app.exercise.slug.as_deref().expect("open"))
+        .expect("ex")
+        .hints[0];
+    let first_words: String = hint
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let popup: String = app
+        .popup
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(popup.contains("Hint 1 of"), "{popup}");
-    assert!(popup.contains(&first_words.replace('`', "")), "{first_words} in {popup}");
-    assert!(!popup.contains('`'), "inline code without backticks: {popup}");
+    assert!(
+        popup.contains(&first_words.replace('`', "")),
+        "{first_words} in {popup}"
+    );
+    assert!(
+        !popup.contains('`'),
+        "inline code without backticks: {popup}"
+    );
     app.update(key(KeyCode::Esc));
     app.update(ch('h'));
     app.update(key(KeyCode::Esc));
@@ -814,7 +837,10 @@ fn h_opens_the_hint_where_the_learner_looks() {
     app.update(key(KeyCode::Esc));
     app.update(ch('h'));
     let top = app.popup[app.popup_scroll].to_string();
-    assert!(top.contains("Hint 3 of 3"), "on a short screen the newest is on top: {top}");
+    assert!(
+        top.contains("Hint 3 of 3"),
+        "on a short screen the newest is on top: {top}"
+    );
 }
 
 #[test]
@@ -837,16 +863,25 @@ fn the_result_scrolls_per_language_stops_at_its_end_and_f_gives_it_the_height() 
     app.update(ch('f'));
     assert!(app.exercise.result_full);
     let full_max = microlings::tui::view::result_max_scroll(&app);
-    assert!(full_max + 8 <= max, "the full height shows more: {full_max} vs {max}");
+    assert!(
+        full_max + 8 <= max,
+        "the full height shows more: {full_max} vs {max}"
+    );
     assert_eq!(
         app.exercise.panes[&Language::Python].result_scroll,
         max,
         "clamped when drawn, kept until scrolled"
     );
     app.update(ch('k'));
-    assert_eq!(app.exercise.panes[&Language::Python].result_scroll, full_max);
+    assert_eq!(
+        app.exercise.panes[&Language::Python].result_scroll,
+        full_max
+    );
     app.update(key(KeyCode::Esc));
-    assert!(!app.exercise.result_full, "Esc closes the full result first");
+    assert!(
+        !app.exercise.result_full,
+        "Esc closes the full result first"
+    );
     assert_eq!(app.screen, Screen::Exercise);
 }
 
@@ -865,7 +900,11 @@ fn compare_picks_another_language_in_every_layout() {
     assert_eq!(app.exercise.focus, Language::Python);
     app.update(key(KeyCode::Tab));
     assert_eq!(app.exercise.compare, Language::Java);
-    assert_eq!(app.exercise.focus, Language::Python, "your file stays yours");
+    assert_eq!(
+        app.exercise.focus,
+        Language::Python,
+        "your file stays yours"
+    );
     app.update(ch('4'));
     assert_eq!(app.exercise.compare, Language::CSharp);
     assert!(
@@ -896,7 +935,10 @@ fn after_a_reset_the_title_and_result_agree() {
     app.open_exercise(&slug, Some(Language::Python));
     let (_, words) = app.lang_state(Language::Python).label();
     assert!(words.contains("passed before"), "{words}");
-    assert_ne!(words, "passed", "the title does not claim the reset file passed");
+    assert_ne!(
+        words, "passed",
+        "the title does not claim the reset file passed"
+    );
     app.update(outcome(&app, Language::Python, Verdict::WrongOutput));
     let (symbol, words) = app.lang_state(Language::Python).label();
     assert_eq!(symbol, "✗");
@@ -908,7 +950,11 @@ fn a_lesson_is_read_at_its_end_or_after_its_last_quiz() {
     let mut app = app();
     app.update(Msg::Resize(80, 24));
     let cmds = app.open_lesson(1);
-    assert!(!saves(&cmds).iter().any(|c| matches!(c, Change::LessonRead(_))));
+    assert!(
+        !saves(&cmds)
+            .iter()
+            .any(|c| matches!(c, Change::LessonRead(_)))
+    );
     let slug = app.course.lessons[1].slug.clone();
     app.update(key(KeyCode::PageDown));
     assert!(!app.progress.lessons_read.contains(&slug));

@@ -293,7 +293,10 @@ fn the_editor_shows_the_verdict_of_a_save_and_only_its_own_keys() {
     });
     let screen = draw(&app);
     assert!(screen.contains("wrong output"), "{screen}");
-    assert!(!screen.contains("? help") && !screen.contains("q quit"), "{screen}");
+    assert!(
+        !screen.contains("? help") && !screen.contains("q quit"),
+        "{screen}"
+    );
     insta::assert_snapshot!("editor_verdict_80x24", screen);
 }
 
@@ -311,7 +314,10 @@ fn compare_in_the_tab_layout_shows_another_language() {
     });
     app.update(key('c'));
     let screen = draw(&app);
-    assert!(screen.contains("Go ") && screen.contains("reference solution"), "{screen}");
+    assert!(
+        screen.contains("Go ") && screen.contains("reference solution"),
+        "{screen}"
+    );
     insta::assert_snapshot!("compare_tabs_80x24", screen);
 }
 
@@ -322,7 +328,10 @@ fn small_screens_keep_names_and_figures_whole() {
         app.update(key('j'));
     }
     let map = draw(&app);
-    assert!(map.contains("typing-orders") && map.contains("typing-parse-port"), "{map}");
+    assert!(
+        map.contains("typing-orders") && map.contains("typing-parse-port"),
+        "{map}"
+    );
     insta::assert_snapshot!("map_40x12", map);
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -339,7 +348,8 @@ fn small_screens_keep_names_and_figures_whole() {
 #[test]
 fn the_map_previews_an_exercise_rendered() {
     let mut app = app(160, 48);
-    app.map.select_exercise(&app.course.clone(), "typing-parse-port");
+    app.map
+        .select_exercise(&app.course.clone(), "typing-parse-port");
     app.update(Msg::Resize(160, 48));
     let screen = draw(&app);
     assert!(!screen.contains("**") && !screen.contains('`'), "{screen}");

@@ -154,11 +154,18 @@ fn h_at_80x24_shows_the_hint() {
         return;
     }
     let data = data_at_exercise("typing-orders");
-    let s = Session::start_at(&format!("microlings-hint-{}", std::process::id()), data.path(), (80, 24));
+    let s = Session::start_at(
+        &format!("microlings-hint-{}", std::process::id()),
+        data.path(),
+        (80, 24),
+    );
     s.wait_for("Result: Python");
     s.keys(&["h"]);
     let screen = s.wait_for("Hint 1 of 3");
-    assert!(screen.contains("pear"), "the hint's text is on screen:\n{screen}");
+    assert!(
+        screen.contains("pear"),
+        "the hint's text is on screen:\n{screen}"
+    );
     s.keys(&["Escape"]);
     s.wait_for("h hint");
     s.keys(&["q"]);
@@ -215,13 +222,19 @@ fn solve_an_exercise_in_the_built_in_editor_and_see_the_verdict_there() {
     s.wait_for("Result: Python");
     s.keys(&["i"]);
     let editor = s.wait_for("Editing main.py");
-    assert!(!editor.contains("? help"), "the editor offers no key it types:\n{editor}");
+    assert!(
+        !editor.contains("? help"),
+        "the editor offers no key it types:\n{editor}"
+    );
     s.keys(&["C-s"]);
     s.wait_for("runtime error");
     // Delete the first line: to its end, then the line break.
     s.keys(&["Home", "C-k", "Delete", "C-s"]);
     let screen = s.wait_for("✓ passed");
-    assert!(screen.contains("Editing main.py"), "still in the editor:\n{screen}");
+    assert!(
+        screen.contains("Editing main.py"),
+        "still in the editor:\n{screen}"
+    );
     s.keys(&["Escape"]);
     s.wait_for("Result: Python");
     s.keys(&["q"]);

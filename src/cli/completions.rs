@@ -62,7 +62,9 @@ pub fn command_with_exercises(course: &Course) -> clap::Command {
     for (path, arg) in EXERCISE_ARGS {
         let values = slugs.clone();
         cmd = mut_path(cmd, path, &move |sub| {
-            sub.mut_arg(*arg, |a| a.value_parser(PossibleValuesParser::new(values.clone())))
+            sub.mut_arg(*arg, |a| {
+                a.value_parser(PossibleValuesParser::new(values.clone()))
+            })
         });
     }
     cmd
@@ -102,7 +104,10 @@ mod tests {
         let mut script = Vec::new();
         clap_complete::generate(Shell::Bash, &mut cmd.clone(), "microlings", &mut script);
         let script = String::from_utf8(script).expect("utf-8");
-        assert!(script.contains("typing-parse-port"), "slugs in the bash script");
+        assert!(
+            script.contains("typing-parse-port"),
+            "slugs in the bash script"
+        );
         let fish = fish_exercises(&course);
         assert!(
             fish.contains("__fish_microlings_using_subcommand check\" -f -a \"micro-"),

@@ -110,8 +110,16 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
                 Variant::Starter => "starter",
                 Variant::Solution => "solution",
             };
-            println!("{} {} {} {what}:", p.good("✓"), ex.slug, lang.display_name());
-            print!("{}", render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref()));
+            println!(
+                "{} {} {} {what}:",
+                p.good("✓"),
+                ex.slug,
+                lang.display_name()
+            );
+            print!(
+                "{}",
+                render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref())
+            );
         }
         if wrong {
             problems += 1;
@@ -123,7 +131,10 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
             };
             println!("{} {} {}: {what}", p.bad("✗"), ex.slug, lang.display_name());
             if *variant == Variant::Solution {
-                print!("{}", render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref()));
+                print!(
+                    "{}",
+                    render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref())
+                );
             }
         }
     }

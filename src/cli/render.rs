@@ -84,7 +84,10 @@ fn case_input(paint: &Paint, case: &str, input: &str) -> String {
     if lines.len() > MAX_INPUT_LINES {
         out.push_str(&format!(
             "      {}\n",
-            paint.dim(&format!("... {} more input lines", lines.len() - MAX_INPUT_LINES))
+            paint.dim(&format!(
+                "... {} more input lines",
+                lines.len() - MAX_INPUT_LINES
+            ))
         ));
     }
     out

@@ -90,7 +90,9 @@ impl Renderer<'_> {
                 // The first answer is the score; answering again is practice, and says so.
                 let score = match view.first_try {
                     Some(true) => Some("Scored: right the first time."),
-                    Some(false) => Some("Scored: not right the first time; answering again is practice."),
+                    Some(false) => {
+                        Some("Scored: not right the first time; answering again is practice.")
+                    }
                     None => None,
                 };
                 if let Some(score) = score {

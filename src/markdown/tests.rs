@@ -809,7 +809,8 @@ fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
 
 #[test]
 fn every_line_knows_the_block_it_came_from() {
-    let md = "# Title\n\nA first paragraph long enough to wrap at a narrow width.\n\n- one\n- two\n";
+    let md =
+        "# Title\n\nA first paragraph long enough to wrap at a narrow width.\n\n- one\n- two\n";
     for width in [20, 80] {
         let r = render(md, width, &dark(), &[]);
         assert_eq!(r.offsets.len(), r.lines.len());

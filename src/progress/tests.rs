@@ -188,7 +188,10 @@ fn a_quiz_keeps_its_first_answer_as_the_score_and_old_files_still_load() {
     p.answer_quiz("typing", 0, 1, false);
     p.answer_quiz("typing", 0, 2, true);
     let a = p.quiz_answer("typing", 0).expect("answered");
-    assert_eq!((a.chosen, a.correct, a.right_first_time()), (2, true, false));
+    assert_eq!(
+        (a.chosen, a.correct, a.right_first_time()),
+        (2, true, false)
+    );
     p.answer_quiz("typing", 1, 0, true);
     p.answer_quiz("typing", 1, 1, false);
     assert_eq!(p.quiz_score(), (2, 1));

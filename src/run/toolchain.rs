@@ -223,9 +223,7 @@ struct CachedDetection {
 /// The programs detection depends on, with their paths and modification times: when none of
 /// these change, detection would give the same answer.
 fn path_fingerprint() -> Vec<(String, String)> {
-    let names = [
-        "python3", "python", "go", "javac", "java", "dotnet", "mcs",
-    ];
+    let names = ["python3", "python", "go", "javac", "java", "dotnet", "mcs"];
     // What detection finds changes with microlings' own version too (new fields).
     let mut out: Vec<(String, String)> = vec![(
         "microlings".to_string(),
@@ -396,7 +394,11 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
 fn find_dotnet() -> Option<PathBuf> {
     which("dotnet").or_else(|| {
         let root = PathBuf::from(std::env::var_os("DOTNET_ROOT")?);
-        let exe = root.join(if cfg!(windows) { "dotnet.exe" } else { "dotnet" });
+        let exe = root.join(if cfg!(windows) {
+            "dotnet.exe"
+        } else {
+            "dotnet"
+        });
         is_executable(&exe).then_some(exe)
     })
 }

@@ -470,7 +470,9 @@ impl App {
 
     pub(crate) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
         match overlay {
-            Overlay::Help | Overlay::Welcome | Overlay::Task | Overlay::Hints => self.popup_key(key),
+            Overlay::Help | Overlay::Welcome | Overlay::Task | Overlay::Hints => {
+                self.popup_key(key)
+            }
             Overlay::Confirm(what) => {
                 let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
                 self.overlay = None;

@@ -258,7 +258,12 @@ impl App {
         }
         // Hints and notes sit under a two-column indent in the result panel.
         let text_width = self.size.0.saturating_sub(3).max(10);
-        if self.exercise.texts.as_ref().is_none_or(|(w, _)| *w != text_width) {
+        if self
+            .exercise
+            .texts
+            .as_ref()
+            .is_none_or(|(w, _)| *w != text_width)
+        {
             let md = |t: &str| crate::markdown::render(t, text_width, &self.theme, &[]).lines;
             let texts = RenderedTexts {
                 hints: ex.hints.iter().map(|h| md(h)).collect(),
@@ -407,9 +412,8 @@ impl App {
                     self.exercise.result_full = false;
                     // Start with the next language: the learner's own file is what they know.
                     self.exercise.compare = next_lang(focus, 1);
-                    self.message = Some(
-                        "comparing: ← → or Tab picks the language, c or Esc goes back".into(),
-                    );
+                    self.message =
+                        Some("comparing: ← → or Tab picks the language, c or Esc goes back".into());
                 } else {
                     self.message = Some(format!(
                         "pass it in {} first; then c shows the other languages' solutions beside yours",

@@ -105,7 +105,12 @@ use Key::{Char as C, Code as K, Ctrl};
 
 const GLOBAL: &[Binding] = &[
     b("?", &[C('?')], "show the keys of this screen", "help"),
-    b("q", &[C('q')], "quit (you come back to the same place)", "quit"),
+    b(
+        "q",
+        &[C('q')],
+        "quit (you come back to the same place)",
+        "quit",
+    ),
     b(
         "Ctrl-C",
         &[Ctrl('c')],
@@ -191,12 +196,7 @@ const LESSON: &[Binding] = &[
         "answer the focused quiz (again, if you like)",
         "",
     ),
-    b(
-        "x",
-        &[C('x')],
-        "go to this lesson's exercises",
-        "exercises",
-    ),
+    b("x", &[C('x')], "go to this lesson's exercises", "exercises"),
     b("n p", &[C('n'), C('p')], "next or previous lesson", ""),
     b(
         "Esc  Backspace  ←",
@@ -237,12 +237,7 @@ const EXERCISE: &[Binding] = &[
         "result",
     ),
     b("t", &[C('t')], "show the whole task", "task"),
-    b(
-        "J K",
-        &[C('J'), C('K')],
-        "scroll the result",
-        "",
-    ),
+    b("J K", &[C('J'), C('K')], "scroll the result", ""),
     b(
         "↑ ↓  j k  PgUp PgDn",
         &[
@@ -268,12 +263,7 @@ const EXERCISE: &[Binding] = &[
         "compare with the other languages' solutions (after a pass)",
         "",
     ),
-    b(
-        "w",
-        &[C('w')],
-        "watch files: re-check on save (on/off)",
-        "",
-    ),
+    b("w", &[C('w')], "watch files: re-check on save (on/off)", ""),
     b("n p", &[C('n'), C('p')], "next or previous exercise", ""),
     b("l", &[C('l')], "read the lesson", ""),
     b(
@@ -336,7 +326,12 @@ const EDITOR: &[Binding] = &[
         "save and check: the verdict shows below",
         "save+check",
     ),
-    b("Ctrl-Z Ctrl-Y", &[Ctrl('z'), Ctrl('y')], "undo, redo", "undo/redo"),
+    b(
+        "Ctrl-Z Ctrl-Y",
+        &[Ctrl('z'), Ctrl('y')],
+        "undo, redo",
+        "undo/redo",
+    ),
     b(
         "Esc",
         &[K(KeyCode::Esc)],
@@ -365,13 +360,23 @@ const POPUP: &[Binding] = &[
         "scroll",
         "",
     ),
-    b("Esc", &[K(KeyCode::Esc)], "close (so does any other key)", "close"),
+    b(
+        "Esc",
+        &[K(KeyCode::Esc)],
+        "close (so does any other key)",
+        "close",
+    ),
     b("q", &[C('q')], "quit", "quit"),
 ];
 
 const CONFIRM: &[Binding] = &[
     b("y", &[C('y')], "yes", "yes"),
-    b("Esc", &[K(KeyCode::Esc)], "no (so does any other key)", "no"),
+    b(
+        "Esc",
+        &[K(KeyCode::Esc)],
+        "no (so does any other key)",
+        "no",
+    ),
 ];
 
 /// The bindings of a context, in the order the help shows them.

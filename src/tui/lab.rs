@@ -73,8 +73,7 @@ impl App {
     /// Renders the introduction for the current width.
     pub(crate) fn refresh_lab_intro(&mut self) {
         let width = self.size.0.saturating_sub(2).clamp(10, 100);
-        if self.screen != Screen::Lab || self.lab.intro.as_ref().is_some_and(|(w, _)| *w == width)
-        {
+        if self.screen != Screen::Lab || self.lab.intro.as_ref().is_some_and(|(w, _)| *w == width) {
             return;
         }
         let lines = crate::markdown::render(INTRO, width, &self.theme, &[]).lines;

@@ -201,9 +201,11 @@ impl App {
         if self.progress.lessons_read.contains(&lesson.slug) {
             return Vec::new();
         }
-        let last_quiz_answered = lesson.quizzes.len().checked_sub(1).is_some_and(|last| {
-            self.progress.quiz_answer(&lesson.slug, last).is_some()
-        });
+        let last_quiz_answered = lesson
+            .quizzes
+            .len()
+            .checked_sub(1)
+            .is_some_and(|last| self.progress.quiz_answer(&lesson.slug, last).is_some());
         if !(self.lesson.at_end(self.lesson_view_height()) || last_quiz_answered) {
             return Vec::new();
         }

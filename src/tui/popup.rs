@@ -180,7 +180,10 @@ impl App {
         let keys = Span::styled(format!("  {:<w$}", b.keys, w = KEYS_COLUMN), self.theme.key);
         // Narrow popups put the keys above what they do.
         if width < KEYS_COLUMN + 2 + 24 {
-            lines.push(Line::from(Span::styled(format!("  {}", b.keys), self.theme.key)));
+            lines.push(Line::from(Span::styled(
+                format!("  {}", b.keys),
+                self.theme.key,
+            )));
             for l in wrap_words(b.action, width.saturating_sub(4)) {
                 lines.push(Line::raw(format!("    {l}")));
             }

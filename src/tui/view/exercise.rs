@@ -72,7 +72,10 @@ pub fn result_max_scroll(app: &App) -> usize {
     };
     let area = body(app);
     let lines = result_lines(app, ex, area.width as usize);
-    let rows = areas(app, area, lines.len()).result.height.saturating_sub(1) as usize;
+    let rows = areas(app, area, lines.len())
+        .result
+        .height
+        .saturating_sub(1) as usize;
     lines.len().saturating_sub(rows)
 }
 
@@ -104,15 +107,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = header.height as usize;
     let fits = task.len() < room;
     // A preview that does not fit drops its blank lines: more of the task shows.
-    head.extend(
-        task.into_iter()
-            .filter(|l| fits || l.width() > 0)
-            .map(|l| {
-                let mut spans = vec![Span::raw(" ")];
-                spans.extend(l.spans);
-                Line::from(spans)
-            }),
-    );
+    head.extend(task.into_iter().filter(|l| fits || l.width() > 0).map(|l| {
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(l.spans);
+        Line::from(spans)
+    }));
     if head.len() > room {
         // Say that there is more, on the last line that shows.
         head.truncate(room.saturating_sub(1));
@@ -161,10 +160,7 @@ fn render_panes(app: &App, ex: &Exercise, frame: &mut Frame, panes: Rect) {
                 Line::from(vec![Span::raw(format!("{} ", short_name(l))), sym])
             })
             .collect();
-        let selected = Language::ALL
-            .iter()
-            .position(|&l| l == shown)
-            .unwrap_or(0);
+        let selected = Language::ALL.iter().position(|&l| l == shown).unwrap_or(0);
         frame.render_widget(
             Tabs::new(titles)
                 .select(selected)
@@ -215,8 +211,8 @@ fn render_pane(app: &App, _ex: &Exercise, lang: Language, frame: &mut Frame, are
     } else if app.exercise.mode == PaneMode::Compare {
         title.push(Span::styled("· yours ", theme.strong));
     }
-    let highlighted = focused
-        || (app.exercise.mode == PaneMode::Compare && lang == app.exercise.compare);
+    let highlighted =
+        focused || (app.exercise.mode == PaneMode::Compare && lang == app.exercise.compare);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if highlighted {
@@ -281,7 +277,12 @@ pub(super) fn result_lines(app: &App, ex: &Exercise, width: usize) -> Vec<Line<'
                     format!("{symbol} {words}"),
                     tone_style(app, state.tone()),
                 ));
-                if let Some(o) = app.exercise.panes.get(&lang).and_then(|p| p.outcome.as_ref()) {
+                if let Some(o) = app
+                    .exercise
+                    .panes
+                    .get(&lang)
+                    .and_then(|p| p.outcome.as_ref())
+                {
                     summary.push(Span::styled(
                         format!(" {}", duration(o.duration_ms)),
                         theme.dim,
@@ -321,7 +322,12 @@ pub(super) fn result_lines(app: &App, ex: &Exercise, width: usize) -> Vec<Line<'
     if app.exercise.hints_shown > 0
         && let Some((_, texts)) = &app.exercise.texts
     {
-        for (i, hint) in texts.hints.iter().take(app.exercise.hints_shown).enumerate() {
+        for (i, hint) in texts
+            .hints
+            .iter()
+            .take(app.exercise.hints_shown)
+            .enumerate()
+        {
             lines.push(Line::styled(
                 format!("Hint {} ({}):", i + 1, crate::tui::popup::hint_kind(i)),
                 theme.strong,
@@ -577,7 +583,13 @@ fn case_input_lines(
     ]));
     let all: Vec<&str> = input.lines().collect();
     for l in all.iter().take(MAX_INPUT_LINES) {
-        push_wrapped(lines, "  < ", &visible_whitespace_edges(l), theme.text, width);
+        push_wrapped(
+            lines,
+            "  < ",
+            &visible_whitespace_edges(l),
+            theme.text,
+            width,
+        );
     }
     if all.len() > MAX_INPUT_LINES {
         lines.push(Line::styled(

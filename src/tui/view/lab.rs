@@ -64,7 +64,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .as_ref()
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
-        let area = Rect::new(body.x + 1, body.y, body.width.saturating_sub(1), body.height);
+        let area = Rect::new(
+            body.x + 1,
+            body.y,
+            body.width.saturating_sub(1),
+            body.height,
+        );
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };

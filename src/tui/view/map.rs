@@ -133,7 +133,12 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     };
                     let mut spans = vec![
                         Span::raw(pointer),
-                        Span::raw(format!("{}{:<w$} ", " ".repeat(indent), name, w = slug_width)),
+                        Span::raw(format!(
+                            "{}{:<w$} ",
+                            " ".repeat(indent),
+                            name,
+                            w = slug_width
+                        )),
                     ];
                     for lang in Language::ALL {
                         spans.push(status_span(theme, app.status(slug, lang)));

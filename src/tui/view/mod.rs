@@ -60,11 +60,8 @@ fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, ar
     } else {
         (result.len() as u16 + 1).min(area.height / 3).max(2)
     };
-    let [edit_area, result_area] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(result_height),
-    ])
-    .areas(area);
+    let [edit_area, result_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(result_height)]).areas(area);
     let block = ratatui::widgets::Block::default()
         .borders(ratatui::widgets::Borders::ALL)
         .border_style(theme.border_focused)
