@@ -315,7 +315,7 @@ const LAB: &[Binding] = &[
         "Esc  Backspace",
         &[K(KeyCode::Esc), K(KeyCode::Backspace)],
         "stop a running lab, else back",
-        "back",
+        "stop/back",
     ),
 ];
 
