@@ -130,3 +130,16 @@ pub fn path(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::without_backticks;
+
+    #[test]
+    fn inline_code_loses_its_backticks_on_the_command_line() {
+        assert_eq!(
+            without_backticks("use `int(text)` and `isascii()`"),
+            "use int(text) and isascii()"
+        );
+    }
+}
