@@ -75,6 +75,7 @@ fn main() {
             selected: 0,
             answered: None,
             focused: false,
+            first_try: None,
         })
         .collect();
     let render_time = median(

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod course;
 pub mod fsutil;
 pub mod highlight;
+pub mod inline_diff;
 pub mod markdown;
 pub mod paths;
 pub mod progress;

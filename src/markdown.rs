@@ -41,6 +41,9 @@ pub struct QuizView<'a> {
     pub answered: Option<usize>,
     /// Whether this quiz receives the keys.
     pub focused: bool,
+    /// Once answered: whether the first answer was right (the score; later answers are
+    /// practice).
+    pub first_try: Option<bool>,
 }
 
 /// A rendered document.
@@ -52,6 +55,9 @@ pub struct Rendered {
     pub headings: Vec<(usize, u8, String)>,
     /// Line index where each quiz block starts (its question), in order.
     pub quizzes: Vec<usize>,
+    /// For each line, the byte offset in the Markdown of the block it belongs to: a place in
+    /// the text that does not depend on the width, so a reader can keep it after a resize.
+    pub offsets: Vec<usize>,
     /// Some code block was shown without colours because the syntaxes were still loading in
     /// the background; render again once [`highlight::is_loaded`] returns true.
     pub pending_highlight: bool,
@@ -67,12 +73,36 @@ pub fn render(markdown: &str, width: u16, theme: &Theme, quizzes: &[QuizView]) -
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     // Collected first so that a numbered list can look ahead at how many items it has.
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let (events, ranges): (Vec<Event>, Vec<std::ops::Range<usize>>) =
+        Parser::new_ext(markdown, options)
+            .into_offset_iter()
+            .unzip();
     let mut renderer = Renderer::new(theme, usize::from(width).max(1), quizzes);
     for (i, event) in events.iter().enumerate() {
+        if let Event::Start(tag) = event
+            && is_block(tag)
+        {
+            // What was read so far belongs to the block before this one.
+            renderer.flush_inline();
+            renderer.offset = ranges[i].start;
+        }
         renderer.event(event, &events[i + 1..]);
     }
     renderer.finish()
+}
+
+/// Tags that start a block of their own (a new anchor for the reader's position).
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::Item
+            | Tag::Table(_)
+    )
 }
 
 /// Something that indents the lines inside it.
@@ -145,6 +175,8 @@ struct Renderer<'a> {
     table: Option<table::Table>,
     /// A block ended: the next one starts after a blank line.
     blank_pending: bool,
+    /// Byte offset of the block being written, recorded for every line.
+    offset: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -168,6 +200,7 @@ impl<'a> Renderer<'a> {
             html: None,
             table: None,
             blank_pending: false,
+            offset: 0,
         }
     }
 
@@ -600,6 +633,7 @@ impl<'a> Renderer<'a> {
         wrap::trim_end(&mut spans);
         wrap::clip(&mut spans, self.width);
         self.out.lines.push(Line::from(spans));
+        self.out.offsets.push(self.offset);
         for container in &mut self.containers {
             if let Container::Item { pending, .. } = container {
                 *pending = false;
@@ -612,6 +646,9 @@ impl<'a> Renderer<'a> {
         let mut spans = self.prefix(true);
         wrap::trim_end(&mut spans);
         self.out.lines.push(Line::from(spans));
+        // A blank line between blocks belongs to the block above it.
+        let offset = self.out.offsets.last().copied().unwrap_or(self.offset);
+        self.out.offsets.push(offset);
     }
 
     fn code_block(&mut self, code: &Code) {

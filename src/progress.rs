@@ -58,10 +58,21 @@ pub struct LanguageRecord {
 /// The answer given to one quiz.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizAnswer {
-    /// Option chosen.
+    /// Option chosen last.
     pub chosen: usize,
-    /// Whether it was right.
+    /// Whether the last answer was right.
     pub correct: bool,
+    /// Whether the first answer was right: that is the score (the learner may try again).
+    /// Absent in files written before it was kept; the last answer stands in for it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_correct: Option<bool>,
+}
+
+impl QuizAnswer {
+    /// Whether the quiz was answered right the first time.
+    pub fn right_first_time(&self) -> bool {
+        self.first_correct.unwrap_or(self.correct)
+    }
 }
 
 /// Where the learner was, for resuming.
@@ -216,10 +227,31 @@ impl Progress {
         self.lab_runs.drain(..excess);
     }
 
-    /// Records a quiz answer.
+    /// Records a quiz answer; the first answer given stays the score.
     pub fn answer_quiz(&mut self, lesson: &str, index: usize, chosen: usize, correct: bool) {
-        self.quizzes
-            .insert(quiz_key(lesson, index), QuizAnswer { chosen, correct });
+        let key = quiz_key(lesson, index);
+        let first_correct = match self.quizzes.get(&key) {
+            Some(earlier) => earlier.right_first_time(),
+            None => correct,
+        };
+        self.quizzes.insert(
+            key,
+            QuizAnswer {
+                chosen,
+                correct,
+                first_correct: Some(first_correct),
+            },
+        );
+    }
+
+    /// Quizzes answered, and how many of them were right the first time.
+    pub fn quiz_score(&self) -> (usize, usize) {
+        let right = self
+            .quizzes
+            .values()
+            .filter(|a| a.right_first_time())
+            .count();
+        (self.quizzes.len(), right)
     }
 
     /// The answer given to a quiz, if any.
@@ -228,13 +260,17 @@ impl Progress {
     }
 
     /// Forgets an exercise's record for one language (after a reset it is "not tried" again,
-    /// unless it had been passed: a pass is kept).
+    /// unless it had been passed: a pass is kept, but its last verdict is not, since the file
+    /// it judged is gone).
     pub fn forget_attempts(&mut self, exercise: &str, lang: Language) {
         if let Some(m) = self.exercises.get_mut(exercise)
             && let Some(r) = m.get_mut(&lang)
-            && r.status != Status::Passed
         {
-            *r = LanguageRecord::default();
+            if r.status == Status::Passed {
+                r.last_verdict = None;
+            } else {
+                *r = LanguageRecord::default();
+            }
         }
     }
 }

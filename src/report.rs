@@ -15,8 +15,7 @@ pub fn markdown(course: &Course, progress: &Progress, now_secs: u64) -> String {
         .filter(|l| progress.lessons_read.contains(&l.slug))
         .count();
     let quiz_total: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
-    let answered = progress.quizzes.len();
-    let right = progress.quizzes.values().filter(|a| a.correct).count();
+    let (answered, right) = progress.quiz_score();
     let _ = writeln!(out, "# My microlings report\n");
     let _ = writeln!(
         out,
@@ -31,7 +30,7 @@ pub fn markdown(course: &Course, progress: &Progress, now_secs: u64) -> String {
     );
     let _ = writeln!(
         out,
-        "- Quizzes: **{right} right** of {answered} answered ({quiz_total} in the course)."
+        "- Quizzes: **{right} of {answered} right the first time** ({quiz_total} in the course)."
     );
     let unread: Vec<&str> = course
         .lessons

@@ -52,6 +52,14 @@ impl Paint {
     pub fn bold(&self, text: &str) -> String {
         self.wrap("1", text)
     }
+    /// Reversed and bold: the changed characters inside a diff line.
+    pub fn reversed(&self, text: &str) -> String {
+        self.wrap("7;1", text)
+    }
+    /// Whether colour is on.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
 
     /// A verdict as symbol and word, padded to `width` columns, coloured.
     pub fn verdict(&self, v: Verdict, width: usize) -> String {

@@ -88,6 +88,13 @@ fn check_fails_on_the_starter_then_passes_after_the_fix_and_records_progress() {
     assert!(text.contains("✗ wrong output"), "{text}");
     assert!(text.contains("- 42") && text.contains("+ 38"), "{text}");
     assert!(text.contains("> "), "first mismatch marked: {text}");
+    // The failing case is named and its stdin is shown beside the diff.
+    assert!(text.contains("case '"), "{text}");
+    assert!(text.contains("read this on stdin:"), "{text}");
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("< ")),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "colour with --no-color: {text}");
 
     let path_out = ml(data.path(), &["path", "fixture-sum", "--lang", "python"]);
@@ -384,4 +391,20 @@ fn verify_prints_a_table_and_fails_while_anything_fails() {
     let json = ml(data.path(), &["verify", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn completions_print_a_script_with_the_exercise_names() {
+    let data = tempfile::tempdir().expect("tempdir");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = ml(data.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains("fixture-sum"), "{shell}: exercise names");
+        assert!(script.contains("check"), "{shell}: subcommands");
+    }
+    let out = ml(data.path(), &["completions", "powershell"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = ml(data.path(), &["completions", "tcsh"]);
+    assert!(!out.status.success(), "an unknown shell is refused");
 }

@@ -110,9 +110,10 @@ fn map_moves_and_opens_lessons_and_exercises() {
     let cmds = app.update(key(KeyCode::Enter));
     assert_eq!(app.screen, Screen::Lesson);
     assert!(
-        saves(&cmds)
+        !saves(&cmds)
             .iter()
-            .any(|c| matches!(c, Change::LessonRead(s) if s == &app.course.lessons[0].slug))
+            .any(|c| matches!(c, Change::LessonRead(_))),
+        "opening a lesson is not reading it"
     );
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Map);
@@ -127,6 +128,14 @@ fn continue_goes_to_the_first_unread_lesson_then_the_first_unfinished_exercise()
     let mut app = app();
     app.update(ch('c'));
     assert_eq!((app.screen, app.lesson.index), (Screen::Lesson, 0));
+    app.update(key(KeyCode::Esc));
+    app.update(ch('c'));
+    assert_eq!(
+        (app.screen, app.lesson.index),
+        (Screen::Lesson, 0),
+        "a lesson left before its end is still to read"
+    );
+    app.update(ch('G'));
     app.update(key(KeyCode::Esc));
     app.update(ch('c'));
     assert_eq!(app.screen, Screen::Exercise);
@@ -288,6 +297,8 @@ fn hints_solution_and_compare_follow_the_rules() {
     let cmds = app.update(ch('h'));
     assert!(matches!(saves(&cmds)[..], [Change::Hint(s, Language::Python, _)] if s == &slug));
     assert_eq!(app.exercise.hints_shown, 1);
+    assert_eq!(app.overlay, Some(Overlay::Hints));
+    app.update(key(KeyCode::Esc));
 
     app.update(ch('s'));
     assert!(
@@ -591,4 +602,426 @@ fn t_shows_the_whole_task() {
     app.update(ch('x'));
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Exercise);
+}
+
+/// What a key can change, without the course (whose Debug text is large).
+fn fingerprint(app: &App) -> String {
+    let editor = app
+        .editor
+        .as_ref()
+        .map(|e| (e.text(), e.area.cursor(), e.language));
+    let panes: Vec<_> = app
+        .exercise
+        .panes
+        .values()
+        .map(|p| (p.scroll, p.result_scroll, p.running))
+        .collect();
+    format!(
+        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {} {} {:?} | {:?} {:?} {} {} {} {} {} | {:?} {}",
+        app.screen,
+        app.overlay,
+        app.popup_scroll,
+        app.quit,
+        app.map.selected,
+        app.lesson.index,
+        app.lesson.scroll,
+        app.lesson.quiz_focus,
+        app.exercise.slug,
+        app.exercise.focus,
+        app.exercise.mode,
+        app.exercise.compare,
+        app.exercise.result_full,
+        app.exercise.hints_shown,
+        panes,
+        editor,
+        app.message,
+        app.report.scroll,
+        app.lab.back,
+        app.lab.metric,
+        app.lab.running,
+        app.watching,
+        app.progress,
+        app.exercise.task.is_some(),
+    )
+}
+
+fn long_outcome(app: &App, lang: Language) -> Msg {
+    let Msg::CheckDone { batch, mut outcome } = outcome(app, lang, Verdict::RuntimeError) else {
+        panic!("outcome() makes a CheckDone");
+    };
+    outcome.stderr = (1..=60).map(|i| format!("trace line {i}\n")).collect();
+    Msg::CheckDone { batch, outcome }
+}
+
+fn load_sources(app: &mut App) {
+    let slug = app.exercise.slug.clone().expect("an exercise is open");
+    let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
+    let sources = Language::ALL
+        .iter()
+        .map(|&l| (l, Ok(text.clone())))
+        .collect();
+    app.update(Msg::SourcesLoaded {
+        exercise: slug,
+        sources,
+    });
+}
+
+/// An app at 80x24 on the screen whose keys `ctx` describes, in a state where every key has
+/// something to do (scrolled to the middle, with an outcome to scroll, undo history...).
+fn app_in(ctx: microlings::tui::keys::KeyContext) -> App {
+    use microlings::tui::keys::KeyContext as K;
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    match ctx {
+        K::Global | K::Map => {
+            app.map.selected = 5;
+        }
+        K::Lesson => {
+            app.open_lesson(1);
+            app.update(Msg::Resize(80, 24));
+            app.lesson.scroll = 20;
+        }
+        K::Exercise | K::Popup | K::Confirm | K::Editor => {
+            open_first_exercise(&mut app);
+            app.update(ch('2'));
+            load_sources(&mut app);
+            app.update(long_outcome(&app, Language::Go));
+            app.update(ch('J'));
+            app.update(ch('j'));
+            app.update(ch('j'));
+            match ctx {
+                K::Popup => {
+                    app.update(ch('?'));
+                    app.update(ch('j'));
+                }
+                K::Confirm => {
+                    app.update(ch('s'));
+                    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+                }
+                K::Editor => {
+                    app.update(ch('i'));
+                    app.update(ch('a'));
+                    app.update(ch('b'));
+                    app.update(ctrl('z'));
+                }
+                _ => {}
+            }
+        }
+        K::Report => {
+            app.update(ch('R'));
+            app.update(key(KeyCode::PageDown));
+        }
+        K::Lab => {
+            for _ in 0..3 {
+                app.progress.lab_runs.push(lab_run());
+            }
+            app.update(ch('L'));
+            app.update(key(KeyCode::Left));
+        }
+    }
+    app.message = None;
+    app
+}
+
+#[test]
+fn every_key_the_help_and_the_status_bar_show_does_something() {
+    use microlings::tui::keys::{KeyContext as K, working};
+    for ctx in [
+        K::Map,
+        K::Lesson,
+        K::Exercise,
+        K::Editor,
+        K::Report,
+        K::Lab,
+        K::Popup,
+        K::Confirm,
+    ] {
+        assert_eq!(
+            microlings::tui::view::context(&app_in(ctx)),
+            ctx,
+            "the set-up reaches {ctx:?}"
+        );
+        for binding in working(ctx) {
+            for &k in binding.codes {
+                let mut app = app_in(ctx);
+                let before = fingerprint(&app);
+                let cmds = app.update(Msg::Key(k.event()));
+                assert!(
+                    !cmds.is_empty() || fingerprint(&app) != before,
+                    "{ctx:?}: {k:?} ({}: {}) did nothing",
+                    binding.keys,
+                    binding.action
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_editor_footer_and_help_offer_only_keys_that_work_there() {
+    let mut app = app_in(microlings::tui::keys::KeyContext::Editor);
+    let text = app.editor.as_ref().expect("editor").text();
+    app.update(ch('?'));
+    app.update(ch('q'));
+    assert!(!app.quit, "q types in the editor");
+    assert_eq!(app.overlay, None, "? types in the editor");
+    assert_eq!(
+        app.editor.as_ref().expect("editor").text().len(),
+        text.len() + 2
+    );
+    // Esc asks before discarding; only y discards.
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::DiscardEdits)));
+    app.update(key(KeyCode::Esc));
+    assert!(app.editor.is_some(), "a second Esc keeps editing");
+    let help: Vec<&str> =
+        microlings::tui::keys::bindings(microlings::tui::keys::KeyContext::Editor)
+            .iter()
+            .map(|b| b.action)
+            .collect();
+    assert!(
+        !help.iter().any(|a| a.contains("twice")),
+        "the help says what Esc does: {help:?}"
+    );
+}
+
+#[test]
+fn h_opens_the_hint_where_the_learner_looks() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    open_first_exercise(&mut app);
+    app.update(long_outcome(&app, Language::Python));
+    app.update(ch('h'));
+    assert_eq!(app.overlay, Some(Overlay::Hints));
+    let hint = &app
+        .course
+        .exercise(app.exercise.slug.as_deref().expect("open"))
+        .expect("ex")
+        .hints[0];
+    let first_words: String = hint
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let popup: String = app
+        .popup
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(popup.contains("Hint 1 of"), "{popup}");
+    assert!(
+        popup.contains(&first_words.replace('`', "")),
+        "{first_words} in {popup}"
+    );
+    assert!(
+        !popup.contains('`'),
+        "inline code without backticks: {popup}"
+    );
+    app.update(key(KeyCode::Esc));
+    app.update(ch('h'));
+    app.update(key(KeyCode::Esc));
+    app.update(ch('h'));
+    // The newest hint is in view (scrolled to, when the popup does not fit them all).
+    let rows = microlings::tui::popup::visible_rows(24, app.popup.len());
+    let shown: Vec<String> = app.popup[app.popup_scroll..]
+        .iter()
+        .take(rows)
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        shown.iter().any(|l| l.contains("Hint 3 of 3")),
+        "{shown:#?}"
+    );
+    app.update(Msg::Resize(80, 12));
+    app.update(key(KeyCode::Esc));
+    app.update(ch('h'));
+    let top = app.popup[app.popup_scroll].to_string();
+    assert!(
+        top.contains("Hint 3 of 3"),
+        "on a short screen the newest is on top: {top}"
+    );
+}
+
+#[test]
+fn the_result_scrolls_per_language_stops_at_its_end_and_f_gives_it_the_height() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    open_first_exercise(&mut app);
+    app.update(long_outcome(&app, Language::Python));
+    let max = microlings::tui::view::result_max_scroll(&app);
+    assert!(max > 20, "a long result does not fit at 80x24: {max}");
+    for _ in 0..200 {
+        app.update(ch('J'));
+    }
+    let python = app.exercise.panes[&Language::Python].result_scroll;
+    assert_eq!(python, max, "scrolling stops at the end");
+    app.update(ch('2'));
+    assert_eq!(app.exercise.panes[&Language::Go].result_scroll, 0);
+    app.update(ch('1'));
+    assert_eq!(app.exercise.panes[&Language::Python].result_scroll, max);
+    app.update(ch('f'));
+    assert!(app.exercise.result_full);
+    let full_max = microlings::tui::view::result_max_scroll(&app);
+    assert!(
+        full_max + 8 <= max,
+        "the full height shows more: {full_max} vs {max}"
+    );
+    assert_eq!(
+        app.exercise.panes[&Language::Python].result_scroll,
+        max,
+        "clamped when drawn, kept until scrolled"
+    );
+    app.update(ch('k'));
+    assert_eq!(
+        app.exercise.panes[&Language::Python].result_scroll,
+        full_max
+    );
+    app.update(key(KeyCode::Esc));
+    assert!(
+        !app.exercise.result_full,
+        "Esc closes the full result first"
+    );
+    assert_eq!(app.screen, Screen::Exercise);
+}
+
+#[test]
+fn compare_picks_another_language_in_every_layout() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    let slug = open_first_exercise(&mut app);
+    app.update(outcome(&app, Language::Python, Verdict::Passed));
+    app.update(ch('c'));
+    assert_eq!(
+        app.exercise.mode,
+        microlings::tui::exercise::PaneMode::Compare
+    );
+    assert_eq!(app.exercise.compare, Language::Go);
+    assert_eq!(app.exercise.focus, Language::Python);
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.exercise.compare, Language::Java);
+    assert_eq!(
+        app.exercise.focus,
+        Language::Python,
+        "your file stays yours"
+    );
+    app.update(ch('4'));
+    assert_eq!(app.exercise.compare, Language::CSharp);
+    assert!(
+        !app.exercise.panes[&Language::CSharp].solution.is_empty(),
+        "{slug}: the solution to show is ready"
+    );
+}
+
+#[test]
+fn after_a_reset_the_title_and_result_agree() {
+    let course = course();
+    let slug = course.lessons[0].exercises[0].clone();
+    let mut progress = Progress {
+        welcome_seen: true,
+        ..Progress::default()
+    };
+    let record = progress
+        .exercises
+        .entry(slug.clone())
+        .or_default()
+        .entry(Language::Python)
+        .or_default();
+    record.status = Status::Passed;
+    record.attempts = 2;
+    record.last_verdict = Some(Verdict::Passed);
+    Change::Reset(slug.clone(), Language::Python).apply(&mut progress);
+    let mut app = app_with(progress);
+    app.open_exercise(&slug, Some(Language::Python));
+    let (_, words) = app.lang_state(Language::Python).label();
+    assert!(words.contains("passed before"), "{words}");
+    assert_ne!(
+        words, "passed",
+        "the title does not claim the reset file passed"
+    );
+    app.update(outcome(&app, Language::Python, Verdict::WrongOutput));
+    let (symbol, words) = app.lang_state(Language::Python).label();
+    assert_eq!(symbol, "✗");
+    assert!(words.starts_with("wrong output"), "{words}");
+}
+
+#[test]
+fn a_lesson_is_read_at_its_end_or_after_its_last_quiz() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    let cmds = app.open_lesson(1);
+    assert!(
+        !saves(&cmds)
+            .iter()
+            .any(|c| matches!(c, Change::LessonRead(_)))
+    );
+    let slug = app.course.lessons[1].slug.clone();
+    app.update(key(KeyCode::PageDown));
+    assert!(!app.progress.lessons_read.contains(&slug));
+    let cmds = app.update(ch('G'));
+    assert!(saves(&cmds).contains(&&Change::LessonRead(slug.clone())));
+    assert!(app.progress.lessons_read.contains(&slug));
+
+    let mut app = self::app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(2);
+    app.update(Msg::Resize(80, 24));
+    let slug = app.course.lessons[2].slug.clone();
+    let quizzes = app.course.lessons[2].quizzes.len();
+    assert!(quizzes > 0);
+    for _ in 0..quizzes {
+        app.update(key(KeyCode::Tab));
+    }
+    assert_eq!(app.lesson.quiz_focus, Some(quizzes - 1));
+    assert!(!app.progress.lessons_read.contains(&slug));
+    let cmds = app.update(ch('1'));
+    assert!(saves(&cmds).contains(&&Change::LessonRead(slug)));
+}
+
+#[test]
+fn a_quiz_scores_the_first_answer_and_allows_another_try() {
+    let mut app = app();
+    app.update(ch('j'));
+    app.update(key(KeyCode::Enter));
+    app.update(ch('n'));
+    let slug = app.course.lessons[1].slug.clone();
+    let quiz = &app.course.lessons[1].quizzes[0];
+    let (right, wrong) = (quiz.answer, (quiz.answer + 1) % quiz.options.len());
+    app.update(key(KeyCode::Tab));
+    app.update(ch(char::from(b'1' + wrong as u8)));
+    app.update(ch(char::from(b'1' + right as u8)));
+    let answer = app.progress.quiz_answer(&slug, 0).expect("answered");
+    assert!(answer.correct, "the last answer is kept");
+    assert!(!answer.right_first_time(), "the score is the first answer");
+    assert_eq!(app.progress.quiz_score(), (1, 0));
+    let text: String = app
+        .lesson
+        .rendered
+        .as_ref()
+        .expect("rendered")
+        .lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("not right the first time"), "{text}");
+}
+
+#[test]
+fn resizing_keeps_the_reader_at_the_same_text() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(1);
+    app.update(Msg::Resize(80, 24));
+    app.lesson.scroll = app.lesson.line_count() / 2;
+    let rendered = app.lesson.rendered.clone().expect("rendered");
+    let offset = rendered.offsets[app.lesson.scroll];
+    let old_line = app.lesson.scroll;
+    app.update(Msg::Resize(200, 50));
+    let rendered = app.lesson.rendered.clone().expect("rendered");
+    assert_ne!(app.lesson.scroll, old_line, "wider lines: fewer of them");
+    assert_eq!(
+        rendered.offsets[app.lesson.scroll], offset,
+        "the same paragraph is at the top"
+    );
 }

@@ -190,3 +190,168 @@ fn built_in_editor() {
     app.update(key('x'));
     insta::assert_snapshot!("editor_80x24", draw(&app));
 }
+
+fn open_with_starters(app: &mut App, slug: &str, lang: Language) {
+    app.open_exercise(slug, Some(lang));
+    let ex = app.course.exercise(slug).expect("exercise").clone();
+    let sources = Language::ALL
+        .iter()
+        .map(|&l| (l, Ok(ex.starter(l).to_string())))
+        .collect();
+    app.update(Msg::SourcesLoaded {
+        exercise: slug.to_string(),
+        sources,
+    });
+}
+
+/// typing-parse-port's `tricky` case, failed by a program that accepts " 443" and "+80".
+fn tricky_outcome(lang: Language) -> Outcome {
+    let diff = microlings::run::compare::compare(
+        "error not a number\nerror not a number\nerror not a number\n",
+        "ok 443\nok 80\nError not a number\n",
+    );
+    Outcome {
+        exercise: "typing-parse-port".into(),
+        language: lang,
+        verdict: Verdict::WrongOutput,
+        duration_ms: 31,
+        exit_code: Some(0),
+        stdout: String::new(),
+        stderr: String::new(),
+        diff,
+        case: Some("tricky".into()),
+        message: "the output for case 'tricky' is not what was expected".into(),
+        cached: false,
+        service: None,
+    }
+}
+
+#[test]
+fn a_failing_case_shows_its_input_and_the_changed_characters() {
+    let mut app = app(80, 24);
+    open_with_starters(&mut app, "typing-parse-port", Language::Python);
+    app.update(Msg::CheckDone {
+        batch: 1,
+        outcome: Box::new(tricky_outcome(Language::Python)),
+    });
+    app.update(key('f'));
+    let screen = draw(&app);
+    assert!(screen.contains("case 'tricky'"), "{screen}");
+    assert!(screen.contains("< ·443"), "{screen}");
+    insta::assert_snapshot!("exercise_case_input_full_80x24", screen);
+    // Inside the changed line only the changed character is reversed: `E` of `Error`.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| view::render(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let row = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .contains("+ Error")
+        })
+        .expect("the changed line");
+    let reversed: String = (0..80)
+        .filter(|&x| {
+            buffer[(x, row)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|x| buffer[(x, row)].symbol().to_string())
+        .collect();
+    assert_eq!(reversed, "E");
+}
+
+#[test]
+fn popups_render_markdown_at_their_width() {
+    let mut app = app(80, 24);
+    open_with_starters(&mut app, "typing-parse-port", Language::Python);
+    app.update(key('t'));
+    let task = draw(&app);
+    assert!(!task.contains("**") && !task.contains('`'), "{task}");
+    insta::assert_snapshot!("task_popup_80x24", task);
+    app.update(key('x'));
+    app.update(key('h'));
+    insta::assert_snapshot!("hints_popup_80x24", draw(&app));
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    app.update(key('?'));
+    insta::assert_snapshot!("help_exercise_80x24", draw(&app));
+}
+
+#[test]
+fn the_editor_shows_the_verdict_of_a_save_and_only_its_own_keys() {
+    let mut app = app(80, 24);
+    open_with_starters(&mut app, "typing-parse-port", Language::Python);
+    app.update(key('i'));
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    app.update(Msg::CheckDone {
+        batch: 1,
+        outcome: Box::new(tricky_outcome(Language::Python)),
+    });
+    let screen = draw(&app);
+    assert!(screen.contains("wrong output"), "{screen}");
+    assert!(
+        !screen.contains("? help") && !screen.contains("q quit"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("editor_verdict_80x24", screen);
+}
+
+#[test]
+fn compare_in_the_tab_layout_shows_another_language() {
+    let mut app = app(80, 24);
+    open_with_starters(&mut app, "typing-parse-port", Language::Python);
+    let mut passed = tricky_outcome(Language::Python);
+    passed.verdict = Verdict::Passed;
+    passed.diff = None;
+    passed.case = None;
+    app.update(Msg::CheckDone {
+        batch: 1,
+        outcome: Box::new(passed),
+    });
+    app.update(key('c'));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Go ") && screen.contains("reference solution"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("compare_tabs_80x24", screen);
+}
+
+#[test]
+fn small_screens_keep_names_and_figures_whole() {
+    let mut app = app(40, 12);
+    for _ in 0..4 {
+        app.update(key('j'));
+    }
+    let map = draw(&app);
+    assert!(
+        map.contains("typing-orders") && map.contains("typing-parse-port"),
+        "{map}"
+    );
+    insta::assert_snapshot!("map_40x12", map);
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lab_run.json"
+    ))
+    .expect("fixture");
+    let run: microlings::run::lab::LabRun = serde_json::from_str(&text).expect("a lab run");
+    let mut app = self::app(40, 12);
+    app.progress.lab_runs.push(run);
+    app.update(key('L'));
+    insta::assert_snapshot!("lab_40x12", draw(&app));
+}
+
+#[test]
+fn the_map_previews_an_exercise_rendered() {
+    let mut app = app(160, 48);
+    app.map
+        .select_exercise(&app.course.clone(), "typing-parse-port");
+    app.update(Msg::Resize(160, 48));
+    let screen = draw(&app);
+    assert!(!screen.contains("**") && !screen.contains('`'), "{screen}");
+    insta::assert_snapshot!("map_preview_160x48", screen);
+}

@@ -32,6 +32,10 @@ struct Session(String);
 
 impl Session {
     fn start(name: &str, data: &Path) -> Self {
+        Self::start_at(name, data, (100, 30))
+    }
+
+    fn start_at(name: &str, data: &Path, (w, h): (u16, u16)) -> Self {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", name])
             .output();
@@ -46,9 +50,9 @@ impl Session {
             "-s",
             name,
             "-x",
-            "100",
+            &w.to_string(),
             "-y",
-            "30",
+            &h.to_string(),
             &cmd,
         ]);
         Session(name.to_string())
@@ -132,4 +136,125 @@ fn resume_after_quit_in_a_real_terminal() {
     );
     again.keys(&["q"]);
     again.wait_exit();
+}
+
+/// A data directory that resumes on `exercise` (Python focused), welcome already seen.
+fn data_at_exercise(exercise: &str) -> tempfile::TempDir {
+    let data = tempfile::tempdir().expect("tempdir");
+    let progress = format!(
+        r#"{{"version": 2, "welcome_seen": true, "position": {{"screen": "exercise", "exercise": "{exercise}", "language": "python"}}}}"#
+    );
+    std::fs::write(data.path().join("progress.json"), progress).expect("progress");
+    data
+}
+
+#[test]
+fn h_at_80x24_shows_the_hint() {
+    if !have_tmux() {
+        return;
+    }
+    let data = data_at_exercise("typing-orders");
+    let s = Session::start_at(
+        &format!("microlings-hint-{}", std::process::id()),
+        data.path(),
+        (80, 24),
+    );
+    s.wait_for("Result: Python");
+    s.keys(&["h"]);
+    let screen = s.wait_for("Hint 1 of 3");
+    assert!(
+        screen.contains("pear"),
+        "the hint's text is on screen:\n{screen}"
+    );
+    s.keys(&["Escape"]);
+    s.wait_for("h hint");
+    s.keys(&["q"]);
+    s.wait_exit();
+}
+
+#[test]
+fn a_lesson_opened_and_left_is_not_read() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        data.path().join("progress.json"),
+        r#"{"version": 2, "welcome_seen": true}"#,
+    )
+    .expect("progress");
+    let name = format!("microlings-read-{}", std::process::id());
+    let s = Session::start_at(&name, data.path(), (80, 24));
+    s.wait_for("Continue");
+    s.keys(&["j", "Enter"]);
+    s.wait_for("Lesson 1 of");
+    s.keys(&["Escape"]);
+    let map = s.wait_for("Continue: read");
+    assert!(!map.contains("✓ read"), "opened is not read:\n{map}");
+    s.keys(&["Enter"]);
+    s.wait_for("Lesson 1 of");
+    s.keys(&["G"]);
+    s.wait_for("lesson read");
+    s.keys(&["Escape"]);
+    let map = s.wait_for("✓ read");
+    assert!(map.contains("Continue: exercise"), "{map}");
+    s.keys(&["q"]);
+    s.wait_exit();
+}
+
+#[test]
+fn solve_an_exercise_in_the_built_in_editor_and_see_the_verdict_there() {
+    if !have_tmux() || !common_python() {
+        return;
+    }
+    let data = data_at_exercise("typing-orders");
+    // The learner's file: the reference solution behind one line that makes it fail.
+    let solution = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/exercises/typing-orders/solution/python/main.py"
+    ))
+    .expect("solution");
+    let file = data.path().join("workspace/typing-orders/python/main.py");
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("workspace");
+    std::fs::write(&file, format!("raise SystemExit(3)\n{solution}")).expect("file");
+    let name = format!("microlings-editor-{}", std::process::id());
+    let s = Session::start_at(&name, data.path(), (80, 24));
+    s.wait_for("Result: Python");
+    s.keys(&["i"]);
+    let editor = s.wait_for("Editing main.py");
+    assert!(
+        !editor.contains("? help"),
+        "the editor offers no key it types:\n{editor}"
+    );
+    s.keys(&["C-s"]);
+    s.wait_for("runtime error");
+    // Delete the first line: to its end, then the line break.
+    s.keys(&["Home", "C-k", "Delete", "C-s"]);
+    let screen = s.wait_for("✓ passed");
+    assert!(
+        screen.contains("Editing main.py"),
+        "still in the editor:\n{screen}"
+    );
+    s.keys(&["Escape"]);
+    s.wait_for("Result: Python");
+    s.keys(&["q"]);
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&file).expect("file");
+    assert!(!saved.contains("SystemExit(3)"), "{saved}");
+}
+
+/// Whether python3 runs here (CI has it; a developer without it skips this flow).
+fn common_python() -> bool {
+    let ok = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("MICROLINGS_REQUIRE_TOOLCHAINS").is_err(),
+            "python3 is required in CI"
+        );
+        eprintln!("SKIPPED: python3 is not installed");
+    }
+    ok
 }

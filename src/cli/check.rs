@@ -34,7 +34,18 @@ pub fn check(
             ctx.paint.dim(&format!("({})", exercise.title))
         );
         for o in &outcomes {
-            print!("{}", render::outcome(&ctx.paint, o));
+            let input = render::failing_input(exercise, o);
+            print!("{}", render::outcome(&ctx.paint, o, input.as_deref()));
+            // After a pass, what is idiomatic or surprising in that language.
+            if o.verdict == Verdict::Passed
+                && let Some(note) = exercise.notes.get(&o.language)
+            {
+                println!(
+                    "      {} {}",
+                    ctx.paint.dim("note:"),
+                    super::learner::without_backticks(note)
+                );
+            }
         }
         let passed = outcomes
             .iter()

@@ -116,7 +116,10 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
                 ex.slug,
                 lang.display_name()
             );
-            print!("{}", render::outcome(p, outcome));
+            print!(
+                "{}",
+                render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref())
+            );
         }
         if wrong {
             problems += 1;
@@ -128,7 +131,10 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
             };
             println!("{} {} {}: {what}", p.bad("✗"), ex.slug, lang.display_name());
             if *variant == Variant::Solution {
-                print!("{}", render::outcome(p, outcome));
+                print!(
+                    "{}",
+                    render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref())
+                );
             }
         }
     }

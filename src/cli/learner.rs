@@ -35,7 +35,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
         println!(
             "{} {}",
             p.bold(&format!("Hint {} of {total} ({kind}):", i + 1)),
-            h
+            without_backticks(h)
         );
     }
     if used >= total {
@@ -44,6 +44,12 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
         println!("{}", p.dim("Run the same command again for the next hint."));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Inline code as a terminal shows it: the text without the backticks around it (a
+/// terminal has no code font to set it apart).
+pub fn without_backticks(text: &str) -> String {
+    text.replace('`', "")
 }
 
 /// Restores starters, asking first unless `yes`.
@@ -123,4 +129,17 @@ pub fn path(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
         .ensure(exercise, lang.unwrap_or(Language::Python))?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_backticks;
+
+    #[test]
+    fn inline_code_loses_its_backticks_on_the_command_line() {
+        assert_eq!(
+            without_backticks("use `int(text)` and `isascii()`"),
+            "use int(text) and isascii()"
+        );
+    }
 }

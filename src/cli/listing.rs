@@ -124,7 +124,8 @@ pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
         })
         .collect();
     let quiz_total: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
-    let quiz_right = progress.quizzes.values().filter(|a| a.correct).count();
+    // The first answer is the score: trying again shows the explanation, not a better mark.
+    let (quiz_answered, quiz_right) = progress.quiz_score();
     let hints: u32 = progress
         .exercises
         .values()
@@ -146,7 +147,7 @@ pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
             serde_json::to_string_pretty(&json!({
                 "lessons": {"read": read, "total": course.lessons.len()},
                 "exercises": {"total": exercise_count, "passed": per_lang},
-                "quizzes": {"answered": progress.quizzes.len(), "right": quiz_right, "total": quiz_total},
+                "quizzes": {"answered": quiz_answered, "right_first_time": quiz_right, "total": quiz_total},
                 "hints_used": hints,
                 "position": progress.position,
             }))?
@@ -163,8 +164,7 @@ pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
         );
     }
     println!(
-        "  quizzes          {quiz_right} right of {} answered ({quiz_total} in the course)",
-        progress.quizzes.len()
+        "  quizzes          {quiz_right} of {quiz_answered} answered right the first time ({quiz_total} in the course)"
     );
     println!("  hints used       {hints}");
     println!(

@@ -1,6 +1,7 @@
 //! The command line: argument definitions and one function per subcommand.
 
 mod check;
+mod completions;
 mod dev;
 mod doctor;
 mod lab;
@@ -130,6 +131,11 @@ pub enum Command {
     Doctor,
     /// Build the same small HTTP service in every language and measure it on this machine
     Lab(lab::LabArgs),
+    /// Print a shell completion script (see the README for where to put it)
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish
+        shell: clap_complete::Shell,
+    },
     /// Tools for course authors
     Dev {
         #[command(subcommand)]
@@ -245,6 +251,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Paint::for_stdout(cli.global.no_color),
         );
     }
+    if let Some(Command::Completions { shell }) = cli.command {
+        // Needs the course (for the exercise names), not the data directory.
+        let course = load_course(cli.global.course.as_deref())
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("cannot load the course")?;
+        return completions::print(shell, &course);
+    }
     let ctx = Context::new(&cli.global)?;
     match cli.command {
         None => {
@@ -290,6 +303,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Path { exercise, lang }) => learner::path(&ctx, &exercise, lang),
         Some(Command::Doctor) => doctor::doctor(&ctx.data, cli.global.course.as_deref(), ctx.paint),
         Some(Command::Lab(args)) => lab::lab(&ctx, &args),
+        Some(Command::Completions { shell }) => completions::print(shell, &ctx.course),
         Some(Command::Dev {
             command:
                 DevCommand::Check {

@@ -8,9 +8,21 @@ use crate::style::Paint;
 const MAX_MESSAGE_LINES: usize = 15;
 /// Diff lines shown around the first mismatch.
 const MAX_DIFF_LINES: usize = 30;
+/// Lines of a failing case's input shown above its diff.
+const MAX_INPUT_LINES: usize = 10;
 
-/// One outcome: a status line, then the details a learner needs to fix it.
-pub fn outcome(paint: &Paint, o: &Outcome) -> String {
+/// The input (stdin) of the case an outcome failed on, from the exercise's cases.
+pub fn failing_input(exercise: &crate::course::Exercise, o: &Outcome) -> Option<String> {
+    let name = o.case.as_ref()?;
+    let case = exercise.cases.iter().find(|c| &c.name == name)?;
+    case.input
+        .as_deref()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// One outcome: a status line, then the details a learner needs to fix it. `input` is the
+/// stdin of the failing case, shown beside the diff so each line can be traced to its input.
+pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
     let mut out = format!(
         "  {} {:<7} {:>7}{}{}\n",
         paint.verdict(o.verdict, 19),
@@ -31,6 +43,11 @@ pub fn outcome(paint: &Paint, o: &Outcome) -> String {
     if let Some(service) = &o.service {
         out.push_str(&service_details(paint, o, service));
         return out;
+    }
+    if o.verdict != Verdict::Passed
+        && let (Some(case), Some(input)) = (&o.case, input)
+    {
+        out.push_str(&case_input(paint, case, input));
     }
     match o.verdict {
         Verdict::Passed => {}
@@ -54,6 +71,53 @@ pub fn outcome(paint: &Paint, o: &Outcome) -> String {
     out
 }
 
+/// The failing case's name and its stdin, indented like the diff.
+fn case_input(paint: &Paint, case: &str, input: &str) -> String {
+    let mut out = format!(
+        "      {}\n",
+        paint.dim(&format!("case '{case}' read this on stdin:"))
+    );
+    let lines: Vec<&str> = input.lines().collect();
+    for l in lines.iter().take(MAX_INPUT_LINES) {
+        out.push_str(&format!("      < {l}\n"));
+    }
+    if lines.len() > MAX_INPUT_LINES {
+        out.push_str(&format!(
+            "      {}\n",
+            paint.dim(&format!(
+                "... {} more input lines",
+                lines.len() - MAX_INPUT_LINES
+            ))
+        ));
+    }
+    out
+}
+
+/// A diff line's text with its changed characters marked: reversed when colour is on, else
+/// with a line of `^` under it.
+fn marked_line(
+    paint: &Paint,
+    color: fn(&Paint, &str) -> String,
+    prefix: &str,
+    text: &str,
+    marks: &[std::ops::Range<usize>],
+) -> (String, Option<String>) {
+    let mut body = color(paint, prefix);
+    let mut carets = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix));
+    for (piece, changed) in crate::inline_diff::split(text, marks) {
+        let w = unicode_width::UnicodeWidthStr::width(piece.as_str());
+        if changed {
+            body.push_str(&color(paint, &paint.reversed(&piece)));
+            carets.push_str(&"^".repeat(w));
+        } else {
+            body.push_str(&color(paint, &piece));
+            carets.push_str(&" ".repeat(w));
+        }
+    }
+    let under = (!marks.is_empty() && !paint.enabled()).then(|| carets.trim_end().to_string());
+    (body, under)
+}
+
 /// A diff, indented by `indent`: a legend, then up to [`MAX_DIFF_LINES`] lines from just
 /// before the first mismatch.
 fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> String {
@@ -63,6 +127,7 @@ fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> 
         paint.good(actual_label)
     );
     let start = diff.first_mismatch.saturating_sub(3);
+    let marks = crate::inline_diff::changed_chars(diff);
     for (i, line) in diff
         .lines
         .iter()
@@ -76,15 +141,16 @@ fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> 
         } else {
             line.text.clone()
         };
-        let body = match line.op {
-            DiffOp::Equal => paint.dim(&format!("  {text}")),
-            DiffOp::Expected => paint.bad(&format!("- {text}")),
-            DiffOp::Actual => paint.good(&format!("+ {text}")),
+        let (body, under) = match line.op {
+            DiffOp::Equal => (paint.dim(&format!("  {text}")), None),
+            DiffOp::Expected => marked_line(paint, Paint::bad, "- ", &text, &marks[i]),
+            DiffOp::Actual => marked_line(paint, Paint::good, "+ ", &text, &marks[i]),
         };
-        out.push_str(&format!(
-            "{}{marker} {body}\n",
-            &indent[..indent.len().saturating_sub(2)]
-        ));
+        let lead = &indent[..indent.len().saturating_sub(2)];
+        out.push_str(&format!("{lead}{marker} {body}\n"));
+        if let Some(under) = under {
+            out.push_str(&format!("{lead}  {under}\n"));
+        }
     }
     let shown = (diff.lines.len() - start).min(MAX_DIFF_LINES);
     if start + shown < diff.lines.len() {
@@ -254,7 +320,7 @@ mod tests {
                 stop_ms: Some(2),
             }),
         };
-        let text = outcome(&Paint::new(false), &o);
+        let text = outcome(&Paint::new(false), &o, None);
         assert!(
             text.contains("listened on port 40000 after 21 ms · stopped on SIGTERM in 2 ms"),
             "{text}"

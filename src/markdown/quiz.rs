@@ -87,6 +87,18 @@ impl Renderer<'_> {
                     .push(Frag::Text(summary, style.add_modifier(Modifier::BOLD)));
                 self.inline.push(Frag::Text(" ".into(), Style::default()));
                 self.inline_markdown(&quiz.explain);
+                // The first answer is the score; answering again is practice, and says so.
+                let score = match view.first_try {
+                    Some(true) => Some("Scored: right the first time."),
+                    Some(false) => {
+                        Some("Scored: not right the first time; answering again is practice.")
+                    }
+                    None => None,
+                };
+                if let Some(score) = score {
+                    self.inline.push(Frag::Text(" ".into(), Style::default()));
+                    self.inline.push(Frag::Text(score.into(), theme.dim));
+                }
             }
             None => {
                 let keys = quiz.options.len().clamp(1, 9);

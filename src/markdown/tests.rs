@@ -114,6 +114,7 @@ fn snapshot_document_at_40_columns() {
         selected: 1,
         answered: None,
         focused: true,
+        first_try: None,
     }];
     let rendered = render(DOCUMENT, 40, &dark(), &views);
     assert_fits(&rendered, 40);
@@ -128,6 +129,7 @@ fn snapshot_document_at_80_columns() {
         selected: 0,
         answered: Some(1),
         focused: true,
+        first_try: None,
     }];
     let rendered = render(DOCUMENT, 80, &dark(), &views);
     assert_fits(&rendered, 80);
@@ -577,6 +579,7 @@ fn mono_theme_uses_no_colour() {
         selected: 0,
         answered: Some(0),
         focused: true,
+        first_try: None,
     }];
     let r = render(DOCUMENT, 60, &theme, &views);
     assert!(!r.pending_highlight);
@@ -593,6 +596,7 @@ fn quiz_lines(answered: Option<usize>, selected: usize, focused: bool) -> (Rende
         selected,
         answered,
         focused,
+        first_try: None,
     }];
     let md = "Before.\n\n```quiz\nquestion = \"x\"\n```\n\nAfter.";
     (render(md, 50, &theme, &views), theme)
@@ -672,6 +676,7 @@ fn quiz_strings_render_inline_markdown() {
         selected: 0,
         answered: Some(1),
         focused: false,
+        first_try: None,
     }];
     let r = render("```quiz\n```", 80, &theme, &views);
     let text = text_of(&r);
@@ -694,6 +699,7 @@ fn quiz_blocks_beyond_the_views_show_as_code() {
         selected: 0,
         answered: None,
         focused: false,
+        first_try: None,
     }];
     let md = "```quiz\nquestion = \"one\"\n```\n\n```quiz\nquestion = \"two\"\n```";
     let r = render(md, 80, &dark(), &views);
@@ -730,6 +736,7 @@ fn every_lesson_fits_at_40_80_and_160_columns() {
                 selected: 0,
                 answered: Some(quiz.answer),
                 focused: false,
+                first_try: None,
             })
             .collect();
         for width in [40u16, 80, 160] {
@@ -763,6 +770,7 @@ fn every_lesson_fits_at_40_80_and_160_columns() {
             selected: 0,
             answered: None,
             focused: true,
+            first_try: None,
         })
         .collect();
     let mono = Theme::new(ThemeKind::Mono);
@@ -789,6 +797,7 @@ fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
         selected: 0,
         answered: None,
         focused: false,
+        first_try: None,
     };
     let views = [view, view];
     // `Quiz` is not `quiz` to the loader, so it is code here too; attributes are allowed.
@@ -796,4 +805,25 @@ fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
     let r = render(md, 80, &dark(), &views);
     assert_eq!(r.quizzes.len(), 2);
     assert_eq!(text_of(&r)[0], "  x = 1");
+}
+
+#[test]
+fn every_line_knows_the_block_it_came_from() {
+    let md =
+        "# Title\n\nA first paragraph long enough to wrap at a narrow width.\n\n- one\n- two\n";
+    for width in [20, 80] {
+        let r = render(md, width, &dark(), &[]);
+        assert_eq!(r.offsets.len(), r.lines.len());
+        let para = md.find("A first").expect("paragraph");
+        let lines_of_para: Vec<usize> = (0..r.lines.len())
+            .filter(|&i| r.offsets[i] == para)
+            .collect();
+        assert!(!lines_of_para.is_empty(), "{width}: {:?}", r.offsets);
+        assert!(
+            r.lines[lines_of_para[0]].to_string().starts_with("A first"),
+            "{width}"
+        );
+        let two = md.find("two").expect("item") - 2;
+        assert!(r.offsets.contains(&two), "{width}: {:?}", r.offsets);
+    }
 }

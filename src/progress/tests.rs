@@ -214,3 +214,31 @@ fn a_lab_run_this_version_cannot_read_is_kept_not_called_corrupt() {
         serde_json::from_slice(&to_json(&progress).expect("json")).expect("json");
     assert_eq!(saved["lab_runs_unread"][0], future);
 }
+
+#[test]
+fn a_quiz_keeps_its_first_answer_as_the_score_and_old_files_still_load() {
+    let mut p = Progress::default();
+    p.answer_quiz("typing", 0, 1, false);
+    p.answer_quiz("typing", 0, 2, true);
+    let a = p.quiz_answer("typing", 0).expect("answered");
+    assert_eq!(
+        (a.chosen, a.correct, a.right_first_time()),
+        (2, true, false)
+    );
+    p.answer_quiz("typing", 1, 0, true);
+    p.answer_quiz("typing", 1, 1, false);
+    assert_eq!(p.quiz_score(), (2, 1));
+    // Written before the first answer was kept: the answer stands in for it.
+    let old = br#"{"version": 2, "quizzes": {"typing/0": {"chosen": 1, "correct": true}}}"#;
+    let (p, _) = parse(old).unwrap_or_else(|_| panic!("an old file loads"));
+    assert_eq!(p.quiz_score(), (1, 1));
+}
+
+#[test]
+fn a_reset_keeps_a_pass_but_forgets_the_verdict_of_the_file_it_replaced() {
+    let mut p = Progress::default();
+    p.record_outcome(&outcome(Verdict::Passed));
+    p.forget_attempts("typing-orders", Language::Go);
+    let r = p.record("typing-orders", Language::Go);
+    assert_eq!((r.status, r.last_verdict), (Status::Passed, None));
+}

@@ -56,6 +56,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The whole task of the open exercise (the header shows only its start on small screens).
     Task,
+    /// The hints revealed so far, scrolled to the newest.
+    Hints,
 }
 
 /// What a confirmation is for.
@@ -87,6 +89,12 @@ pub struct App {
     pub screen: Screen,
     /// A popup, if any.
     pub overlay: Option<Overlay>,
+    /// The text of a text popup (help, welcome, task, hints), wrapped for its width.
+    pub popup: Vec<ratatui::text::Line<'static>>,
+    /// First visible line of the popup.
+    pub popup_scroll: usize,
+    /// Scroll the popup to its newest part once it is built (the hint just revealed).
+    pub(crate) popup_jump: bool,
     /// Course map state.
     pub map: MapState,
     /// Lesson reader state.
@@ -133,6 +141,9 @@ impl App {
             size,
             screen: Screen::Map,
             overlay: None,
+            popup: Vec::new(),
+            popup_scroll: 0,
+            popup_jump: false,
             map,
             lesson: LessonState::default(),
             exercise: ExerciseState::default(),
@@ -152,7 +163,7 @@ impl App {
         let h = app.lesson_view_height();
         app.lesson.clamp_scroll(h);
         if !app.progress.welcome_seen {
-            app.overlay = Some(Overlay::Welcome);
+            app.open_overlay(Overlay::Welcome);
             cmds.push(Cmd::Save(Change::WelcomeSeen));
         }
         (app, cmds)
@@ -289,10 +300,16 @@ impl App {
 
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
-        let cmds = self.handle(msg);
+        let mut cmds = self.handle(msg);
         self.refresh_lesson();
+        cmds.extend(self.mark_lesson_read());
         self.refresh_exercise_task();
         self.refresh_report();
+        self.refresh_map_preview();
+        self.refresh_lab_intro();
+        if self.overlay.is_some() {
+            self.refresh_popup();
+        }
         cmds
     }
 
@@ -329,8 +346,12 @@ impl App {
             }
             Msg::Resize(w, h) => {
                 self.size = (w, h);
+                // Keep the reader at the same text: remember it before the lines re-wrap.
+                self.lesson.anchor_to_text();
                 self.lesson.invalidate();
                 self.lesson.clamp_scroll(self.lesson_view_height());
+                self.exercise
+                    .clamp_focused_result(super::view::result_max_scroll(self));
                 Vec::new()
             }
             Msg::Tick => {
@@ -406,7 +427,7 @@ impl App {
         }
     }
 
-    fn quit_cmds(&mut self) -> Vec<Cmd> {
+    pub(crate) fn quit_cmds(&mut self) -> Vec<Cmd> {
         self.quit = true;
         let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
         // Unsaved text in the built-in editor is written, not lost.
@@ -432,7 +453,7 @@ impl App {
         }
         match key.code {
             KeyCode::Char('?') => {
-                self.overlay = Some(Overlay::Help);
+                self.open_overlay(Overlay::Help);
                 return Vec::new();
             }
             KeyCode::Char('q') => return self.quit_cmds(),
@@ -449,12 +470,8 @@ impl App {
 
     pub(crate) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
         match overlay {
-            Overlay::Help | Overlay::Welcome | Overlay::Task => {
-                if key.code == KeyCode::Char('q') {
-                    return self.quit_cmds();
-                }
-                self.overlay = None;
-                Vec::new()
+            Overlay::Help | Overlay::Welcome | Overlay::Task | Overlay::Hints => {
+                self.popup_key(key)
             }
             Overlay::Confirm(what) => {
                 let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
@@ -476,22 +493,17 @@ impl App {
 
     /// Opens a lesson by index.
     pub fn open_lesson(&mut self, index: usize) -> Vec<Cmd> {
-        let Some(lesson) = self.course.lessons.get(index) else {
+        if self.course.lessons.get(index).is_none() {
             return Vec::new();
-        };
-        let slug = lesson.slug.clone();
+        }
         if self.lesson.index != index || self.screen != Screen::Lesson {
             self.lesson.open(index);
         }
         self.screen = Screen::Lesson;
         self.map.select_lesson(index);
-        let mut cmds = vec![Cmd::Watch(None)];
-        if !self.progress.lessons_read.contains(&slug) {
-            self.progress.lessons_read.insert(slug.clone());
-            cmds.push(Cmd::Save(Change::LessonRead(slug)));
-        }
-        cmds.push(self.save_position());
-        cmds
+        // Opening is not reading: the lesson counts as read once its end has been on screen
+        // (see `mark_lesson_read`).
+        vec![Cmd::Watch(None), self.save_position()]
     }
 
     /// Opens an exercise, focusing `lang` (or the first unfinished available language).

@@ -1,4 +1,5 @@
-//! The built-in editor: ratatui-textarea with line numbers, undo and save.
+//! The built-in editor: ratatui-textarea with undo and save; the view adds fixed line numbers
+//! and the verdict of the last save.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
@@ -25,7 +26,9 @@ impl EditorState {
     pub fn new(language: Language, text: &str, theme: &Theme) -> Self {
         let lines: Vec<String> = text.lines().map(str::to_string).collect();
         let mut area = TextArea::new(lines.clone());
-        area.set_line_number_style(theme.dim);
+        // No line numbers from the textarea: they would scroll away sideways with the text.
+        // The view draws them in a gutter of its own.
+        let _ = theme;
         area.set_cursor_line_style(
             ratatui::style::Style::default().add_modifier(Modifier::UNDERLINED),
         );

@@ -21,7 +21,17 @@ pub struct LabState {
     pub back: usize,
     /// Which chart the narrow layout shows.
     pub metric: usize,
+    /// The introduction shown before the first run, rendered for the width in `.0`.
+    pub intro: Option<(u16, Vec<ratatui::text::Line<'static>>)>,
 }
+
+/// What the lab is, shown before the first run.
+const INTRO: &str = "\
+The lessons quote start-up times, memory and throughput from other people's machines. Here you \
+measure them on yours: microlings builds the same tiny HTTP service in each language, starts \
+it, loads it from 127.0.0.1 for a few seconds, and reads its memory.
+
+`r` runs the lab (about half a minute; results are saved with your progress).";
 
 impl LabState {
     /// Follows the lab's progress.
@@ -60,6 +70,16 @@ pub const METRICS: [&str; 4] = [
 ];
 
 impl App {
+    /// Renders the introduction for the current width.
+    pub(crate) fn refresh_lab_intro(&mut self) {
+        let width = self.size.0.saturating_sub(2).clamp(10, 100);
+        if self.screen != Screen::Lab || self.lab.intro.as_ref().is_some_and(|(w, _)| *w == width) {
+            return;
+        }
+        let lines = crate::markdown::render(INTRO, width, &self.theme, &[]).lines;
+        self.lab.intro = Some((width, lines));
+    }
+
     /// Shows the lab.
     pub fn open_lab(&mut self) -> Vec<Cmd> {
         self.screen = Screen::Lab;

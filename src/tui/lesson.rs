@@ -16,6 +16,7 @@ struct RenderKey {
     focus: Option<usize>,
     selected: Vec<usize>,
     answered: Vec<Option<usize>>,
+    first: Vec<Option<bool>>,
     mono: bool,
 }
 
@@ -33,6 +34,17 @@ pub struct LessonState {
     /// The lesson rendered for the current width and quiz state.
     pub rendered: Option<Rendered>,
     key: Option<RenderKey>,
+    /// The text at the top of the screen before a resize, to find again after re-wrapping.
+    anchor: Option<Anchor>,
+}
+
+/// A place in the lesson's text, independent of how it is wrapped: the Markdown block that
+/// starts at `offset`, and how far into that block's lines (as a fraction `row / rows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Anchor {
+    offset: usize,
+    row: usize,
+    rows: usize,
 }
 
 impl LessonState {
@@ -47,6 +59,43 @@ impl LessonState {
     /// Forces a new rendering (after a resize).
     pub fn invalidate(&mut self) {
         self.key = None;
+    }
+
+    /// Remembers which text is at the top of the screen, so that the next rendering (at
+    /// another width) scrolls back to it rather than to the same line number.
+    pub fn anchor_to_text(&mut self) {
+        let Some(r) = &self.rendered else {
+            return;
+        };
+        if self.anchor.is_some() || self.scroll == 0 {
+            return;
+        }
+        let Some(&offset) = r.offsets.get(self.scroll) else {
+            return;
+        };
+        let first = r.offsets.iter().position(|&o| o == offset).unwrap_or(0);
+        let rows = r.offsets.iter().filter(|&&o| o == offset).count();
+        self.anchor = Some(Anchor {
+            offset,
+            row: self.scroll - first,
+            rows,
+        });
+    }
+
+    /// The line of the rendered text that shows `anchor`.
+    fn find(&self, anchor: Anchor) -> Option<usize> {
+        let offsets = &self.rendered.as_ref()?.offsets;
+        let first = offsets.iter().position(|&o| o >= anchor.offset)?;
+        let rows = offsets[first..]
+            .iter()
+            .take_while(|&&o| o == offsets[first])
+            .count();
+        Some(first + anchor.row * rows / anchor.rows.max(1))
+    }
+
+    /// Whether the last line has been on screen.
+    pub fn at_end(&self, view_height: usize) -> bool {
+        self.rendered.is_some() && self.scroll + view_height >= self.line_count()
     }
 
     /// Number of rendered lines.
@@ -98,12 +147,20 @@ impl App {
         let answered: Vec<Option<usize>> = (0..n)
             .map(|i| self.progress.quiz_answer(&lesson.slug, i).map(|a| a.chosen))
             .collect();
+        let first: Vec<Option<bool>> = (0..n)
+            .map(|i| {
+                self.progress
+                    .quiz_answer(&lesson.slug, i)
+                    .map(|a| a.right_first_time())
+            })
+            .collect();
         let key = RenderKey {
             index: self.lesson.index,
             width: self.lesson_width(),
             focus: self.lesson.quiz_focus,
             selected: self.lesson.quiz_selected.clone(),
             answered: answered.clone(),
+            first: first.clone(),
             mono: !self.theme.highlights(),
         };
         if self.lesson.key.as_ref() == Some(&key) {
@@ -118,12 +175,44 @@ impl App {
                 selected: self.lesson.quiz_selected[i],
                 answered: answered[i],
                 focused: self.lesson.quiz_focus == Some(i),
+                first_try: first[i],
             })
             .collect();
         self.lesson.rendered = Some(render(&lesson.body, key.width, &self.theme, &views));
         self.lesson.key = Some(key);
+        if let Some(anchor) = self.lesson.anchor.take()
+            && let Some(line) = self.lesson.find(anchor)
+        {
+            self.lesson.scroll = line;
+        }
         let h = self.lesson_view_height();
         self.lesson.clamp_scroll(h);
+    }
+
+    /// Marks the open lesson read once the learner has reached its end, or answered its last
+    /// quiz: opening a lesson is not reading it.
+    pub(crate) fn mark_lesson_read(&mut self) -> Vec<Cmd> {
+        if self.screen != super::app::Screen::Lesson || self.overlay.is_some() {
+            return Vec::new();
+        }
+        let Some(lesson) = self.course.lessons.get(self.lesson.index) else {
+            return Vec::new();
+        };
+        if self.progress.lessons_read.contains(&lesson.slug) {
+            return Vec::new();
+        }
+        let last_quiz_answered = lesson
+            .quizzes
+            .len()
+            .checked_sub(1)
+            .is_some_and(|last| self.progress.quiz_answer(&lesson.slug, last).is_some());
+        if !(self.lesson.at_end(self.lesson_view_height()) || last_quiz_answered) {
+            return Vec::new();
+        }
+        let change = Change::LessonRead(lesson.slug.clone());
+        change.apply(&mut self.progress);
+        self.message = Some("lesson read: n goes to the next one, x to its exercises".into());
+        vec![Cmd::Save(change)]
     }
 
     pub(crate) fn lesson_key(&mut self, key: KeyEvent) -> Vec<Cmd> {

@@ -24,6 +24,8 @@ pub struct MapState {
     pub rows: Vec<Row>,
     /// Index of the selected row.
     pub selected: usize,
+    /// The selected exercise's task rendered for the detail panel: (slug, width, lines).
+    pub preview: Option<(String, u16, Vec<ratatui::text::Line<'static>>)>,
 }
 
 impl MapState {
@@ -34,7 +36,11 @@ impl MapState {
             rows.push(Row::Lesson(i));
             rows.extend(lesson.exercises.iter().map(|e| Row::Exercise(i, e.clone())));
         }
-        MapState { rows, selected: 0 }
+        MapState {
+            rows,
+            selected: 0,
+            preview: None,
+        }
     }
 
     /// Moves the selection by `delta` rows, staying in range.
@@ -71,6 +77,33 @@ impl MapState {
 }
 
 impl App {
+    /// Renders the selected exercise's task for the detail panel when the selection or the
+    /// width changed (drawing only copies the lines).
+    pub(crate) fn refresh_map_preview(&mut self) {
+        if self.screen != super::app::Screen::Map {
+            return;
+        }
+        let Some(width) = super::view::map_detail_width(self.size.0) else {
+            return;
+        };
+        let Some(slug) = self.map.selected_exercise(&self.course).map(str::to_string) else {
+            return;
+        };
+        if self
+            .map
+            .preview
+            .as_ref()
+            .is_some_and(|(s, w, _)| *s == slug && *w == width)
+        {
+            return;
+        }
+        let Some(ex) = self.course.exercise(&slug) else {
+            return;
+        };
+        let lines = crate::markdown::render(&ex.task, width, &self.theme, &[]).lines;
+        self.map.preview = Some((slug, width, lines));
+    }
+
     pub(crate) fn map_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         let course = self.course.clone();
         match key.code {

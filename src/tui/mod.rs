@@ -13,6 +13,7 @@ pub mod lab;
 pub mod lesson;
 pub mod map;
 pub mod msg;
+pub mod popup;
 pub mod report;
 pub mod terminal;
 pub mod view;

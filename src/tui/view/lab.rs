@@ -58,25 +58,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let Some(run) = app.lab_run() else {
-        let lines = vec![
-            Line::raw(
-                "The lessons quote start-up times, memory and throughput from other people's machines.",
-            ),
-            Line::raw(
-                "Here you measure them on yours: microlings builds the same tiny HTTP service in each",
-            ),
-            Line::raw(
-                "language, starts it, loads it from 127.0.0.1 for a few seconds, and reads its memory.",
-            ),
-            Line::raw(""),
-            Line::from(vec![
-                Span::styled("r", theme.key),
-                Span::raw(
-                    " runs the lab (about half a minute; results are saved with your progress).",
-                ),
-            ]),
-        ];
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        let lines: Vec<Line> = app
+            .lab
+            .intro
+            .as_ref()
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        let area = Rect::new(
+            body.x + 1,
+            body.y,
+            body.width.saturating_sub(1),
+            body.height,
+        );
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     };
     let table_height = (run.languages.len() as u16 + 3).min(body.height / 2);
@@ -178,19 +172,19 @@ fn render_table(app: &App, run: &LabRun, frame: &mut Frame, area: Rect) {
             },
         )
     };
-    let rows: Vec<Row> = run
+    let headers = ["", "build", "cold start", "memory", "requests/s", "p99"];
+    let cells: Vec<Vec<String>> = run
         .languages
         .iter()
         .map(|l| {
             if l.runs.is_empty() {
-                return Row::new(vec![
-                    l.label(),
-                    l.message
-                        .clone()
-                        .unwrap_or_else(|| format!("{:?}", l.status).to_lowercase()),
-                ]);
+                let why = l
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}", l.status).to_lowercase());
+                return vec![l.label(), why];
             }
-            Row::new(vec![
+            vec![
                 l.label(),
                 l.build_ms.map_or("–".into(), |ms| {
                     crate::run::lab::format_value(Unit::Micros, ms * 1000)
@@ -199,30 +193,45 @@ fn render_table(app: &App, run: &LabRun, frame: &mut Frame, area: Rect) {
                 show(l.rss_kib, Unit::Kib),
                 show(l.requests_per_sec, Unit::Count),
                 show(l.p99_us, Unit::Micros),
-            ])
+            ]
         })
         .collect();
-    let widths = [
-        Constraint::Length(7),
-        Constraint::Length(9),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ];
+    // Every column as wide as its widest figure; a figure is never cut. Columns that do not
+    // fit are left out, the build time first, then p99 (the charts show them).
+    let measured = |c: usize| {
+        cells
+            .iter()
+            .filter(|row| row.len() == headers.len())
+            .map(|row| row[c].chars().count())
+            .chain([headers[c].chars().count()])
+            .max()
+            .unwrap_or(0) as u16
+    };
+    let mut columns: Vec<usize> = (0..headers.len()).collect();
+    for drop in [1, 5, 4] {
+        let total: u16 = columns.iter().map(|&c| measured(c) + 1).sum();
+        if total <= area.width {
+            break;
+        }
+        columns.retain(|&c| c != drop);
+    }
+    let rows: Vec<Row> = cells
+        .iter()
+        .map(|row| {
+            if row.len() < headers.len() {
+                return Row::new(row.clone());
+            }
+            Row::new(columns.iter().map(|&c| row[c].clone()).collect::<Vec<_>>())
+        })
+        .collect();
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|&c| Constraint::Min(measured(c)))
+        .collect();
+    let header: Vec<&str> = columns.iter().map(|&c| headers[c]).collect();
     frame.render_widget(
         Table::new(rows, widths)
-            .header(
-                Row::new(vec![
-                    "",
-                    "build",
-                    "cold start",
-                    "memory",
-                    "requests/s",
-                    "p99",
-                ])
-                .style(theme.strong),
-            )
+            .header(Row::new(header).style(theme.strong))
             .block(
                 Block::default()
                     .borders(Borders::TOP)

@@ -43,17 +43,30 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .unfilled_style(theme.dim),
         gauge,
     );
-    let (list_area, detail) = if list_area.width >= 100 {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-            .areas(list_area);
-        (l, Some(d))
-    } else {
-        (list_area, None)
-    };
+    let (list_area, detail) = split(list_area);
     render_rows(app, frame, list_area);
     if let Some(d) = detail {
         render_detail(app, frame, d);
     }
+}
+
+/// The list and, from 100 columns, the detail panel beside it.
+fn split(area: Rect) -> (Rect, Option<Rect>) {
+    if area.width >= 100 {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(area);
+        (l, Some(d))
+    } else {
+        (area, None)
+    }
+}
+
+/// Columns of text in the detail panel on a screen `width` columns wide (its left border
+/// takes one), or `None` when there is no panel.
+pub fn detail_width(width: u16) -> Option<u16> {
+    split(Rect::new(0, 0, width, 1))
+        .1
+        .map(|d| d.width.saturating_sub(1).max(1))
 }
 
 fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
@@ -66,9 +79,13 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
         .selected
         .saturating_sub(height / 3)
         .min(rows.len().saturating_sub(height));
-    // pointer (2) + indent (5) + four "· Java " cells (7 each) + a space.
+    // pointer (2) + indent (5) + four "· Java " cells (7 each) + a space. Narrow screens
+    // use "·P " cells and a smaller indent, so that names like typing-orders and
+    // typing-parse-port stay apart.
+    let narrow = area.width < 60;
+    let (indent, cell) = if narrow { (1, 3) } else { (5, 7) };
     let slug_width = (area.width as usize)
-        .saturating_sub(2 + 5 + 28 + 1)
+        .saturating_sub(2 + indent + 4 * cell + 1)
         .clamp(6, 34);
     let lines: Vec<Line> = rows
         .iter()
@@ -103,13 +120,33 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     ])
                 }
                 Row::Exercise(_, slug) => {
+                    let name = if slug.chars().count() > slug_width {
+                        // Cut in the middle: the ends tell exercises apart.
+                        let head: String = slug.chars().take(slug_width / 2).collect();
+                        let tail: String = slug
+                            .chars()
+                            .skip(slug.chars().count() + head.chars().count() + 1 - slug_width)
+                            .collect();
+                        format!("{head}…{tail}")
+                    } else {
+                        slug.clone()
+                    };
                     let mut spans = vec![
                         Span::raw(pointer),
-                        Span::raw(format!("     {:<w$.w$} ", slug, w = slug_width)),
+                        Span::raw(format!(
+                            "{}{:<w$} ",
+                            " ".repeat(indent),
+                            name,
+                            w = slug_width
+                        )),
                     ];
                     for lang in Language::ALL {
                         spans.push(status_span(theme, app.status(slug, lang)));
-                        spans.push(Span::raw(format!(" {:<5}", short_name(lang))));
+                        if narrow {
+                            spans.push(Span::raw(format!("{:<2}", &short_name(lang)[..1])));
+                        } else {
+                            spans.push(Span::raw(format!(" {:<5}", short_name(lang))));
+                        }
                     }
                     Line::from(spans)
                 }
@@ -133,13 +170,11 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             if let Some(ex) = app.course.exercise(slug) {
                 lines.push(Line::styled(ex.title.clone(), theme.heading[1]));
                 lines.push(Line::raw(""));
-                // A preview: the task's Markdown without its code fences.
-                lines.extend(
-                    ex.task
-                        .lines()
-                        .filter(|l| !l.trim_start().starts_with("```"))
-                        .map(|l| Line::raw(l.to_string())),
-                );
+                // The task, rendered by update for this panel's width.
+                match &app.map.preview {
+                    Some((s, _, preview)) if s == slug => lines.extend(preview.iter().cloned()),
+                    _ => lines.extend(ex.task.lines().map(|l| Line::raw(l.to_string()))),
+                }
                 lines.push(Line::raw(""));
                 for lang in Language::ALL {
                     let s = app.status(slug, lang);
@@ -183,7 +218,11 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         }
         _ => {
             title = " Welcome ".to_string();
-            lines.push(Line::raw("Thirteen lessons on choosing a language for microservices, and exercises in Python, Go, Java and C# side by side."));
+            lines.push(Line::raw(format!(
+                "{} lessons on choosing a language for microservices, and {} exercises in Python, Go, Java and C# side by side.",
+                app.course.lessons.len(),
+                app.course.exercises.len()
+            )));
             lines.push(Line::raw(""));
             lines.push(Line::raw("Enter opens the selected lesson or exercise; c continues where you left off; ? shows every key."));
         }

@@ -9,6 +9,10 @@ mod overlay;
 mod report;
 mod status_bar;
 
+pub use exercise::result_max_scroll;
+pub use map::detail_width as map_detail_width;
+pub use status_bar::{context, context_under_popup};
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -45,10 +49,19 @@ pub fn render(app: &App, frame: &mut Frame) {
     overlay::render(app, frame, body);
 }
 
-/// The built-in editor, over the whole body: the file deserves the room.
+/// The built-in editor, over the whole body: the file deserves the room. Below it, the
+/// verdict of the last check of this file, so a save shows its result without leaving.
 fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let dirty = if ed.dirty() { " · modified" } else { "" };
+    let result = exercise::editor_result(app, ed.language, area.width as usize);
+    let result_height = if result.is_empty() {
+        0
+    } else {
+        (result.len() as u16 + 1).min(area.height / 3).max(2)
+    };
+    let [edit_area, result_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(result_height)]).areas(area);
     let block = ratatui::widgets::Block::default()
         .borders(ratatui::widgets::Borders::ALL)
         .border_style(theme.border_focused)
@@ -62,10 +75,29 @@ fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, ar
                 theme.dim,
             ),
         ]));
-    let inner = block.inner(area);
+    let inner = block.inner(edit_area);
     frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(block, area);
-    frame.render_widget(&ed.area, inner);
+    frame.render_widget(block, edit_area);
+    // Line numbers in a gutter of their own stay put while long lines scroll sideways.
+    let digits = ed.area.lines().len().max(1).ilog10() as u16 + 1;
+    let [gutter, text] =
+        Layout::horizontal([Constraint::Length(digits + 1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(&ed.area, text);
+    let (top, _) = ed.area.scroll_offset();
+    let numbers: Vec<Line> = (usize::from(top)..ed.area.lines().len())
+        .take(gutter.height as usize)
+        .map(|i| Line::styled(format!("{:>w$} ", i + 1, w = digits as usize), theme.dim))
+        .collect();
+    frame.render_widget(Paragraph::new(numbers), gutter);
+    if result_height > 0 {
+        let block = ratatui::widgets::Block::default()
+            .borders(ratatui::widgets::Borders::TOP)
+            .border_style(theme.border)
+            .title(" Last check · Ctrl-S saves and checks again ");
+        let rows = result_area.height.saturating_sub(1) as usize;
+        let shown: Vec<Line> = result.into_iter().take(rows).collect();
+        frame.render_widget(Paragraph::new(shown).block(block), result_area);
+    }
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

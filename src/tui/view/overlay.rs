@@ -1,75 +1,24 @@
-//! Popups: help, the first-run welcome, confirmations.
+//! Popups: help, the first-run welcome, the task, the hints, confirmations.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::status_bar::context;
 use crate::tui::app::{App, Confirm, Overlay};
-use crate::tui::keys::{KeyContext, bindings};
+use crate::tui::popup;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let Some(overlay) = &app.overlay else {
         return;
     };
+    if !matches!(overlay, Overlay::Confirm(_)) {
+        text_popup(app, overlay, frame, area);
+        return;
+    }
     let (title, lines): (&str, Vec<Line>) = match overlay {
-        Overlay::Help => {
-            let mut lines = Vec::new();
-            for (name, ctx) in [("Here", context(app)), ("Everywhere", KeyContext::Global)] {
-                lines.push(Line::styled(name, theme.heading[1]));
-                for b in bindings(ctx) {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("  {:<22}", b.keys), theme.key),
-                        Span::raw(b.action),
-                    ]));
-                }
-                lines.push(Line::raw(""));
-            }
-            lines.push(Line::styled("Any key closes this help.", theme.dim));
-            (" Keys ", lines)
-        }
-        Overlay::Welcome => (
-            " Welcome to microlings ",
-            vec![
-                Line::raw(
-                    "Choosing a language for microservices: Python, Go, Java and C#, compared by running them.",
-                ),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled("Move  ", theme.strong),
-                    Span::raw(
-                        "↑ ↓ (or j k) to choose, Enter to open, Esc to go back. c continues where you left off.",
-                    ),
-                ]),
-                Line::from(vec![
-                    Span::styled("Check ", theme.strong),
-                    Span::raw(
-                        "in an exercise, r runs all four languages and compares their output; Enter runs one.",
-                    ),
-                ]),
-                Line::from(vec![
-                    Span::styled("Edit  ", theme.strong),
-                    Span::raw(
-                        "e opens your $EDITOR, i edits right here; saving from any editor re-checks.",
-                    ),
-                ]),
-                Line::raw(""),
-                Line::raw("? shows every key. q quits; you come back exactly where you left off."),
-                Line::raw(""),
-                Line::styled("Press any key to start.", theme.dim),
-            ],
-        ),
-        Overlay::Task => {
-            let mut lines: Vec<Line> = match &app.exercise.task {
-                Some((_, task)) => task.clone(),
-                None => Vec::new(),
-            };
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Any key closes this.", theme.dim));
-            (" Task ", lines)
-        }
+        Overlay::Help | Overlay::Welcome | Overlay::Task | Overlay::Hints => return,
         Overlay::Confirm(Confirm::RevealSolution(lang)) => (
             " Show the solution? ",
             vec![
@@ -127,4 +76,36 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         popup,
     );
+}
+
+/// A popup whose text update prepared (wrapped for this width), scrolled, with a note in its
+/// bottom border when there is more.
+fn text_popup(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let width = popup::outer_width(area.width).min(area.width);
+    let rows = popup::visible_rows(app.size.1, app.popup.len());
+    let height = (rows as u16 + 2).min(area.height);
+    let popup_area = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let scroll = app.popup_scroll.min(app.popup.len().saturating_sub(rows));
+    let below = app.popup.len().saturating_sub(scroll + rows);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(popup::title(overlay));
+    if below > 0 {
+        block = block.title_bottom(Line::styled(
+            format!(" ↓ {below} more: j or PgDn "),
+            theme.warn,
+        ));
+    } else if scroll > 0 {
+        block = block.title_bottom(Line::styled(" end · k scrolls up ", theme.dim));
+    }
+    let lines: Vec<Line> = app.popup.iter().skip(scroll).take(rows).cloned().collect();
+    frame.render_widget(Clear, popup_area);
+    frame.render_widget(Paragraph::new(lines).block(block), popup_area);
 }

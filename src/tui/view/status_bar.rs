@@ -6,11 +6,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::SPINNER;
-use crate::tui::app::{App, Screen};
-use crate::tui::keys::{KeyContext, bindings};
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::keys::{KeyContext, working};
 
-/// The key context the status bar and help describe.
+/// The key context of what has the keys now: a popup, else the editor, else the screen.
 pub fn context(app: &App) -> KeyContext {
+    match &app.overlay {
+        Some(Overlay::Confirm(_)) => KeyContext::Confirm,
+        Some(_) => KeyContext::Popup,
+        None => context_under_popup(app),
+    }
+}
+
+/// The key context of the screen (or editor) under any popup: what the help describes.
+pub fn context_under_popup(app: &App) -> KeyContext {
     if app.editor.is_some() {
         return KeyContext::Editor;
     }
@@ -27,7 +36,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut right: Vec<Span> = Vec::new();
     let running = app.exercise.panes.values().filter(|p| p.running).count();
-    if app.screen == Screen::Exercise {
+    if app.screen == Screen::Exercise && app.overlay.is_none() {
         if running > 0 {
             right.push(Span::styled(
                 format!(
@@ -48,13 +57,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(msg) = &app.message {
         left.push(Span::styled(format!(" {msg} "), theme.strong));
     } else {
-        let ctx = context(app);
-        for b in bindings(ctx)
-            .iter()
-            .chain(bindings(KeyContext::Global))
-            .filter(|b| !b.short.is_empty())
-        {
-            left.push(Span::styled(format!(" {}", b.keys), theme.key));
+        // Only keys that work here: the editor types `?` and `q`, a question takes `y`.
+        for b in working(context(app)).filter(|b| !b.short.is_empty()) {
+            // The first of a binding's keys is enough here; the help lists them all.
+            let first = b.keys.split("  ").next().unwrap_or(b.keys);
+            left.push(Span::styled(format!(" {first}"), theme.key));
             left.push(Span::raw(format!(" {} ", b.short)));
         }
     }
