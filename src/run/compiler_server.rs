@@ -80,15 +80,18 @@ pub fn ensure_running(server: &CompilerServer) {
     if std::fs::create_dir_all(&server.spec.dir).is_err() {
         return;
     }
-    let Ok(mut child) = cmd.spawn() else {
+    // Registered as microlings' own, so that sweeping a check's escaped processes spares it.
+    let Ok(mut child) = super::reaper::spawn_own(|| cmd.spawn(), std::process::Child::id) else {
         return;
     };
+    let pid = child.id();
     // Reap it when it stops (after its idle timeout), so no zombie stays behind while a
     // long-running TUI session goes on.
     let _ = std::thread::Builder::new()
         .name("compiler-server-reaper".into())
         .spawn(move || {
             let _ = child.wait();
+            super::reaper::release(pid);
         });
     let started = Instant::now();
     while started.elapsed() < READY_WAIT {

@@ -601,11 +601,7 @@ fn measure_language(
     let described = Some(describe(toolchain, target.variant));
     progress(LabEvent::Building { target });
     // Removed on drop, whatever happens below.
-    let dir = match std::fs::create_dir_all(&runner.dirs().scratch).and_then(|()| {
-        tempfile::Builder::new()
-            .prefix(&format!("lab-{}-", lang.id()))
-            .tempdir_in(&runner.dirs().scratch)
-    }) {
+    let dir = match super::rundir::create(&runner.dirs().scratch, &format!("lab-{}-", lang.id())) {
         Ok(d) => d,
         Err(e) => {
             return empty(

@@ -12,6 +12,8 @@ pub mod native_aot;
 pub mod plan;
 pub mod process;
 pub mod procfs;
+pub mod reaper;
+pub mod rundir;
 pub mod service;
 pub mod toolchain;
 
@@ -262,11 +264,11 @@ impl Runner {
         opts: &CheckOptions,
         started: Instant,
     ) -> std::io::Result<Outcome> {
-        std::fs::create_dir_all(&self.dirs.scratch)?;
         // Removed on drop, whatever happens below.
-        let run_dir = tempfile::Builder::new()
-            .prefix(&format!("{}-{}-", exercise.slug, lang.id()))
-            .tempdir_in(&self.dirs.scratch)?;
+        let run_dir = rundir::create(
+            &self.dirs.scratch,
+            &format!("{}-{}-", exercise.slug, lang.id()),
+        )?;
         let dir = run_dir.path();
         std::fs::create_dir(dir.join("tmp"))?;
         std::fs::write(dir.join(lang.file_name()), source)?;
