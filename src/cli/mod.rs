@@ -172,6 +172,7 @@ impl Context {
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("cannot load the course")?;
         let data = DataDir::locate(global.data_dir.as_deref())?;
+        clean_up_after_crash(&data);
         Ok(Context {
             course,
             data,
@@ -220,6 +221,18 @@ impl Context {
     }
 }
 
+/// Removes the run directories of a microlings that was killed before it could, and stops
+/// the programs it left running (see `run::rundir`).
+fn clean_up_after_crash(data: &DataDir) {
+    let cleaned = crate::run::rundir::clean_stale(&data.runner_dirs().scratch);
+    if cleaned.processes > 0 {
+        eprintln!(
+            "note: stopped {} program(s) left running by a microlings that was killed",
+            cleaned.processes
+        );
+    }
+}
+
 /// Tells the learner what happened to their progress file, if anything.
 pub fn report_notice(notice: Option<&LoadNotice>) {
     match notice {
@@ -239,6 +252,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Doctor) = cli.command {
         // Doctor is what people run when something is broken: it needs no course.
         let data = DataDir::locate(cli.global.data_dir.as_deref())?;
+        clean_up_after_crash(&data);
         return doctor::doctor(
             &data,
             cli.global.course.as_deref(),
