@@ -121,3 +121,45 @@ srv.serve_forever()
     );
     assert!(!process_running_with(marker), "the daemon outlived the check");
 }
+
+#[test]
+fn cancelling_during_a_hanging_request_ends_the_check_at_once() {
+    if !have(Language::Python) {
+        return;
+    }
+    let (runner, _dir) = runner();
+    let marker = "1007.707";
+    let ex = http_exercise("hang-cancel", 30, None, vec![get("/", 200, None)], vec![]);
+    let source = format!(
+        r#"import os, subprocess, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+class H(BaseHTTPRequestHandler):
+    def do_GET(self):
+        subprocess.Popen(["sleep", "{marker}"])
+        time.sleep(3600)
+
+srv = ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), H)
+srv.serve_forever()
+"#
+    );
+    let opts = opts();
+    let cancel = opts.cancel.clone();
+    std::thread::spawn(move || {
+        // Cancel once the request is hanging (the handler has started its child).
+        let until = Instant::now() + Duration::from_secs(10);
+        while !process_running_with(marker) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        cancel.cancel();
+    });
+    let started = Instant::now();
+    let o = runner.check(&ex, Language::Python, &source, &opts);
+    let cancelled_after = started.elapsed();
+    assert_eq!(o.verdict, Verdict::Cancelled, "{o:#?}");
+    assert!(
+        cancelled_after < Duration::from_secs(5),
+        "the check ended {cancelled_after:?} after it started, not when it was cancelled"
+    );
+    assert!(!process_running_with(marker), "the service's child survived");
+}
