@@ -1,6 +1,8 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use microlings::cli::out::StdoutFailed;
 
 fn main() -> ExitCode {
     // Before any thread exists: what microlings starts outside the runner (an editor, and
@@ -14,11 +16,23 @@ fn main() -> ExitCode {
         );
     }
     let cli = microlings::cli::Cli::parse();
-    match microlings::cli::run(cli) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e:#}");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        microlings::cli::run(cli)
+    }));
+    match result {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
             ExitCode::FAILURE
         }
+        Err(payload) => match payload.downcast::<StdoutFailed>() {
+            // The reader went away (`microlings list | head -1`): nothing more to say.
+            Ok(failed) if failed.is_closed_pipe() => ExitCode::SUCCESS,
+            Ok(failed) => {
+                let _ = writeln!(std::io::stderr(), "error: cannot write the output: {}", failed.0);
+                ExitCode::FAILURE
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        },
     }
 }

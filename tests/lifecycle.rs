@@ -151,3 +151,42 @@ fn sighup_stops_the_programs_like_ctrl_c() {
         || !process_running_with(marker),
     );
 }
+
+#[test]
+fn writing_into_a_closed_pipe_ends_every_command_quietly() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["progress"],
+        vec!["progress", "--json"],
+        vec!["progress", "--report"],
+        vec!["hint", "fixture-sum"],
+        vec!["path", "fixture-sum"],
+        vec!["doctor"],
+        vec!["--help"],
+    ];
+    if have(Language::Python) {
+        commands.push(vec!["check", "fixture-sum", "--lang", "python"]);
+        commands.push(vec!["check", "fixture-sum", "--lang", "python", "--json"]);
+        commands.push(vec!["dev", "check", "--lang", "python"]);
+    }
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        // Nobody will read: every write to stdout fails with EPIPE.
+        drop(reader);
+        let out = command(data.path(), &args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && out.status.code() != Some(101),
+            "microlings {args:?}: {:?}\n{stderr}",
+            out.status
+        );
+        assert!(stderr.trim().is_empty(), "microlings {args:?}: {stderr}");
+    }
+}

@@ -1,5 +1,28 @@
 //! The command line: argument definitions and one function per subcommand.
 
+// Every command prints through these, so a closed pipe ends it quietly (see `out`). Defined
+// before the submodules, which see them in place of the standard macros.
+macro_rules! println {
+    () => {
+        $crate::cli::out::write(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::out::write(format_args!($($arg)*), true)
+    };
+}
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::out::write(format_args!($($arg)*), false)
+    };
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::cli::out::write_err(format_args!($($arg)*))
+    };
+}
+
+pub mod out;
+
 mod check;
 mod dev;
 mod doctor;
