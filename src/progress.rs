@@ -151,11 +151,12 @@ impl Progress {
             .or_default()
     }
 
-    /// Records a check's outcome. A missing toolchain or a cancelled check is not an attempt.
+    /// Records a check's outcome. A missing toolchain, a cancelled check or one microlings
+    /// could not run is not an attempt.
     pub fn record_outcome(&mut self, outcome: &Outcome) {
         if matches!(
             outcome.verdict,
-            Verdict::ToolchainMissing | Verdict::Cancelled
+            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
         ) {
             return;
         }

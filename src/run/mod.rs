@@ -68,6 +68,9 @@ pub enum Verdict {
     ServiceNotReady,
     /// An HTTP service answered correctly but ignored SIGTERM and had to be killed.
     DidNotStop,
+    /// microlings itself could not run the check (a full disk, an unwritable directory):
+    /// not the program's fault, never cached and not counted as an attempt.
+    CouldNotRun,
 }
 
 impl Verdict {
@@ -84,6 +87,7 @@ impl Verdict {
             Verdict::Cancelled => "cancelled",
             Verdict::ServiceNotReady => "service_not_ready",
             Verdict::DidNotStop => "did_not_stop",
+            Verdict::CouldNotRun => "could_not_run",
         }
     }
 
@@ -100,6 +104,7 @@ impl Verdict {
             Verdict::Cancelled => "cancelled",
             Verdict::ServiceNotReady => "not listening",
             Verdict::DidNotStop => "did not stop",
+            Verdict::CouldNotRun => "could not run",
         }
     }
 }
@@ -213,11 +218,7 @@ impl Runner {
             return hit;
         }
         let result = self.check_uncached(exercise, lang, source, toolchain, opts, started);
-        let o = result.unwrap_or_else(|e| {
-            let mut o = outcome(exercise, lang, Verdict::RuntimeError, started);
-            o.message = format!("microlings could not run the check: {e}");
-            o
-        });
+        let o = result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
         if opts.use_cache {
             self.cache.put(&key, &o);
         }
@@ -246,9 +247,12 @@ impl Runner {
                 .into_iter()
                 .map(|(lang, h)| {
                     h.join().unwrap_or_else(|_| {
-                        let mut o = outcome(exercise, lang, Verdict::RuntimeError, Instant::now());
-                        o.message = "microlings crashed while checking this language".into();
-                        o
+                        could_not_run(
+                            exercise,
+                            lang,
+                            Instant::now(),
+                            "microlings crashed while checking this language",
+                        )
                     })
                 })
                 .collect()
@@ -288,7 +292,11 @@ impl Runner {
             };
             let r = process::run(build, limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
-                return Ok(build_failure(exercise, lang, r, dir, started));
+                let o = build_failure(exercise, lang, r, dir, started);
+                if disk_full(&o.stderr) {
+                    return Err(std::io::Error::other("the disk is full"));
+                }
+                return Ok(o);
             }
         }
 
@@ -359,6 +367,20 @@ fn outcome(exercise: &Exercise, lang: Language, verdict: Verdict, started: Insta
         cached: false,
         service: None,
     }
+}
+
+/// The outcome when microlings itself failed: says so, and that the program is not to blame.
+fn could_not_run(exercise: &Exercise, lang: Language, started: Instant, why: &str) -> Outcome {
+    let mut o = outcome(exercise, lang, Verdict::CouldNotRun, started);
+    o.message = format!(
+        "microlings could not run the check: {why}. This is not your program's fault and is not counted; check again once it is fixed (`microlings doctor` shows the data directory)"
+    );
+    o
+}
+
+/// Whether a tool's output says the disk is full: the check did not really happen.
+fn disk_full(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("no space left on device")
 }
 
 fn lossy(bytes: &[u8], dir: &Path) -> String {
