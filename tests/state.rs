@@ -90,3 +90,172 @@ fn an_unwritable_scratch_directory_is_not_an_attempt() {
     assert_eq!(o["verdict"], "wrong_output", "{o}");
     assert_eq!(o["cached"], false);
 }
+
+fn corrupt(data: &Path) {
+    std::fs::write(data.join("progress.json"), "{ this is not json").expect("write");
+}
+
+#[test]
+fn every_command_that_finds_progress_corrupt_says_so() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["progress"],
+        vec!["hint", "fixture-sum"],
+        vec!["reset", "fixture-sum", "--yes"],
+    ];
+    if have(Language::Python) {
+        commands.push(vec!["check", "fixture-sum", "--lang", "python"]);
+    }
+    for args in commands {
+        corrupt(data.path());
+        let out = ml(data.path(), &args);
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("could not be read") && err.contains("progress.json.corrupt-"),
+            "microlings {args:?} said nothing about the corrupt file: {err}"
+        );
+    }
+}
+
+#[test]
+fn two_corrupt_files_in_the_same_second_are_both_kept() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
+    // Copies kept aside a moment ago, for every second this test could run in.
+    for s in now..now + 30 {
+        std::fs::write(
+            data.path().join(format!("progress.json.corrupt-{s}")),
+            "an older copy",
+        )
+        .expect("write");
+    }
+    corrupt(data.path());
+    let out = ml(data.path(), &["list"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut kept = 0;
+    let mut new = 0;
+    for e in std::fs::read_dir(data.path()).expect("dir").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("progress.json.corrupt-") {
+            match std::fs::read_to_string(e.path()).expect("read").as_str() {
+                "an older copy" => kept += 1,
+                _ => new += 1,
+            }
+        }
+    }
+    assert_eq!((kept, new), (30, 1), "an older copy was overwritten");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_progress_file_of_tens_of_megabytes_is_refused_without_eating_memory() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Valid JSON of a known version: only its size is wrong. Written in pieces, so that
+    // this test's own memory (which a forked child starts from) stays small.
+    {
+        use std::io::Write;
+        let file = std::fs::File::create(data.path().join("progress.json")).expect("create");
+        let mut w = std::io::BufWriter::new(file);
+        let lesson = format!("\"{}\"", "x".repeat(1000));
+        w.write_all(b"{\"version\": 2, \"lessons_read\": [").expect("write");
+        for i in 0..40_000 {
+            if i > 0 {
+                w.write_all(b",").expect("write");
+            }
+            w.write_all(lesson.as_bytes()).expect("write");
+        }
+        w.write_all(b"]}").expect("write");
+    }
+    let child = command(data.path(), &["list"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child, with valid pointers.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid);
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.expect("stderr"), &mut err).expect("read");
+    assert!(
+        err.contains("MB") && err.contains("progress.json.corrupt-"),
+        "no clear message: {err}"
+    );
+    let peak_mb = usage.ru_maxrss / 1024;
+    assert!(peak_mb < 50, "microlings used {peak_mb} MB for a 40 MB progress file");
+}
+
+#[test]
+fn a_huge_progress_version_is_printed_as_it_is() {
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        data.path().join("progress.json"),
+        r#"{"version": 4294967297, "exercises": {}}"#,
+    )
+    .expect("write");
+    let out = ml(data.path(), &["list"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("version 4294967297"), "{err}");
+    assert!(data.path().join("progress.json").exists(), "the file was not left as it is");
+}
+
+#[cfg(unix)]
+#[test]
+fn waiting_for_another_instance_says_so_and_ctrl_c_ends_the_wait() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data.path().join("progress.lock"))
+        .expect("lock file");
+    lock.lock().expect("lock");
+    let mut child = command(data.path(), &["check", "fixture-sum", "--lang", "python"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("nothing said while waiting for the lock");
+    assert!(
+        line.contains("waiting for another microlings instance"),
+        "{line}"
+    );
+    let asked = Instant::now();
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let until = Instant::now() + Duration::from_secs(2);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("Ctrl-C did not end the wait for the lock");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(asked.elapsed() < Duration::from_secs(2));
+    assert!(!status.success());
+    drop(lock);
+}

@@ -84,7 +84,7 @@ pub fn check_exercise(
         cancel: cancel.clone(),
     };
     let outcomes = runner.check_many(exercise, &sources, &opts);
-    ctx.data.progress().update(|p| {
+    ctx.update_progress(|p| {
         for o in &outcomes {
             p.record_outcome(o);
         }

@@ -236,11 +236,24 @@ impl Context {
         }
     }
 
+    /// The progress store, saying so when it waits for another instance.
+    pub fn progress_store(&self) -> crate::progress::ProgressStore {
+        self.data.progress().announcing_waits()
+    }
+
     /// Loads progress, telling the learner on stderr about a moved-aside or migrated file.
     pub fn load_progress(&self) -> Result<Progress> {
-        let (progress, notice) = self.data.progress().load()?;
+        let (progress, notice) = self.progress_store().load()?;
         report_notice(notice.as_ref());
         Ok(progress)
+    }
+
+    /// Changes the saved progress, telling the learner on stderr about a moved-aside or
+    /// migrated file as [`load_progress`](Self::load_progress) does.
+    pub fn update_progress<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
+        let (_, value, notice) = self.progress_store().update_noting(change)?;
+        report_notice(notice.as_ref());
+        Ok(value)
     }
 }
 
