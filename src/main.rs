@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     match result {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            let message = microlings::cli::out::visible(&format!("{e:#}"));
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::FAILURE
         }
         Err(payload) => match payload.downcast::<StdoutFailed>() {

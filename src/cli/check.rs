@@ -77,7 +77,7 @@ pub fn check_exercise(
     let ws = ctx.data.workspace();
     let sources = langs
         .iter()
-        .map(|&l| Ok((l, ws.read(exercise, l)?)))
+        .map(|&l| Ok((l, ws.read_bytes(exercise, l)?)))
         .collect::<Result<Vec<_>>>()?;
     let opts = CheckOptions {
         use_cache,

@@ -35,7 +35,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
         println!(
             "{} {}",
             p.bold(&format!("Hint {} of {total} ({kind}):", i + 1)),
-            h
+            super::out::visible(h)
         );
     }
     if used >= total {

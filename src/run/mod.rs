@@ -183,14 +183,16 @@ impl Runner {
         &self.dirs
     }
 
-    /// Checks `source` as the `lang` version of `exercise`.
+    /// Checks `source` as the `lang` version of `exercise`. The source reaches the toolchain
+    /// byte for byte: a file that is not UTF-8 gets the toolchain's own error.
     pub fn check(
         &self,
         exercise: &Exercise,
         lang: Language,
-        source: &str,
+        source: impl AsRef<[u8]>,
         opts: &CheckOptions,
     ) -> Outcome {
+        let source = source.as_ref();
         let started = Instant::now();
         let toolchain = match self.toolchains.get(lang) {
             Ok(t) => t,
@@ -227,10 +229,10 @@ impl Runner {
 
     /// Checks several languages of one exercise in parallel, one thread each; results come back
     /// in the order given.
-    pub fn check_many(
+    pub fn check_many<S: AsRef<[u8]> + Sync>(
         &self,
         exercise: &Exercise,
-        sources: &[(Language, String)],
+        sources: &[(Language, S)],
         opts: &CheckOptions,
     ) -> Vec<Outcome> {
         std::thread::scope(|s| {
@@ -263,7 +265,7 @@ impl Runner {
         &self,
         exercise: &Exercise,
         lang: Language,
-        source: &str,
+        source: &[u8],
         toolchain: &Toolchain,
         opts: &CheckOptions,
         started: Instant,
@@ -334,6 +336,13 @@ impl Runner {
                     Some(name) => format!("the output for case '{name}' is not what was expected"),
                     None => "the output is not what was expected".into(),
                 };
+                if o.stdout.trim().is_empty()
+                    && let Some(line) = last_line(&o.stderr)
+                {
+                    o.message = format!(
+                        "the program printed nothing on stdout, only on stderr (which is not graded): {line}"
+                    );
+                }
                 o.diff = Some(diff);
             }
             if o.verdict != Verdict::Passed {
@@ -450,7 +459,13 @@ fn from_run(
         Termination::Exited(code) => {
             o.verdict = Verdict::RuntimeError;
             o.exit_code = Some(code);
-            o.message = format!("the program exited with code {code}; stderr says why");
+            o.message = match last_line(&o.stderr) {
+                Some(line) => format!("the program exited with code {code}; stderr says why: {line}"),
+                None if o.stdout.trim().is_empty() => {
+                    format!("the program exited with code {code} without printing anything")
+                }
+                None => format!("the program exited with code {code} and printed nothing on stderr"),
+            };
         }
         Termination::Signalled(sig) => {
             o.verdict = Verdict::RuntimeError;
@@ -479,6 +494,17 @@ fn from_run(
         o.exit_code = Some(code);
     }
     o
+}
+
+/// The last line of `text` that is not blank, shortened for a one-line message.
+fn last_line(text: &str) -> Option<String> {
+    const MAX: usize = 160;
+    let line = text.lines().rev().map(str::trim).find(|l| !l.is_empty())?;
+    Some(if line.chars().count() > MAX {
+        format!("{}...", line.chars().take(MAX).collect::<String>())
+    } else {
+        line.to_string()
+    })
 }
 
 fn signal_name(sig: i32) -> &'static str {
