@@ -259,3 +259,133 @@ fn waiting_for_another_instance_says_so_and_ctrl_c_ends_the_wait() {
     assert!(!status.success());
     drop(lock);
 }
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// Runs microlings, failing the test if it has not finished within 10 s (a read of a FIFO
+/// would wait for ever).
+fn ml_bounded(data: &Path, course: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--course")
+        .arg(course)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let until = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("microlings {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).expect("copy");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_where_a_file_is_expected_is_named_and_nothing_hangs() {
+    // The learner's own file.
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = ml(data.path(), &["path", "fixture-sum", "--lang", "python"]);
+    let file = PathBuf::from(text(&out.stdout).trim());
+    mkfifo(&file);
+    for args in [
+        vec!["check", "fixture-sum", "--lang", "python"],
+        vec!["reset", "fixture-sum", "--lang", "python"],
+    ] {
+        let out = ml_bounded(data.path(), &fixture(), &args);
+        let err = text(&out.stderr);
+        if args[0] == "check" {
+            assert!(!out.status.success());
+            assert!(
+                err.contains(&file.display().to_string()) && err.contains("FIFO"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // A lesson and an exercise file of a course on disk.
+    for fifo in ["lessons/02-pipe.md", "exercises/fixture-sum/python/main.py"] {
+        let course = tempfile::tempdir().expect("tempdir");
+        copy_dir(&fixture(), course.path());
+        mkfifo(&course.path().join(fifo));
+        let out = ml_bounded(data.path(), course.path(), &["list"]);
+        let err = text(&out.stderr);
+        assert!(!out.status.success());
+        assert!(err.contains(fifo) && err.contains("FIFO"), "{fifo}: {err}");
+    }
+}
+
+#[test]
+fn course_pointing_at_a_file_or_a_folder_without_lessons_makes_sense() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = data.path().join("course.toml");
+    std::fs::write(&file, "").expect("write");
+    let out = ml_bounded(data.path(), &file, &["list"]);
+    let err = text(&out.stderr);
+    assert!(err.contains("is a file, not a course"), "{err}");
+    let empty = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(empty.path().join("exercises")).expect("mkdir");
+    let out = ml_bounded(data.path(), empty.path(), &["list"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("has no `lessons/`") && !err.contains("next to `lessons/`"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn doctor_gives_a_probe_a_few_seconds_and_says_why_it_failed() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().expect("tempdir");
+    let fake = bin.path().join("python3");
+    let doctor = |script: &str| {
+        std::fs::write(&fake, script).expect("write");
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let data = tempfile::tempdir().expect("tempdir");
+        let started = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_microlings"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("doctor")
+            .env("PATH", bin.path())
+            .env("NO_COLOR", "1")
+            .env("MICROLINGS_DISABLE", "go,java,csharp")
+            .output()
+            .expect("doctor");
+        (text(&out.stdout), started.elapsed())
+    };
+    let (out, took) = doctor("#!/bin/sh\necho 'cannot find libpython3.11.so' >&2\nexit 3\n");
+    assert!(
+        out.contains("exited with code 3") && out.contains("cannot find libpython3.11.so"),
+        "{out}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    let (out, took) = doctor("#!/bin/sh\n/bin/sleep 60\n");
+    assert!(out.contains("did not answer within"), "{out}");
+    assert!(took < Duration::from_secs(15), "doctor waited {took:?} for a hanging probe");
+}
