@@ -211,7 +211,11 @@ fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
         if let Some(sdk) = &mut fallback.dotnet {
             sdk.direct = None;
         }
-        let build = median((0..3).map(|_| csharp_build(&fallback, work, false)).collect());
+        let build = median(
+            (0..3)
+                .map(|_| csharp_build(&fallback, work, false))
+                .collect(),
+        );
         println!("  dotnet build of a generated project   {:>10}", ms(build));
         let inproc = median((0..5).map(|_| csharp_build(tc, work, false)).collect());
         println!("  csc.dll, no compiler server           {:>10}", ms(inproc));

@@ -16,9 +16,8 @@ fn main() -> ExitCode {
         );
     }
     let cli = microlings::cli::Cli::parse();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        microlings::cli::run(cli)
-    }));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| microlings::cli::run(cli)));
     match result {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
@@ -30,7 +29,11 @@ fn main() -> ExitCode {
             // The reader went away (`microlings list | head -1`): nothing more to say.
             Ok(failed) if failed.is_closed_pipe() => ExitCode::SUCCESS,
             Ok(failed) => {
-                let _ = writeln!(std::io::stderr(), "error: cannot write the output: {}", failed.0);
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: cannot write the output: {}",
+                    failed.0
+                );
                 ExitCode::FAILURE
             }
             Err(panic) => std::panic::resume_unwind(panic),

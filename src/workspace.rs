@@ -56,7 +56,8 @@ impl Workspace {
     /// needed): what the toolchain gets.
     pub fn read_bytes(&self, exercise: &Exercise, lang: Language) -> Result<Vec<u8>> {
         let path = self.ensure(exercise, lang)?;
-        crate::fsutil::read_regular(&path).with_context(|| format!("cannot read {}", path.display()))
+        crate::fsutil::read_regular(&path)
+            .with_context(|| format!("cannot read {}", path.display()))
     }
 
     /// The learner's current source as text, for showing it (creating the file from the

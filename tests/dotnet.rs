@@ -159,7 +159,11 @@ fn mono_alone_is_not_taken_for_a_csharp_toolchain() {
     use std::os::unix::fs::PermissionsExt;
     let bin = tempfile::tempdir().expect("tempdir");
     let mcs = bin.path().join("mcs");
-    std::fs::write(&mcs, "#!/bin/sh\necho 'Mono C# compiler version 6.8.0.105'\n").expect("mcs");
+    std::fs::write(
+        &mcs,
+        "#!/bin/sh\necho 'Mono C# compiler version 6.8.0.105'\n",
+    )
+    .expect("mcs");
     std::fs::set_permissions(&mcs, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let data = tempfile::tempdir().expect("tempdir");
     let out = Command::new(env!("CARGO_BIN_EXE_microlings"))
@@ -180,5 +184,8 @@ fn mono_alone_is_not_taken_for_a_csharp_toolchain() {
         line.contains("C# needs the .NET SDK 8 or newer") && line.contains("Mono"),
         "{stdout}"
     );
-    assert!(stdout.contains("brew install --cask dotnet-sdk"), "{stdout}");
+    assert!(
+        stdout.contains("brew install --cask dotnet-sdk"),
+        "{stdout}"
+    );
 }

@@ -79,8 +79,15 @@ fn a_double_forked_daemon_is_killed_and_the_check_is_quick() {
     let started = Instant::now();
     let o = runner.check(&ex, Language::Python, &source, &opts());
     assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
-    assert!(!process_running_with(marker), "the daemon outlived the check");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        !process_running_with(marker),
+        "the daemon outlived the check"
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -91,7 +98,13 @@ fn a_service_whose_daemon_keeps_its_port_does_not_keep_it_after_the_check() {
     }
     let (runner, _dir) = runner();
     let marker = "1006.606";
-    let ex = http_exercise("daemon-port", 2, None, vec![get("/", 200, Some("{}"))], vec![]);
+    let ex = http_exercise(
+        "daemon-port",
+        2,
+        None,
+        vec![get("/", 200, Some("{}"))],
+        vec![],
+    );
     let source = format!(
         r#"import os, subprocess
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -119,7 +132,10 @@ srv.serve_forever()
         !port_open(port, Duration::from_millis(200)),
         "port {port} is still held after the check"
     );
-    assert!(!process_running_with(marker), "the daemon outlived the check");
+    assert!(
+        !process_running_with(marker),
+        "the daemon outlived the check"
+    );
 }
 
 #[test]
@@ -161,5 +177,8 @@ srv.serve_forever()
         cancelled_after < Duration::from_secs(5),
         "the check ended {cancelled_after:?} after it started, not when it was cancelled"
     );
-    assert!(!process_running_with(marker), "the service's child survived");
+    assert!(
+        !process_running_with(marker),
+        "the service's child survived"
+    );
 }

@@ -118,9 +118,17 @@ fn csharp_is_measured_on_the_jit_and_as_native_aot() {
     );
     let aot = &run.languages[1];
     if aot.status == LabStatus::Ok {
-        assert!(aot.toolchain.as_deref().unwrap_or_default().ends_with(", Native AOT"));
+        assert!(
+            aot.toolchain
+                .as_deref()
+                .unwrap_or_default()
+                .ends_with(", Native AOT")
+        );
         // A native binary of several MB, which starts without a JIT.
-        assert!(aot.artifact_bytes.is_some_and(|b| b > 1_000_000), "{aot:#?}");
+        assert!(
+            aot.artifact_bytes.is_some_and(|b| b > 1_000_000),
+            "{aot:#?}"
+        );
         assert!(aot.artifact.contains("native binary"), "{aot:#?}");
         assert!(aot.build_ms.is_some());
         assert!(aot.runs[0].requests > 0);

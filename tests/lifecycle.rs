@@ -49,7 +49,13 @@ fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
 fn alive(pid: i32) -> bool {
     // A zombie is dead for this purpose: it runs nothing.
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+        .map(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
         .unwrap_or(false)
 }
 
@@ -145,11 +151,9 @@ fn sighup_stops_the_programs_like_ctrl_c() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    wait_for(
-        "a program outlived SIGHUP",
-        Duration::from_secs(1),
-        || !process_running_with(marker),
-    );
+    wait_for("a program outlived SIGHUP", Duration::from_secs(1), || {
+        !process_running_with(marker)
+    });
 }
 
 #[test]

@@ -46,7 +46,10 @@ fn assert_no_raw_controls(what: &str, bytes: &[u8]) {
         !bytes.contains(&0x1b) && !bytes.contains(&0x07),
         "{what} sent control characters to the terminal: {text:?}"
     );
-    assert!(text.contains('␛'), "{what} did not show the escape: {text:?}");
+    assert!(
+        text.contains('␛'),
+        "{what} did not show the escape: {text:?}"
+    );
 }
 
 #[test]
@@ -115,7 +118,11 @@ fn escape_sequences_in_a_hint_are_shown_not_sent() {
     .expect("write");
     let data = tempfile::tempdir().expect("tempdir");
     let out = ml(data.path(), course.path(), &["hint", "fixture-sum"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_no_raw_controls("hint", &out.stdout);
 }
 
@@ -163,7 +170,11 @@ fn a_program_that_prints_only_on_stderr_is_told_what_it_printed() {
         "raise ValueError('not a number: x')\n",
         &opts(),
     );
-    assert!(o.message.contains("ValueError: not a number: x"), "{}", o.message);
+    assert!(
+        o.message.contains("ValueError: not a number: x"),
+        "{}",
+        o.message
+    );
 }
 
 #[test]
@@ -176,9 +187,19 @@ fn a_flood_on_stderr_does_not_spoil_a_correct_stdout() {
     let source = "import sys\nfor i in range(50000):\n    sys.stderr.write('debug line %d ........................................................................\\n' % i)\nsys.stderr.write('the last line\\n')\nprint(3)\n";
     let o = runner.check(&ex, Language::Python, source, &opts());
     assert_eq!(o.verdict, Verdict::Passed, "{:?} {}", o.verdict, o.message);
-    assert!(o.stderr.len() <= OUTPUT_CAP + 100, "kept {} bytes", o.stderr.len());
-    assert!(o.stderr.trim_end().ends_with("the last line"), "the end was not kept");
-    assert!(o.stderr.starts_with("debug line 0 "), "the start was not kept");
+    assert!(
+        o.stderr.len() <= OUTPUT_CAP + 100,
+        "kept {} bytes",
+        o.stderr.len()
+    );
+    assert!(
+        o.stderr.trim_end().ends_with("the last line"),
+        "the end was not kept"
+    );
+    assert!(
+        o.stderr.starts_with("debug line 0 "),
+        "the start was not kept"
+    );
 }
 
 #[test]
@@ -198,9 +219,15 @@ fn a_source_that_is_not_utf8_reaches_the_toolchain_byte_for_byte() {
         assert!(!o.stdout.contains('\u{FFFD}'), "{}", o.stdout);
     }
     if have(Language::Go) {
-        let source = b"package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"caf\xe9\") }\n".to_vec();
+        let source =
+            b"package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"caf\xe9\") }\n"
+                .to_vec();
         let o = runner.check(&ex, Language::Go, &source, &opts());
         assert_eq!(o.verdict, Verdict::CompileError, "{o:#?}");
-        assert!(o.stderr.contains("UTF-8"), "not Go's own error: {}", o.stderr);
+        assert!(
+            o.stderr.contains("UTF-8"),
+            "not Go's own error: {}",
+            o.stderr
+        );
     }
 }

@@ -77,15 +77,28 @@ fn an_unwritable_scratch_directory_is_not_an_attempt() {
         return;
     }
     let data = tempfile::tempdir().expect("tempdir");
-    std::fs::write(data.path().join("tmp"), "a file where the run directories go").expect("write");
-    let out = ml(data.path(), &["check", "fixture-sum", "--lang", "python", "--json"]);
+    std::fs::write(
+        data.path().join("tmp"),
+        "a file where the run directories go",
+    )
+    .expect("write");
+    let out = ml(
+        data.path(),
+        &["check", "fixture-sum", "--lang", "python", "--json"],
+    );
     let o: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("json");
     assert_eq!(o["verdict"], "could_not_run", "{o}");
     assert_ne!(out.status.code(), Some(0));
     let saved = std::fs::read_to_string(data.path().join("progress.json")).unwrap_or_default();
-    assert!(!saved.contains("attempts\": 1"), "counted as an attempt: {saved}");
+    assert!(
+        !saved.contains("attempts\": 1"),
+        "counted as an attempt: {saved}"
+    );
     std::fs::remove_file(data.path().join("tmp")).expect("remove");
-    let out = ml(data.path(), &["check", "fixture-sum", "--lang", "python", "--json"]);
+    let out = ml(
+        data.path(),
+        &["check", "fixture-sum", "--lang", "python", "--json"],
+    );
     let o: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("json");
     assert_eq!(o["verdict"], "wrong_output", "{o}");
     assert_eq!(o["cached"], false);
@@ -161,7 +174,8 @@ fn a_progress_file_of_tens_of_megabytes_is_refused_without_eating_memory() {
         let file = std::fs::File::create(data.path().join("progress.json")).expect("create");
         let mut w = std::io::BufWriter::new(file);
         let lesson = format!("\"{}\"", "x".repeat(1000));
-        w.write_all(b"{\"version\": 2, \"lessons_read\": [").expect("write");
+        w.write_all(b"{\"version\": 2, \"lessons_read\": [")
+            .expect("write");
         for i in 0..40_000 {
             if i > 0 {
                 w.write_all(b",").expect("write");
@@ -170,6 +184,8 @@ fn a_progress_file_of_tens_of_megabytes_is_refused_without_eating_memory() {
         }
         w.write_all(b"]}").expect("write");
     }
+    // Reaped by wait4 below, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = command(data.path(), &["list"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -189,7 +205,10 @@ fn a_progress_file_of_tens_of_megabytes_is_refused_without_eating_memory() {
         "no clear message: {err}"
     );
     let peak_mb = usage.ru_maxrss / 1024;
-    assert!(peak_mb < 50, "microlings used {peak_mb} MB for a 40 MB progress file");
+    assert!(
+        peak_mb < 50,
+        "microlings used {peak_mb} MB for a 40 MB progress file"
+    );
 }
 
 #[test]
@@ -204,7 +223,10 @@ fn a_huge_progress_version_is_printed_as_it_is() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("version 4294967297"), "{err}");
-    assert!(data.path().join("progress.json").exists(), "the file was not left as it is");
+    assert!(
+        data.path().join("progress.json").exists(),
+        "the file was not left as it is"
+    );
 }
 
 #[cfg(unix)]
@@ -230,7 +252,10 @@ fn waiting_for_another_instance_says_so_and_ctrl_c_ends_the_wait() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         use std::io::BufRead;
-        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
             let _ = tx.send(line);
         }
     });
@@ -387,5 +412,8 @@ fn doctor_gives_a_probe_a_few_seconds_and_says_why_it_failed() {
     assert!(took < Duration::from_secs(5), "{took:?}");
     let (out, took) = doctor("#!/bin/sh\n/bin/sleep 60\n");
     assert!(out.contains("did not answer within"), "{out}");
-    assert!(took < Duration::from_secs(15), "doctor waited {took:?} for a hanging probe");
+    assert!(
+        took < Duration::from_secs(15),
+        "doctor waited {took:?} for a hanging probe"
+    );
 }

@@ -110,7 +110,12 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
                 Variant::Starter => "starter",
                 Variant::Solution => "solution",
             };
-            println!("{} {} {} {what}:", p.good("✓"), ex.slug, lang.display_name());
+            println!(
+                "{} {} {} {what}:",
+                p.good("✓"),
+                ex.slug,
+                lang.display_name()
+            );
             print!("{}", render::outcome(p, outcome));
         }
         if wrong {

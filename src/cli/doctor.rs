@@ -30,8 +30,12 @@ pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<Exi
                 );
                 if let Some(sdk) = &t.dotnet {
                     let how = match &sdk.direct {
-                        Some(_) => "compiled with the SDK's csc through a shared compiler server (stops after 5 idle minutes)",
-                        None => "compiled with `dotnet build` (the SDK's csc or reference packs were not found)",
+                        Some(_) => {
+                            "compiled with the SDK's csc through a shared compiler server (stops after 5 idle minutes)"
+                        }
+                        None => {
+                            "compiled with `dotnet build` (the SDK's csc or reference packs were not found)"
+                        }
                     };
                     println!(
                         "            {}",

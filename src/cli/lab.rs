@@ -190,10 +190,7 @@ pub fn table(p: &Paint, run: &LabRun) -> String {
         .unwrap_or(0)
         .max(8);
     let rows = |f: &dyn Fn(&LabLanguage) -> Vec<String>| -> Vec<(String, Vec<String>)> {
-        run.languages
-            .iter()
-            .map(|l| (l.label(), f(l)))
-            .collect()
+        run.languages.iter().map(|l| (l.label(), f(l))).collect()
     };
     let build_rows = rows(&|l: &LabLanguage| {
         if l.status == LabStatus::Ok || !l.runs.is_empty() {

@@ -42,7 +42,9 @@ pub fn write(args: fmt::Arguments<'_>, newline: bool) {
 pub fn write_err(args: fmt::Arguments<'_>) {
     let text = visible(&args.to_string());
     let mut err = io::stderr().lock();
-    let _ = err.write_all(text.as_bytes()).and_then(|()| err.write_all(b"\n"));
+    let _ = err
+        .write_all(text.as_bytes())
+        .and_then(|()| err.write_all(b"\n"));
 }
 
 /// Shows control characters visibly, so that text a learner's program (or a course) printed

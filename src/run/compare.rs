@@ -110,7 +110,10 @@ fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
         }
         for k in 0..(mid - start).min(i - mid) {
             let (a, b) = (start + k, mid + k);
-            let (ea, eb) = (without_invisible(&lines[a].text), without_invisible(&lines[b].text));
+            let (ea, eb) = (
+                without_invisible(&lines[a].text),
+                without_invisible(&lines[b].text),
+            );
             let same_words = ea.split_whitespace().eq(eb.split_whitespace());
             if same_words {
                 lines[a].show_whitespace = true;
@@ -122,7 +125,10 @@ fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
 
 /// Characters that take no room on screen, so a line holding one looks like a line without.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{00ad}')
+    matches!(
+        c,
+        '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{00ad}'
+    )
 }
 
 fn without_invisible(text: &str) -> String {

@@ -74,7 +74,9 @@ pub struct LabOptions {
 
 /// How a language's service is built and run: the usual way, or (C# only) compiled ahead of
 /// time to a native binary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LabVariant {
     /// As a check builds it: the interpreter, the Go compiler, the JVM's or .NET's JIT.
@@ -614,13 +616,9 @@ fn measure_language(
     };
     let built = match target.variant {
         LabVariant::Standard => build(runner, toolchain, dir.path(), &opts.cancel),
-        LabVariant::NativeAot => super::native_aot::build(
-            runner,
-            toolchain,
-            dir.path(),
-            source(lang),
-            &opts.cancel,
-        ),
+        LabVariant::NativeAot => {
+            super::native_aot::build(runner, toolchain, dir.path(), source(lang), &opts.cancel)
+        }
     };
     let built = match built {
         Ok(b) => b,

@@ -389,7 +389,8 @@ fn could_not_run(exercise: &Exercise, lang: Language, started: Instant, why: &st
 
 /// Whether a tool's output says the disk is full: the check did not really happen.
 fn disk_full(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("no space left on device")
+    text.to_ascii_lowercase()
+        .contains("no space left on device")
 }
 
 fn lossy(bytes: &[u8], dir: &Path) -> String {
@@ -460,11 +461,15 @@ fn from_run(
             o.verdict = Verdict::RuntimeError;
             o.exit_code = Some(code);
             o.message = match last_line(&o.stderr) {
-                Some(line) => format!("the program exited with code {code}; stderr says why: {line}"),
+                Some(line) => {
+                    format!("the program exited with code {code}; stderr says why: {line}")
+                }
                 None if o.stdout.trim().is_empty() => {
                     format!("the program exited with code {code} without printing anything")
                 }
-                None => format!("the program exited with code {code} and printed nothing on stderr"),
+                None => {
+                    format!("the program exited with code {code} and printed nothing on stderr")
+                }
             };
         }
         Termination::Signalled(sig) => {

@@ -166,9 +166,11 @@ pub(super) fn build(
         );
         return Err(first_error(&text, r.termination));
     }
-    let exe = dir
-        .join("out")
-        .join(if cfg!(windows) { "service.exe" } else { "service" });
+    let exe = dir.join("out").join(if cfg!(windows) {
+        "service.exe"
+    } else {
+        "service"
+    });
     Ok(Built {
         run: ProcessSpec {
             program: exe.clone(),

@@ -250,7 +250,10 @@ pub fn compiler_pipe_name(caches: &CacheDirs, sdk_version: &str) -> String {
     h.update(caches.root.to_string_lossy().as_bytes());
     h.update([0]);
     h.update(sdk_version.as_bytes());
-    let hex: String = h.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = h.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("microlings-csc-{hex}")
 }
 
@@ -268,14 +271,20 @@ fn csharp_plan(
     env.extend([
         ("DOTNET_CLI_TELEMETRY_OPTOUT".to_string(), "1".to_string()),
         ("DOTNET_NOLOGO".to_string(), "1".to_string()),
-        ("DOTNET_SKIP_FIRST_TIME_EXPERIENCE".to_string(), "1".to_string()),
+        (
+            "DOTNET_SKIP_FIRST_TIME_EXPERIENCE".to_string(),
+            "1".to_string(),
+        ),
         ("DOTNET_CLI_HOME".to_string(), caches.dir("dotnet-home")),
         ("NUGET_PACKAGES".to_string(), caches.dir("nuget")),
         // No diagnostic IPC: its pipes would be left in TMPDIR by a killed program.
         ("DOTNET_EnableDiagnostics".to_string(), "0".to_string()),
     ]);
     if let Some(root) = std::env::var_os("DOTNET_ROOT") {
-        env.push(("DOTNET_ROOT".to_string(), root.to_string_lossy().into_owned()));
+        env.push((
+            "DOTNET_ROOT".to_string(),
+            root.to_string_lossy().into_owned(),
+        ));
     }
     let dotnet = toolchain.program(0);
     let major = toolchain.dotnet.as_ref().map(|d| d.major).unwrap_or(8);
@@ -487,7 +496,10 @@ mod tests {
         assert!(rsp.contains("-langversion:12"), "{rsp}");
         assert!(rsp.contains("-nullable:enable"));
         assert!(rsp.contains("System.Runtime.dll"));
-        assert!(!rsp.contains("AspNetCore"), "a console program needs no web refs");
+        assert!(
+            !rsp.contains("AspNetCore"),
+            "a console program needs no web refs"
+        );
         assert!(file(&p, "GlobalUsings.g.cs").contains("global using global::System.Linq;"));
         assert!(file(&p, "exercise.runtimeconfig.json").contains("Microsoft.NETCore.App"));
         assert_eq!(p.run.args, ["exec", "exercise.dll"]);
@@ -521,7 +533,11 @@ mod tests {
         assert!(csproj.contains("<ImplicitUsings>enable</ImplicitUsings>"));
         let build = p.build.expect("dotnet builds");
         assert!(build.args.contains(&"-nodeReuse:false".to_string()));
-        assert!(build.args.contains(&"-p:UseSharedCompilation=false".to_string()));
+        assert!(
+            build
+                .args
+                .contains(&"-p:UseSharedCompilation=false".to_string())
+        );
         assert!(p.compiler_server.is_none());
         assert_eq!(p.run.args, ["exec", "out/exercise.dll"]);
     }

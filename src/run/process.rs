@@ -246,7 +246,11 @@ fn run_tagged(
     let stdout = child.stdout().take();
     let stderr = child.stderr().take();
     let out_reader = spawn_reader(stdout, Capture::stop_at(limits.output_cap), tx.clone())?;
-    let err_reader = spawn_reader(stderr, Capture::head_and_tail(limits.output_cap), tx.clone())?;
+    let err_reader = spawn_reader(
+        stderr,
+        Capture::head_and_tail(limits.output_cap),
+        tx.clone(),
+    )?;
     let (termination, duration) = supervise(child, tx, &rx, started, limits, cancel)?;
     let mut streams = finish_readers(vec![out_reader, err_reader], tag).into_iter();
     Ok(ProcessResult {

@@ -158,8 +158,8 @@ fn kill_tagged(tags: &[String], groups: &[u32]) -> usize {
             continue;
         }
         let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-        let tagged = env_value(&environ, RUN_VAR)
-            .is_some_and(|v| tags.iter().any(|t| t.as_bytes() == v));
+        let tagged =
+            env_value(&environ, RUN_VAR).is_some_and(|v| tags.iter().any(|t| t.as_bytes() == v));
         if tagged {
             // SAFETY: kill has no memory-safety preconditions; the tag identifies the process.
             unsafe {
@@ -206,7 +206,7 @@ mod tests {
         // pid 0 is never a process: this owner is gone.
         std::fs::write(dead.join(RECORD), "owner 0 1\ngroup 999999 0.0\n").expect("write");
         let cleaned = clean_stale(scratch.path());
-        assert_eq!(cleaned.dirs, [dead.clone()]);
+        assert_eq!(cleaned.dirs, std::slice::from_ref(&dead));
         assert!(!dead.exists());
         assert!(mine.path().exists());
     }

@@ -223,9 +223,7 @@ struct CachedDetection {
 /// The programs detection depends on, with their paths and modification times: when none of
 /// these change, detection would give the same answer.
 fn path_fingerprint() -> Vec<(String, String)> {
-    let names = [
-        "python3", "python", "go", "javac", "java", "dotnet", "mcs",
-    ];
+    let names = ["python3", "python", "go", "javac", "java", "dotnet", "mcs"];
     // What detection finds changes with microlings' own version too (new fields).
     let mut out: Vec<(String, String)> = vec![(
         "microlings".to_string(),
@@ -300,7 +298,11 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
         program: program.to_path_buf(),
         args: args.iter().map(|s| s.to_string()).collect(),
         // A missing temp directory must not look like a missing toolchain.
-        dir: if dir.is_dir() { dir } else { PathBuf::from("/") },
+        dir: if dir.is_dir() {
+            dir
+        } else {
+            PathBuf::from("/")
+        },
         env: std::env::vars().collect(),
         stdin: None,
     };
@@ -327,7 +329,9 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
                     PROBE_TIMEOUT.as_secs()
                 ),
                 Termination::Exited(code) => format!("{command} exited with code {code}{said}"),
-                Termination::Signalled(sig) => format!("{command} was killed by signal {sig}{said}"),
+                Termination::Signalled(sig) => {
+                    format!("{command} was killed by signal {sig}{said}")
+                }
                 Termination::OutputTooLarge => format!("{command} printed far too much"),
                 Termination::Cancelled => format!("{command} was cancelled"),
             })
@@ -420,7 +424,11 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
 fn find_dotnet() -> Option<PathBuf> {
     which("dotnet").or_else(|| {
         let root = PathBuf::from(std::env::var_os("DOTNET_ROOT")?);
-        let exe = root.join(if cfg!(windows) { "dotnet.exe" } else { "dotnet" });
+        let exe = root.join(if cfg!(windows) {
+            "dotnet.exe"
+        } else {
+            "dotnet"
+        });
         is_executable(&exe).then_some(exe)
     })
 }
