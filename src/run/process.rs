@@ -134,16 +134,11 @@ enum Event {
     OutputTooLarge,
 }
 
-/// Whether a child dies with microlings (Linux: `PR_SET_PDEATHSIG`). A learner's program
-/// must; a shared helper that outlives one microlings by design must not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tie {
-    DiesWithParent,
-}
-
 /// Builds the command for `spec`, tagged with the run's `tag`, wrapped so that the child
-/// leads its own process group (a job object on Windows).
-fn wrapped_command(spec: &ProcessSpec, tag: &str, tie: Tie) -> io::Result<CommandWrap> {
+/// leads its own process group (a job object on Windows) and dies with microlings (Linux:
+/// `PR_SET_PDEATHSIG`; the C# compiler server, which must outlive one microlings, is not
+/// started here).
+fn wrapped_command(spec: &ProcessSpec, tag: &str) -> io::Result<CommandWrap> {
     let mut command = Command::new(&spec.program);
     command
         .args(&spec.args)
@@ -169,7 +164,7 @@ fn wrapped_command(spec: &ProcessSpec, tag: &str, tie: Tie) -> io::Result<Comman
         command.process_group(0);
     }
     #[cfg(target_os = "linux")]
-    if tie == Tie::DiesWithParent {
+    {
         use std::os::unix::process::CommandExt;
         let parent = std::process::id();
         // SAFETY: the closure runs between fork and exec and only calls prctl and getppid,
@@ -187,8 +182,6 @@ fn wrapped_command(spec: &ProcessSpec, tag: &str, tie: Tie) -> io::Result<Comman
             });
         }
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = tie;
     #[allow(unused_mut)]
     let mut wrapped = CommandWrap::from(command);
     #[cfg(windows)]
@@ -212,7 +205,7 @@ fn spawn_tagged(
     spec: &ProcessSpec,
     tag: &str,
 ) -> io::Result<Box<dyn process_wrap::std::ChildWrapper>> {
-    let mut wrapped = wrapped_command(spec, tag, Tie::DiesWithParent)?;
+    let mut wrapped = wrapped_command(spec, tag)?;
     let child = super::reaper::spawn_own(
         || wrapped.spawn().map_err(|e| spawn_error(spec, e)),
         |c| c.id(),
