@@ -18,6 +18,67 @@ pub fn write_replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_via_temp(path, bytes, false)
 }
 
+/// What kind of file `meta` describes, for messages: "a directory", "a FIFO (named pipe)",
+/// "a socket", "a device", ...
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    if t.is_file() {
+        return "a regular file";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
+}
+
+/// Reads `path` when it is a regular file; anything else (a FIFO, whose read would wait for a
+/// writer for ever, a socket, a device, a directory) is an error that says what it is.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags_nonblocking()
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", kind_of(&meta)),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    io::Read::read_to_end(&mut &file, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opening a FIFO for reading blocks until a writer comes, unless it is opened non-blocking.
+trait NonBlocking {
+    fn custom_flags_nonblocking(&mut self) -> &mut Self;
+}
+
+impl NonBlocking for fs::OpenOptions {
+    fn custom_flags_nonblocking(&mut self) -> &mut Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            self.custom_flags(libc::O_NONBLOCK);
+        }
+        self
+    }
+}
+
 fn write_via_temp(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     let dir = path
         .parent()

@@ -21,6 +21,14 @@ use crate::run::{Outcome, Verdict};
 pub const VERSION: u32 = 2;
 /// Lab runs kept in progress; older ones are dropped so the file stays small.
 pub const MAX_LAB_RUNS: usize = 20;
+/// A progress file larger than this is not read: a real one stays under a megabyte (thirty
+/// exercises in four languages and twenty lab runs), and parsing tens of megabytes of JSON
+/// would take hundreds of megabytes of memory. It is moved aside like a corrupt file.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// How long a wait for another instance's lock goes on before microlings says so.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
+/// How often a waiting instance tries the lock again.
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Where a language of an exercise stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -192,11 +200,12 @@ impl Progress {
             .or_default()
     }
 
-    /// Records a check's outcome. A missing toolchain or a cancelled check is not an attempt.
+    /// Records a check's outcome. A missing toolchain, a cancelled check or one microlings
+    /// could not run is not an attempt.
     pub fn record_outcome(&mut self, outcome: &Outcome) {
         if matches!(
             outcome.verdict,
-            Verdict::ToolchainMissing | Verdict::Cancelled
+            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
         ) {
             return;
         }
@@ -348,6 +357,7 @@ pub enum LoadNotice {
 pub struct ProgressStore {
     path: PathBuf,
     lock_path: PathBuf,
+    announce_waits: bool,
 }
 
 impl ProgressStore {
@@ -356,7 +366,15 @@ impl ProgressStore {
         ProgressStore {
             path: dir.join("progress.json"),
             lock_path: dir.join("progress.lock"),
+            announce_waits: false,
         }
+    }
+
+    /// The same store, saying on stderr when it has waited a second for another instance's
+    /// lock (for the command line; the TUI's screen must not be written over).
+    pub fn announcing_waits(mut self) -> Self {
+        self.announce_waits = true;
+        self
     }
 
     /// The progress file's path.
@@ -375,9 +393,29 @@ impl ProgressStore {
             .write(true)
             .open(&self.lock_path)
             .with_context(|| format!("cannot open the lock file {}", self.lock_path.display()))?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", self.lock_path.display()))?;
-        Ok(file) // unlocked when dropped
+        let started = std::time::Instant::now();
+        let mut announced = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file), // unlocked when dropped
+                Err(std::fs::TryLockError::WouldBlock) => {}
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot lock {}", self.lock_path.display()));
+                }
+            }
+            if crate::run::process::interrupted() {
+                bail!("interrupted while waiting for another microlings instance");
+            }
+            if self.announce_waits && !announced && started.elapsed() >= LOCK_PATIENCE {
+                announced = true;
+                eprintln!(
+                    "waiting for another microlings instance (it holds {})... Ctrl-C stops waiting",
+                    self.lock_path.display()
+                );
+            }
+            std::thread::sleep(LOCK_POLL);
+        }
     }
 
     /// Loads progress, moving a corrupt file aside and upgrading an old one.
@@ -387,8 +425,8 @@ impl ProgressStore {
     }
 
     fn load_locked(&self) -> Result<(Progress, Option<LoadNotice>)> {
-        let text = match std::fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        let meta = match std::fs::metadata(&self.path) {
+            Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok((Progress::default(), None));
             }
@@ -396,7 +434,25 @@ impl ProgressStore {
                 return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
             }
         };
-        match parse(&text) {
+        if !meta.is_file() {
+            // Reading a FIFO would wait for a writer for ever.
+            bail!(
+                "{} is {}, not a regular file: move it away and microlings starts a fresh one",
+                self.path.display(),
+                crate::fsutil::kind_of(&meta)
+            );
+        }
+        let parsed = if meta.len() > MAX_FILE_BYTES {
+            Err(ParseError::Invalid(format!(
+                "it is {:.1} MB, far larger than a progress file ever gets",
+                meta.len() as f64 / 1e6
+            )))
+        } else {
+            let text = std::fs::read(&self.path)
+                .with_context(|| format!("cannot read {}", self.path.display()))?;
+            parse(&text)
+        };
+        match parsed {
             Ok((progress, from)) => {
                 let notice = (from < VERSION).then_some(LoadNotice::Migrated { from });
                 if notice.is_some() {
@@ -411,9 +467,7 @@ impl ProgressStore {
                 self.path.display()
             ),
             Err(ParseError::Invalid(reason)) => {
-                let moved_to = self
-                    .path
-                    .with_file_name(format!("progress.json.corrupt-{}", now_secs()));
+                let moved_to = self.corrupt_copy_path();
                 std::fs::rename(&self.path, &moved_to).with_context(|| {
                     format!(
                         "{} is corrupt ({reason}) and could not be moved aside to {}",
@@ -429,15 +483,37 @@ impl ProgressStore {
         }
     }
 
+    /// Where a corrupt file is kept: `progress.json.corrupt-<time>`, with a number added
+    /// when a copy from the same second is already there (called under the lock).
+    fn corrupt_copy_path(&self) -> PathBuf {
+        let base = format!("progress.json.corrupt-{}", now_secs());
+        let mut candidate = self.path.with_file_name(&base);
+        let mut n = 2;
+        while std::fs::symlink_metadata(&candidate).is_ok() {
+            candidate = self.path.with_file_name(format!("{base}-{n}"));
+            n += 1;
+        }
+        candidate
+    }
+
     /// Applies `change` to the latest saved progress and saves it atomically, under the lock;
     /// returns the progress as saved.
     pub fn update<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Result<(Progress, T)> {
+        self.update_noting(change).map(|(p, v, _)| (p, v))
+    }
+
+    /// [`update`](Self::update), also returning what loading found (a corrupt file moved
+    /// aside, an upgrade), so that the learner can be told.
+    pub fn update_noting<T>(
+        &self,
+        change: impl FnOnce(&mut Progress) -> T,
+    ) -> Result<(Progress, T, Option<LoadNotice>)> {
         let _lock = self.lock()?;
-        let (mut progress, _) = self.load_locked()?;
+        let (mut progress, notice) = self.load_locked()?;
         let value = change(&mut progress);
         write_atomic(&self.path, &to_json(&progress)?)
             .with_context(|| format!("cannot save progress to {}", self.path.display()))?;
-        Ok((progress, value))
+        Ok((progress, value, notice))
     }
 }
 
@@ -448,7 +524,7 @@ fn to_json(progress: &Progress) -> Result<Vec<u8>> {
 }
 
 enum ParseError {
-    TooNew(u32),
+    TooNew(u64),
     Invalid(String),
 }
 
@@ -456,14 +532,15 @@ enum ParseError {
 fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ParseError::Invalid(e.to_string()))?;
+    // Kept as u64: a huge number must be reported as it is, not wrapped into a known one.
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| ParseError::Invalid("no version field".into()))? as u32;
+        .ok_or_else(|| ParseError::Invalid("no version field".into()))?;
     let value = match version {
         1 => migrate_v1(value)?,
-        VERSION => value,
-        v if v > VERSION => return Err(ParseError::TooNew(v)),
+        v if v == u64::from(VERSION) => value,
+        v if v > u64::from(VERSION) => return Err(ParseError::TooNew(v)),
         v => return Err(ParseError::Invalid(format!("unknown version {v}"))),
     };
     let mut unread = unreadable_lab_runs(&value);
@@ -476,7 +553,8 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
             lab_runs_unread: unread,
             ..progress
         },
-        version,
+        // Only 1 and VERSION get here.
+        version as u32,
     ))
 }
 

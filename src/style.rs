@@ -66,7 +66,9 @@ impl Paint {
         let text = format!("{:<width$}", format!("{} {}", verdict_symbol(v), v.label()));
         match v {
             Verdict::Passed => self.good(&text),
-            Verdict::ToolchainMissing | Verdict::Cancelled => self.warn(&text),
+            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun => {
+                self.warn(&text)
+            }
             _ => self.bad(&text),
         }
     }
@@ -89,6 +91,7 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
         Verdict::Passed => "✓",
         Verdict::ToolchainMissing => "-",
         Verdict::Cancelled => "◌",
+        Verdict::CouldNotRun => "!",
         _ => "✗",
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 use crate::course::{Exercise, Language};
 
@@ -37,24 +37,40 @@ impl Workspace {
     /// Makes sure the learner's file exists, creating it from the starter; returns its path.
     pub fn ensure(&self, exercise: &Exercise, lang: Language) -> Result<PathBuf> {
         let path = self.path(&exercise.slug, lang);
-        if !path.exists() {
-            self.write_starter(exercise, lang)?;
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => {}
+            Ok(meta) => bail!(
+                "{} is {}, not a regular file: remove it, then `microlings reset {}` puts the starter back",
+                path.display(),
+                crate::fsutil::kind_of(&meta),
+                exercise.slug
+            ),
+            Err(_) => {
+                self.write_starter(exercise, lang)?;
+            }
         }
         Ok(path)
     }
 
-    /// The learner's current source (creating the file from the starter if needed).
-    pub fn read(&self, exercise: &Exercise, lang: Language) -> Result<String> {
+    /// The learner's current source, byte for byte (creating the file from the starter if
+    /// needed): what the toolchain gets.
+    pub fn read_bytes(&self, exercise: &Exercise, lang: Language) -> Result<Vec<u8>> {
         let path = self.ensure(exercise, lang)?;
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        // Lossy: a stray non-UTF-8 byte should show up as a compile error, not stop the course.
+        crate::fsutil::read_regular(&path)
+            .with_context(|| format!("cannot read {}", path.display()))
+    }
+
+    /// The learner's current source as text, for showing it (creating the file from the
+    /// starter if needed). Lossy: a stray non-UTF-8 byte must not stop the course; checks use
+    /// [`read_bytes`](Self::read_bytes), so the toolchain reports it.
+    pub fn read(&self, exercise: &Exercise, lang: Language) -> Result<String> {
+        let bytes = self.read_bytes(exercise, lang)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// Whether the learner's file differs from the starter.
     pub fn is_edited(&self, exercise: &Exercise, lang: Language) -> bool {
-        std::fs::read(self.path(&exercise.slug, lang))
+        crate::fsutil::read_regular(&self.path(&exercise.slug, lang))
             .map(|b| b != exercise.starter(lang).as_bytes())
             .unwrap_or(false)
     }

@@ -88,14 +88,14 @@ pub fn check_exercise(
     let ws = ctx.data.workspace();
     let sources = langs
         .iter()
-        .map(|&l| Ok((l, ws.read(exercise, l)?)))
+        .map(|&l| Ok((l, ws.read_bytes(exercise, l)?)))
         .collect::<Result<Vec<_>>>()?;
     let opts = CheckOptions {
         use_cache,
         cancel: cancel.clone(),
     };
     let outcomes = runner.check_many(exercise, &sources, &opts);
-    ctx.data.progress().update(|p| {
+    ctx.update_progress(|p| {
         for o in &outcomes {
             p.record_outcome(o);
         }

@@ -73,11 +73,7 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
     let run = run_lab(&runner, &opts, |event| report(&err, &event));
     // A lab takes a while: a progress file that cannot be written must not lose its results.
     let saved = !args.no_save
-        && match ctx
-            .data
-            .progress()
-            .update(|p| p.record_lab_run(run.clone()))
-        {
+        && match ctx.update_progress(|p| p.record_lab_run(run.clone())) {
             Ok(_) => true,
             Err(e) => {
                 eprintln!("warning: the results could not be saved in your progress: {e:#}");

@@ -13,7 +13,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
     let exercise = ctx.exercise(slug)?;
     let langs = languages(lang);
     let total = exercise.hints.len();
-    let (_, used) = ctx.data.progress().update(|p| {
+    let used = ctx.update_progress(|p| {
         // Hints are the same text in every language; without --lang the ladder is shared.
         let next = langs
             .iter()
@@ -35,7 +35,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
         println!(
             "{} {}",
             p.bold(&format!("Hint {} of {total} ({kind}):", i + 1)),
-            without_backticks(h)
+            super::out::visible(&without_backticks(h))
         );
     }
     if used >= total {
@@ -93,7 +93,7 @@ pub fn reset(
             ws.reset(e, l)?;
         }
     }
-    ctx.data.progress().update(|p| {
+    ctx.update_progress(|p| {
         for e in &exercises {
             for &l in &langs {
                 p.forget_attempts(&e.slug, l);

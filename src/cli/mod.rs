@@ -1,5 +1,28 @@
 //! The command line: argument definitions and one function per subcommand.
 
+// Every command prints through these, so a closed pipe ends it quietly (see `out`). Defined
+// before the submodules, which see them in place of the standard macros.
+macro_rules! println {
+    () => {
+        $crate::cli::out::write(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::out::write(format_args!($($arg)*), true)
+    };
+}
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::out::write(format_args!($($arg)*), false)
+    };
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::cli::out::write_err(format_args!($($arg)*))
+    };
+}
+
+pub mod out;
+
 mod check;
 mod completions;
 mod dev;
@@ -178,6 +201,7 @@ impl Context {
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("cannot load the course")?;
         let data = DataDir::locate(global.data_dir.as_deref())?;
+        clean_up_after_crash(&data);
         Ok(Context {
             course,
             data,
@@ -218,11 +242,36 @@ impl Context {
         }
     }
 
+    /// The progress store, saying so when it waits for another instance.
+    pub fn progress_store(&self) -> crate::progress::ProgressStore {
+        self.data.progress().announcing_waits()
+    }
+
     /// Loads progress, telling the learner on stderr about a moved-aside or migrated file.
     pub fn load_progress(&self) -> Result<Progress> {
-        let (progress, notice) = self.data.progress().load()?;
+        let (progress, notice) = self.progress_store().load()?;
         report_notice(notice.as_ref());
         Ok(progress)
+    }
+
+    /// Changes the saved progress, telling the learner on stderr about a moved-aside or
+    /// migrated file as [`load_progress`](Self::load_progress) does.
+    pub fn update_progress<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
+        let (_, value, notice) = self.progress_store().update_noting(change)?;
+        report_notice(notice.as_ref());
+        Ok(value)
+    }
+}
+
+/// Removes the run directories of a microlings that was killed before it could, and stops
+/// the programs it left running (see `run::rundir`).
+fn clean_up_after_crash(data: &DataDir) {
+    let cleaned = crate::run::rundir::clean_stale(&data.runner_dirs().scratch);
+    if cleaned.processes > 0 {
+        eprintln!(
+            "note: stopped {} program(s) left running by a microlings that was killed",
+            cleaned.processes
+        );
     }
 }
 
@@ -245,6 +294,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Doctor) = cli.command {
         // Doctor is what people run when something is broken: it needs no course.
         let data = DataDir::locate(cli.global.data_dir.as_deref())?;
+        clean_up_after_crash(&data);
         return doctor::doctor(
             &data,
             cli.global.course.as_deref(),

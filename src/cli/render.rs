@@ -20,9 +20,43 @@ pub fn failing_input(exercise: &crate::course::Exercise, o: &Outcome) -> Option<
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
 }
 
+/// The outcome with every text that came from the learner's program (or a course) made
+/// safe for a terminal: control characters are shown, not sent (see `out::visible`).
+fn shown(o: &Outcome) -> Outcome {
+    use super::out::visible;
+    let diff = |d: &Diff| Diff {
+        lines: d
+            .lines
+            .iter()
+            .map(|l| crate::run::DiffLine {
+                text: visible(&l.text),
+                ..l.clone()
+            })
+            .collect(),
+        first_mismatch: d.first_mismatch,
+    };
+    let mut o = o.clone();
+    o.stdout = visible(&o.stdout);
+    o.stderr = visible(&o.stderr);
+    o.message = visible(&o.message);
+    o.case = o.case.as_deref().map(visible);
+    o.diff = o.diff.as_ref().map(diff);
+    if let Some(s) = &mut o.service {
+        for r in &mut s.requests {
+            r.name = visible(&r.name);
+            r.message = visible(&r.message);
+            r.diff = r.diff.as_ref().map(diff);
+        }
+    }
+    o
+}
+
 /// One outcome: a status line, then the details a learner needs to fix it. `input` is the
 /// stdin of the failing case, shown beside the diff so each line can be traced to its input.
 pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
+    let o = &shown(o);
+    let input = input.map(super::out::visible);
+    let input = input.as_deref();
     let mut out = format!(
         "  {} {:<7} {:>7}{}{}\n",
         paint.verdict(o.verdict, 19),
@@ -54,6 +88,12 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
         Verdict::WrongOutput => {
             if let Some(diff) = &o.diff {
                 out.push_str(&render_diff(paint, diff, "      ", "+ your output"));
+            }
+            if o.stdout.trim().is_empty() && !o.stderr.trim().is_empty() {
+                // Printed, but on the wrong stream: show where it went.
+                out.push_str(&format!("      {}\n", o.message));
+                out.push_str(&format!("      {}\n", paint.dim("on stderr:")));
+                out.push_str(&indent_tail(&o.stderr, false));
             }
         }
         Verdict::CompileError | Verdict::RuntimeError => {
@@ -165,7 +205,7 @@ fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> 
     if diff.lines.iter().any(|l| l.show_whitespace) {
         out.push_str(&format!(
             "{indent}{}\n",
-            paint.dim("(· is a space, → a tab: those lines differ only in whitespace)")
+            paint.dim(crate::run::compare::WHITESPACE_LEGEND)
         ));
     }
     out

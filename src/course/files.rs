@@ -43,26 +43,35 @@ impl CourseFiles {
 
     /// A course on disk: `dir/lessons` and `dir/exercises`.
     pub fn from_dir(dir: &Path) -> Result<Self, LoadError> {
-        let root = dir.canonicalize().map_err(|e| {
-            LoadError::single(Diagnostic::new(
-                dir.display().to_string(),
-                None,
-                format!("cannot open the course directory: {e}"),
-            ))
-        })?;
+        let single = |message: String| {
+            LoadError::single(Diagnostic::new(dir.display().to_string(), None, message))
+        };
+        let root = dir
+            .canonicalize()
+            .map_err(|e| single(format!("cannot open the course directory: {e}")))?;
+        if !root.is_dir() {
+            return Err(single(
+                "this is a file, not a course: --course takes the folder that holds `lessons/` and `exercises/`".into(),
+            ));
+        }
+        let missing: Vec<&str> = ["lessons", "exercises"]
+            .into_iter()
+            .filter(|sub| !root.join(sub).is_dir())
+            .collect();
+        if !missing.is_empty() {
+            let what = missing
+                .iter()
+                .map(|s| format!("`{s}/`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            return Err(single(format!(
+                "this folder has no {what}, so it is not a course: --course takes the folder that holds `lessons/` and `exercises/` (the root of the course)"
+            )));
+        }
         let mut files = BTreeMap::new();
         let mut problems = Vec::new();
         for sub in ["lessons", "exercises"] {
-            let path = root.join(sub);
-            if !path.is_dir() {
-                problems.push(Diagnostic::new(
-                    path.display().to_string(),
-                    None,
-                    format!("missing directory: a course has `{sub}/` next to `lessons/` and `exercises/`"),
-                ));
-                continue;
-            }
-            walk(&root, &path, &mut files, &mut problems);
+            walk(&root, &root.join(sub), &mut files, &mut problems);
         }
         if !problems.is_empty() {
             return Err(LoadError {
@@ -178,7 +187,8 @@ fn walk(
         if resolved.is_dir() {
             walk(root, &path, out, problems);
         } else {
-            match std::fs::read(&path) {
+            // Not fs::read: a FIFO would wait for a writer for ever.
+            match crate::fsutil::read_regular(&resolved) {
                 Ok(bytes) => {
                     let rel = path
                         .strip_prefix(root)

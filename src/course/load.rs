@@ -179,6 +179,9 @@ struct Loader<'a> {
     problems: Vec<Diagnostic>,
     /// Links between lessons (file, target, line), checked once every lesson is known.
     links: Vec<(String, String, usize)>,
+    /// Whether a lesson file failed to load: its `exercises` list is unknown, so "no lesson
+    /// uses this exercise" would be a false alarm.
+    broken_lesson: bool,
 }
 
 impl Loader<'_> {
@@ -209,6 +212,7 @@ pub fn load(files: &CourseFiles) -> Result<Course, LoadError> {
         files,
         problems: Vec::new(),
         links: Vec::new(),
+        broken_lesson: false,
     };
     let exercises = load_exercises(&mut loader);
     let lessons = load_lessons(&mut loader);
@@ -282,6 +286,7 @@ fn load_lessons(loader: &mut Loader<'_>) -> Vec<Lesson> {
             }
             _ => {
                 loader.error(&path, None, "lesson file names are NN-slug.md: two digits, a dash, then lowercase letters, digits and dashes");
+                loader.broken_lesson = true;
                 continue;
             }
         };
@@ -293,8 +298,9 @@ fn load_lessons(loader: &mut Loader<'_>) -> Vec<Lesson> {
             );
             continue;
         }
-        if let Some(lesson) = load_lesson(loader, &path, slug) {
-            lessons.push(lesson);
+        match load_lesson(loader, &path, slug) {
+            Some(lesson) => lessons.push(lesson),
+            None => loader.broken_lesson = true,
         }
     }
     if lessons.is_empty() && loader.problems.is_empty() {
@@ -863,6 +869,14 @@ fn load_cases(
             return None;
         }
         let expected = loader.text(&shorthand)?;
+        if expected.trim().is_empty() {
+            loader.error(
+                &shorthand,
+                None,
+                "expected_output.txt is empty: put the exact output the program must print in it",
+            );
+            return None;
+        }
         return Some(vec![Case {
             name: "default".into(),
             input: None,
@@ -959,7 +973,7 @@ fn check_course(
     }
     let mut titles: BTreeMap<&str, &str> = BTreeMap::new();
     for (slug, ex) in exercises {
-        if !used_by.contains_key(slug.as_str()) {
+        if !used_by.contains_key(slug.as_str()) && !loader.broken_lesson {
             loader.error(
                 &format!("exercises/{slug}/exercise.toml"),
                 None,

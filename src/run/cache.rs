@@ -29,7 +29,7 @@ impl ResultCache {
     pub fn key(
         exercise: &Exercise,
         lang: Language,
-        source: &str,
+        source: &[u8],
         toolchain: &Toolchain,
         plan: &Plan,
     ) -> String {
@@ -47,7 +47,7 @@ impl ResultCache {
         // The commands and environment: a change to how the runner builds or runs code
         // invalidates what it cached.
         field(format!("{plan:?}").as_bytes());
-        field(source.as_bytes());
+        field(source);
         field(&exercise.timeout.as_millis().to_le_bytes());
         // Requests, expected replies and stub routes decide an HTTP check's verdict.
         field(format!("{:?}", exercise.service).as_bytes());

@@ -110,10 +110,11 @@ fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
         }
         for k in 0..(mid - start).min(i - mid) {
             let (a, b) = (start + k, mid + k);
-            let same_words = lines[a]
-                .text
-                .split_whitespace()
-                .eq(lines[b].text.split_whitespace());
+            let (ea, eb) = (
+                without_invisible(&lines[a].text),
+                without_invisible(&lines[b].text),
+            );
+            let same_words = ea.split_whitespace().eq(eb.split_whitespace());
             if same_words {
                 lines[a].show_whitespace = true;
                 lines[b].show_whitespace = true;
@@ -122,16 +123,39 @@ fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
     }
 }
 
-/// Makes spaces and tabs visible: `·` for a space, `→` for a tab.
-pub fn visible_whitespace(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            ' ' => '·',
-            '\t' => '→',
-            c => c,
-        })
-        .collect()
+/// Characters that take no room on screen, so a line holding one looks like a line without.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{00ad}'
+    )
 }
+
+fn without_invisible(text: &str) -> String {
+    text.chars().filter(|&c| !is_invisible(c)).collect()
+}
+
+/// Makes whitespace and invisible characters visible: `·` for a space, `→` for a tab, `⍽` for
+/// a no-break space, `␍` for a carriage return, `<BOM>` for a byte order mark and `<U+200B>`
+/// for other zero-width characters. For diff lines that differ only in these.
+pub fn visible_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' ' => out.push('·'),
+            '\t' => out.push('→'),
+            '\u{a0}' | '\u{202f}' => out.push('⍽'),
+            '\r' => out.push('␍'),
+            '\u{feff}' => out.push_str("<BOM>"),
+            c if is_invisible(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The legend shown under a diff with lines whose difference [`visible_whitespace`] shows.
+pub const WHITESPACE_LEGEND: &str = "(· is a space, → a tab, ⍽ a no-break space, <BOM> a byte order mark: those lines differ only in characters you cannot see)";
 
 #[cfg(test)]
 mod tests {
@@ -182,6 +206,25 @@ mod tests {
             ]
         );
         assert_eq!(visible_whitespace("a b\tc"), "a·b→c");
+    }
+
+    #[test]
+    fn differences_invisible_in_a_diff_are_made_visible() {
+        for (expected, actual, shown) in [
+            ("hello world", "hello\u{a0}world", "hello⍽world"),
+            ("hello", "\u{feff}hello", "<BOM>hello"),
+            ("a b", "a\tb", "a→b"),
+            ("ab", "a\u{200b}b", "a<U+200B>b"),
+        ] {
+            let diff = compare(expected, actual).expect("differs");
+            let actual_line = diff
+                .lines
+                .iter()
+                .find(|l| l.op == DiffOp::Actual)
+                .expect("an actual line");
+            assert!(actual_line.show_whitespace, "{actual:?}");
+            assert_eq!(visible_whitespace(&actual_line.text), shown);
+        }
     }
 
     #[test]

@@ -99,17 +99,20 @@ pub fn ensure_running(server: &CompilerServer) {
     }
     // A socket left by a server that died; the new one's appearing says it listens.
     let _ = std::fs::remove_file(&server.socket);
-    let Ok(mut child) = cmd.spawn() else {
+    // Registered as microlings' own, so that sweeping a check's escaped processes spares it.
+    let Ok(mut child) = super::reaper::spawn_own(|| cmd.spawn(), std::process::Child::id) else {
         return;
     };
+    let pid = child.id();
     // Best effort: without the file, the next check starts a server that exits at once.
-    let _ = std::fs::write(&server.pid_file, format!("{}\n", child.id()));
+    let _ = std::fs::write(&server.pid_file, format!("{pid}\n"));
     // Reap it when it stops (after its idle timeout), so no zombie stays behind while a
     // long-running TUI session goes on.
     let _ = std::thread::Builder::new()
         .name("compiler-server-reaper".into())
         .spawn(move || {
             let _ = child.wait();
+            super::reaper::release(pid);
         });
     let started = Instant::now();
     while started.elapsed() < READY_WAIT {

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use super::process::CancelToken;
 use crate::course::StubRoute;
 
 /// Largest header block accepted (request or reply).
@@ -24,6 +25,8 @@ const STUB_MAX_CONNECTIONS: usize = 64;
 const STUB_READ_LIMIT: Duration = Duration::from_secs(10);
 /// How often the stub's threads look at the stop flag.
 const STUB_POLL: Duration = Duration::from_millis(20);
+/// How often a cancellable request looks at its cancel flag while waiting for a reply.
+const CANCEL_POLL: Duration = Duration::from_millis(50);
 
 /// The loopback address with `port`.
 pub fn loopback(port: u16) -> SocketAddrV4 {
@@ -91,6 +94,8 @@ pub enum HttpError {
     Malformed(String),
     /// The reply's header block or body is larger than the caps.
     TooLarge,
+    /// The check was cancelled while waiting.
+    Cancelled,
 }
 
 impl std::fmt::Display for HttpError {
@@ -107,6 +112,7 @@ impl std::fmt::Display for HttpError {
                 "the reply is larger than {} MiB",
                 MAX_BODY / (1024 * 1024)
             ),
+            HttpError::Cancelled => f.write_str("the check was cancelled"),
         }
     }
 }
@@ -119,6 +125,8 @@ pub struct Connection {
     stream: TcpStream,
     buf: Vec<u8>,
     port: u16,
+    /// Set to stop waiting for a reply at once (Ctrl-C), rather than at the deadline.
+    cancel: Option<CancelToken>,
 }
 
 impl Connection {
@@ -132,6 +140,7 @@ impl Connection {
             stream,
             buf: Vec::new(),
             port,
+            cancel: None,
         })
     }
 
@@ -299,8 +308,15 @@ impl Connection {
     fn fill(&mut self, deadline: Instant) -> Result<usize, HttpError> {
         let mut chunk = [0u8; 16 * 1024];
         loop {
+            if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
+                return Err(HttpError::Cancelled);
+            }
+            let mut wait = remaining(deadline)?;
+            if self.cancel.is_some() {
+                wait = wait.min(CANCEL_POLL);
+            }
             self.stream
-                .set_read_timeout(Some(remaining(deadline)?))
+                .set_read_timeout(Some(wait))
                 .map_err(|_| HttpError::Timeout)?;
             match self.stream.read(&mut chunk) {
                 Ok(n) => {
@@ -308,7 +324,11 @@ impl Connection {
                     return Ok(n);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_error(e)),
+                Err(e) => match io_error(e) {
+                    // Only a slice of the wait has passed: look at the flag and go on.
+                    HttpError::Timeout if self.cancel.is_some() => continue,
+                    e => return Err(e),
+                },
             }
         }
     }
@@ -316,8 +336,28 @@ impl Connection {
 
 /// Sends one request on a fresh connection that is closed afterwards.
 pub fn send(port: u16, req: &Request<'_>, timeout: Duration) -> Result<Response, HttpError> {
+    send_until(port, req, timeout, None)
+}
+
+/// Like [`send`], but gives up at once with [`HttpError::Cancelled`] when `cancel` is set.
+pub fn send_cancellable(
+    port: u16,
+    req: &Request<'_>,
+    timeout: Duration,
+    cancel: &CancelToken,
+) -> Result<Response, HttpError> {
+    send_until(port, req, timeout, Some(cancel.clone()))
+}
+
+fn send_until(
+    port: u16,
+    req: &Request<'_>,
+    timeout: Duration,
+    cancel: Option<CancelToken>,
+) -> Result<Response, HttpError> {
     let deadline = Instant::now() + timeout;
     let mut conn = Connection::open(port, timeout)?;
+    conn.cancel = cancel;
     let response = conn.send(req, false, deadline);
     let _ = conn.stream.shutdown(Shutdown::Both);
     response

@@ -11,6 +11,8 @@ pub mod lab;
 pub mod plan;
 pub mod process;
 pub mod procfs;
+pub mod reaper;
+pub mod rundir;
 pub mod service;
 pub mod toolchain;
 
@@ -65,6 +67,9 @@ pub enum Verdict {
     ServiceNotReady,
     /// An HTTP service answered correctly but ignored SIGTERM and had to be killed.
     DidNotStop,
+    /// microlings itself could not run the check (a full disk, an unwritable directory):
+    /// not the program's fault, never cached and not counted as an attempt.
+    CouldNotRun,
 }
 
 impl Verdict {
@@ -81,6 +86,7 @@ impl Verdict {
             Verdict::Cancelled => "cancelled",
             Verdict::ServiceNotReady => "service_not_ready",
             Verdict::DidNotStop => "did_not_stop",
+            Verdict::CouldNotRun => "could_not_run",
         }
     }
 
@@ -97,6 +103,7 @@ impl Verdict {
             Verdict::Cancelled => "cancelled",
             Verdict::ServiceNotReady => "not listening",
             Verdict::DidNotStop => "did not stop",
+            Verdict::CouldNotRun => "could not run",
         }
     }
 }
@@ -175,14 +182,16 @@ impl Runner {
         &self.dirs
     }
 
-    /// Checks `source` as the `lang` version of `exercise`.
+    /// Checks `source` as the `lang` version of `exercise`. The source reaches the toolchain
+    /// byte for byte: a file that is not UTF-8 gets the toolchain's own error.
     pub fn check(
         &self,
         exercise: &Exercise,
         lang: Language,
-        source: &str,
+        source: impl AsRef<[u8]>,
         opts: &CheckOptions,
     ) -> Outcome {
+        let source = source.as_ref();
         let started = Instant::now();
         let toolchain = match self.toolchains.get(lang) {
             Ok(t) => t,
@@ -210,11 +219,7 @@ impl Runner {
             return hit;
         }
         let result = self.check_uncached(exercise, lang, source, toolchain, opts, started);
-        let o = result.unwrap_or_else(|e| {
-            let mut o = outcome(exercise, lang, Verdict::RuntimeError, started);
-            o.message = format!("microlings could not run the check: {e}");
-            o
-        });
+        let o = result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
         if opts.use_cache {
             self.cache.put(&key, &o);
         }
@@ -223,10 +228,10 @@ impl Runner {
 
     /// Checks several languages of one exercise in parallel, one thread each; results come back
     /// in the order given.
-    pub fn check_many(
+    pub fn check_many<S: AsRef<[u8]> + Sync>(
         &self,
         exercise: &Exercise,
-        sources: &[(Language, String)],
+        sources: &[(Language, S)],
         opts: &CheckOptions,
     ) -> Vec<Outcome> {
         std::thread::scope(|s| {
@@ -243,9 +248,12 @@ impl Runner {
                 .into_iter()
                 .map(|(lang, h)| {
                     h.join().unwrap_or_else(|_| {
-                        let mut o = outcome(exercise, lang, Verdict::RuntimeError, Instant::now());
-                        o.message = "microlings crashed while checking this language".into();
-                        o
+                        could_not_run(
+                            exercise,
+                            lang,
+                            Instant::now(),
+                            "microlings crashed while checking this language",
+                        )
                     })
                 })
                 .collect()
@@ -256,16 +264,16 @@ impl Runner {
         &self,
         exercise: &Exercise,
         lang: Language,
-        source: &str,
+        source: &[u8],
         toolchain: &Toolchain,
         opts: &CheckOptions,
         started: Instant,
     ) -> std::io::Result<Outcome> {
-        std::fs::create_dir_all(&self.dirs.scratch)?;
         // Removed on drop, whatever happens below.
-        let run_dir = tempfile::Builder::new()
-            .prefix(&format!("{}-{}-", exercise.slug, lang.id()))
-            .tempdir_in(&self.dirs.scratch)?;
+        let run_dir = rundir::create(
+            &self.dirs.scratch,
+            &format!("{}-{}-", exercise.slug, lang.id()),
+        )?;
         let dir = run_dir.path();
         std::fs::create_dir(dir.join("tmp"))?;
         std::fs::write(dir.join(lang.file_name()), source)?;
@@ -285,7 +293,11 @@ impl Runner {
             };
             let r = process::run(build, limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
-                return Ok(build_failure(exercise, lang, r, dir, started));
+                let o = build_failure(exercise, lang, r, dir, started);
+                if disk_full(&o.stderr) {
+                    return Err(std::io::Error::other("the disk is full"));
+                }
+                return Ok(o);
             }
         }
 
@@ -323,6 +335,13 @@ impl Runner {
                     Some(name) => format!("the output for case '{name}' is not what was expected"),
                     None => "the output is not what was expected".into(),
                 };
+                if o.stdout.trim().is_empty()
+                    && let Some(line) = last_line(&o.stderr)
+                {
+                    o.message = format!(
+                        "the program printed nothing on stdout, only on stderr (which is not graded): {line}"
+                    );
+                }
                 o.diff = Some(diff);
             }
             if o.verdict != Verdict::Passed {
@@ -356,6 +375,21 @@ fn outcome(exercise: &Exercise, lang: Language, verdict: Verdict, started: Insta
         cached: false,
         service: None,
     }
+}
+
+/// The outcome when microlings itself failed: says so, and that the program is not to blame.
+fn could_not_run(exercise: &Exercise, lang: Language, started: Instant, why: &str) -> Outcome {
+    let mut o = outcome(exercise, lang, Verdict::CouldNotRun, started);
+    o.message = format!(
+        "microlings could not run the check: {why}. This is not your program's fault and is not counted; check again once it is fixed (`microlings doctor` shows the data directory)"
+    );
+    o
+}
+
+/// Whether a tool's output says the disk is full: the check did not really happen.
+fn disk_full(text: &str) -> bool {
+    text.to_ascii_lowercase()
+        .contains("no space left on device")
 }
 
 fn lossy(bytes: &[u8], dir: &Path) -> String {
@@ -425,7 +459,17 @@ fn from_run(
         Termination::Exited(code) => {
             o.verdict = Verdict::RuntimeError;
             o.exit_code = Some(code);
-            o.message = format!("the program exited with code {code}; stderr says why");
+            o.message = match last_line(&o.stderr) {
+                Some(line) => {
+                    format!("the program exited with code {code}; stderr says why: {line}")
+                }
+                None if o.stdout.trim().is_empty() => {
+                    format!("the program exited with code {code} without printing anything")
+                }
+                None => {
+                    format!("the program exited with code {code} and printed nothing on stderr")
+                }
+            };
         }
         Termination::Signalled(sig) => {
             o.verdict = Verdict::RuntimeError;
@@ -454,6 +498,17 @@ fn from_run(
         o.exit_code = Some(code);
     }
     o
+}
+
+/// The last line of `text` that is not blank, shortened for a one-line message.
+fn last_line(text: &str) -> Option<String> {
+    const MAX: usize = 160;
+    let line = text.lines().rev().map(str::trim).find(|l| !l.is_empty())?;
+    Some(if line.chars().count() > MAX {
+        format!("{}...", line.chars().take(MAX).collect::<String>())
+    } else {
+        line.to_string()
+    })
 }
 
 fn signal_name(sig: i32) -> &'static str {

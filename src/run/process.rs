@@ -16,9 +16,21 @@ use process_wrap::std::CommandWrap;
 const TERM_GRACE: Duration = Duration::from_millis(300);
 /// How often a running child's supervisor looks at the cancel flag.
 const CANCEL_POLL: Duration = Duration::from_millis(50);
-/// How long to wait for output readers after the process group is gone; a grandchild that
-/// escaped the group (setsid) could hold a pipe open for ever.
+/// How long to wait for output readers after the main process has exited and its group is
+/// gone; a descendant that escaped the group (setsid) and was not caught could hold a pipe
+/// open for ever, so what was read by then is what is kept.
 const READER_GRACE: Duration = Duration::from_millis(500);
+/// How often the end of a run looks for escaped descendants while the pipes stay open.
+const SWEEP_POLL: Duration = Duration::from_millis(20);
+
+/// Set by the signal handlers [`CancelToken::on_interrupt`] installs: for waits outside any
+/// check (a lock) that Ctrl-C must end too.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether Ctrl-C (SIGINT), SIGTERM or SIGHUP arrived since [`CancelToken::on_interrupt`].
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
 
 /// A shared flag that asks running checks to stop.
 #[derive(Debug, Clone, Default)]
@@ -40,18 +52,26 @@ impl CancelToken {
         self.0.load(Ordering::SeqCst)
     }
 
-    /// A token that Ctrl-C (SIGINT) and SIGTERM cancel, so a command-line check stops its
-    /// children (they run in their own process groups, out of reach of the terminal's Ctrl-C)
-    /// instead of leaving them running.
+    /// A token that Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal was closed) cancel, so
+    /// a command-line check stops its children (they run in their own process groups, out of
+    /// reach of the terminal's signals) instead of leaving them running.
     pub fn on_interrupt() -> Self {
         let token = Self::new();
         #[cfg(unix)]
-        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-            // A second Ctrl-C ends microlings at once, whatever it is doing; the first one
+        for sig in [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ] {
+            // A second signal ends microlings at once, whatever it is doing; the first one
             // asks the checks to stop their programs. Best effort: without the handlers,
-            // Ctrl-C still ends microlings itself.
+            // the signal still ends microlings itself.
             let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, token.0.clone());
             let _ = signal_hook::flag::register(sig, token.0.clone());
+            // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+            let _ = unsafe {
+                signal_hook::low_level::register(sig, || INTERRUPTED.store(true, Ordering::SeqCst))
+            };
         }
         token
     }
@@ -114,9 +134,11 @@ enum Event {
     OutputTooLarge,
 }
 
-/// Builds the command for `spec`, wrapped so that the child leads its own process group (a job
-/// object on Windows).
-fn wrapped_command(spec: &ProcessSpec) -> io::Result<CommandWrap> {
+/// Builds the command for `spec`, tagged with the run's `tag`, wrapped so that the child
+/// leads its own process group (a job object on Windows) and dies with microlings (Linux:
+/// `PR_SET_PDEATHSIG`; the C# compiler server, which must outlive one microlings, is not
+/// started here).
+fn wrapped_command(spec: &ProcessSpec, tag: &str) -> io::Result<CommandWrap> {
     let mut command = Command::new(&spec.program);
     command
         .args(&spec.args)
@@ -129,13 +151,39 @@ fn wrapped_command(spec: &ProcessSpec) -> io::Result<CommandWrap> {
         command.env_clear();
     }
     command.envs(spec.env.iter().map(|(k, v)| (k, v)));
+    command.env(super::reaper::RUN_VAR, tag);
     match &spec.stdin {
         Some(path) => command.stdin(std::fs::File::open(path)?),
         None => command.stdin(Stdio::null()),
     };
-    let mut wrapped = CommandWrap::from(command);
     #[cfg(unix)]
-    wrapped.wrap(process_wrap::std::ProcessGroup::leader());
+    {
+        use std::os::unix::process::CommandExt;
+        // Not process-wrap's ProcessGroup: its wait also waits for every member of the group
+        // that is our child, and with microlings a subreaper an orphan left in the group is.
+        command.process_group(0);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let parent = std::process::id();
+        // SAFETY: the closure runs between fork and exec and only calls prctl and getppid,
+        // which are async-signal-safe.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) != 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                // microlings died between fork and prctl: do not run orphaned.
+                if libc::getppid() as u32 != parent {
+                    return Err(io::Error::other("microlings exited"));
+                }
+                Ok(())
+            });
+        }
+    }
+    #[allow(unused_mut)]
+    let mut wrapped = CommandWrap::from(command);
     #[cfg(windows)]
     {
         wrapped.wrap(process_wrap::std::JobObject);
@@ -151,61 +199,182 @@ fn spawn_error(spec: &ProcessSpec, e: io::Error) -> io::Error {
     )
 }
 
+/// Spawns `spec` as one of microlings' own children (see `reaper`) and records its group in
+/// the run directory, so a later microlings can clean up if this one is killed.
+fn spawn_tagged(
+    spec: &ProcessSpec,
+    tag: &str,
+) -> io::Result<Box<dyn process_wrap::std::ChildWrapper>> {
+    let mut wrapped = wrapped_command(spec, tag)?;
+    let child = super::reaper::spawn_own(
+        || wrapped.spawn().map_err(|e| spawn_error(spec, e)),
+        |c| c.id(),
+    )?;
+    super::rundir::record_group(&spec.dir, child.id(), tag);
+    Ok(child)
+}
+
 /// Runs a process to completion under the limits. Errors are failures to start it.
+///
+/// Its stdout is kept up to `output_cap` (more stops it); its stderr is kept on its own,
+/// the beginning and the end of it, and never stops it. Once the main process has exited, its
+/// group and anything that escaped the group are killed, and output is read for at most a
+/// short grace: what was read by then is kept.
 pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
-    let mut wrapped = wrapped_command(spec)?;
+    let tag = super::reaper::new_run();
+    let result = run_tagged(spec, limits, cancel, &tag);
+    super::reaper::end_run(&tag);
+    result
+}
+
+fn run_tagged(
+    spec: &ProcessSpec,
+    limits: Limits,
+    cancel: &CancelToken,
+    tag: &str,
+) -> io::Result<ProcessResult> {
     let (tx, rx) = mpsc::channel();
     let started = Instant::now();
-    let mut child = wrapped.spawn().map_err(|e| spawn_error(spec, e))?;
+    let mut child = spawn_tagged(spec, tag)?;
     let stdout = child.stdout().take();
     let stderr = child.stderr().take();
-    let out_reader = spawn_reader(stdout, limits.output_cap, Overflow::Stop, tx.clone())?;
-    let err_reader = spawn_reader(stderr, limits.output_cap, Overflow::Stop, tx.clone())?;
+    let out_reader = spawn_reader(stdout, Capture::stop_at(limits.output_cap), tx.clone())?;
+    let err_reader = spawn_reader(
+        stderr,
+        Capture::head_and_tail(limits.output_cap),
+        tx.clone(),
+    )?;
     let (termination, duration) = supervise(child, tx, &rx, started, limits, cancel)?;
-    let stdout = join_reader(out_reader);
-    let stderr = join_reader(err_reader);
+    let mut streams = finish_readers(vec![out_reader, err_reader], tag).into_iter();
     Ok(ProcessResult {
         termination,
-        stdout,
-        stderr,
+        stdout: streams.next().unwrap_or_default(),
+        stderr: streams.next().unwrap_or_default(),
         duration,
     })
 }
 
-/// What a reader does once it has kept `cap` bytes.
+/// How much of a stream is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Overflow {
-    /// Stop reading and tell the supervisor, which stops the program (a check's output).
-    Stop,
-    /// Keep reading and throw the rest away: a service that logs every request must not block
-    /// on a full pipe.
-    Drain,
+struct Capture {
+    /// Bytes kept from the start.
+    head: usize,
+    /// Bytes kept from the end (the rest in between is dropped and counted).
+    tail: usize,
+    /// Whether more than `head` bytes stops the program (a check's stdout).
+    stop: bool,
 }
 
-type Reader = (thread::JoinHandle<()>, Receiver<Vec<u8>>);
+impl Capture {
+    /// Keep the first `cap` bytes; more stops the program.
+    fn stop_at(cap: usize) -> Self {
+        Capture {
+            head: cap,
+            tail: 0,
+            stop: true,
+        }
+    }
+
+    /// Keep the first `cap` bytes and drop the rest, reading on (a service that logs every
+    /// request must not block on a full pipe).
+    fn drain_after(cap: usize) -> Self {
+        Capture {
+            head: cap,
+            tail: 0,
+            stop: false,
+        }
+    }
+
+    /// Keep the first and the last half of `cap` bytes and read on: a flood on stderr is not
+    /// the program's output, and where it failed is at the end.
+    fn head_and_tail(cap: usize) -> Self {
+        Capture {
+            head: cap / 2,
+            tail: cap - cap / 2,
+            stop: false,
+        }
+    }
+}
+
+/// What a reader has kept so far; shared, so the end of a run can take it without waiting
+/// for the pipe to close.
+#[derive(Debug, Default)]
+struct Kept {
+    head: Vec<u8>,
+    tail: std::collections::VecDeque<u8>,
+    /// Bytes dropped between head and tail.
+    skipped: u64,
+}
+
+impl Kept {
+    fn push(&mut self, mut bytes: &[u8], capture: Capture) {
+        let room = capture.head.saturating_sub(self.head.len());
+        let take = bytes.len().min(room);
+        self.head.extend_from_slice(&bytes[..take]);
+        bytes = &bytes[take..];
+        if bytes.is_empty() {
+            return;
+        }
+        if capture.tail == 0 {
+            self.skipped += bytes.len() as u64;
+            return;
+        }
+        if bytes.len() >= capture.tail {
+            self.skipped += (self.tail.len() + bytes.len() - capture.tail) as u64;
+            self.tail.clear();
+            self.tail.extend(&bytes[bytes.len() - capture.tail..]);
+        } else {
+            let overflow = (self.tail.len() + bytes.len()).saturating_sub(capture.tail);
+            self.tail.drain(..overflow);
+            self.skipped += overflow as u64;
+            self.tail.extend(bytes);
+        }
+    }
+
+    fn take(&mut self) -> Vec<u8> {
+        let mut out = std::mem::take(&mut self.head);
+        if !self.tail.is_empty() {
+            if self.skipped > 0 {
+                out.extend_from_slice(
+                    format!("\n[... {} bytes not kept ...]\n", self.skipped).as_bytes(),
+                );
+            }
+            out.extend(self.tail.drain(..));
+        }
+        out
+    }
+}
+
+/// A reader thread's shared buffer and whether it reached the end of its pipe.
+struct Reader {
+    kept: Arc<std::sync::Mutex<Kept>>,
+    done: Receiver<()>,
+}
 
 fn spawn_reader<R: Read + Send + 'static>(
     pipe: Option<R>,
-    cap: usize,
-    overflow: Overflow,
+    capture: Capture,
     events: Sender<Event>,
 ) -> io::Result<Option<Reader>> {
     let Some(mut pipe) = pipe else {
         return Ok(None);
     };
     let (done_tx, done_rx) = mpsc::channel();
-    let handle = thread::Builder::new()
+    let kept = Arc::new(std::sync::Mutex::new(Kept::default()));
+    let shared = Arc::clone(&kept);
+    thread::Builder::new()
         .name("output-reader".into())
         .spawn(move || {
-            let mut kept = Vec::new();
             let mut buf = [0u8; 64 * 1024];
             loop {
                 match pipe.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
-                        let room = cap.saturating_sub(kept.len());
-                        kept.extend_from_slice(&buf[..n.min(room)]);
-                        if n > room && overflow == Overflow::Stop {
+                        let Ok(mut k) = shared.lock() else { break };
+                        let over = capture.stop && k.head.len() + n > capture.head;
+                        k.push(&buf[..n], capture);
+                        drop(k);
+                        if over {
                             // Stop reading: the supervisor kills the group.
                             let _ = events.send(Event::OutputTooLarge);
                             break;
@@ -215,23 +384,41 @@ fn spawn_reader<R: Read + Send + 'static>(
                     Err(_) => break,
                 }
             }
-            let _ = done_tx.send(kept);
+            let _ = done_tx.send(());
         })?;
-    Ok(Some((handle, done_rx)))
+    Ok(Some(Reader {
+        kept,
+        done: done_rx,
+    }))
 }
 
-fn join_reader(reader: Option<Reader>) -> Vec<u8> {
-    let Some((handle, rx)) = reader else {
-        return Vec::new();
-    };
-    match rx.recv_timeout(READER_GRACE) {
-        Ok(bytes) => {
-            let _ = handle.join();
-            bytes
+/// Ends a run's output: while a pipe is still open after the main process is gone, kills
+/// whatever of the run escaped its group (see `reaper`), for at most [`READER_GRACE`]; then
+/// takes what each reader kept, whether or not its pipe was closed.
+fn finish_readers(readers: Vec<Option<Reader>>, tag: &str) -> Vec<Vec<u8>> {
+    let until = Instant::now() + READER_GRACE;
+    let mut open: Vec<&Reader> = readers.iter().flatten().collect();
+    loop {
+        super::reaper::sweep(tag);
+        open.retain(|r| matches!(r.done.try_recv(), Err(mpsc::TryRecvError::Empty)));
+        let now = Instant::now();
+        if open.is_empty() || now >= until {
+            break;
         }
-        // A process outside our reach still holds the pipe: give up on it rather than hang.
-        Err(_) => Vec::new(),
+        let _ = open[0].done.recv_timeout(SWEEP_POLL.min(until - now));
+        // A message taken here means that reader is done: look again without it.
+        open.retain(|r| matches!(r.done.try_recv(), Err(mpsc::TryRecvError::Empty)));
+        if open.is_empty() {
+            break;
+        }
     }
+    readers
+        .iter()
+        .map(|r| match r {
+            Some(r) => r.kept.lock().map(|mut k| k.take()).unwrap_or_default(),
+            None => Vec::new(),
+        })
+        .collect()
 }
 
 #[cfg(unix)]
@@ -245,11 +432,13 @@ fn supervise(
 ) -> io::Result<(Termination, Duration)> {
     use std::os::unix::process::ExitStatusExt;
 
-    let pgid = child.id() as libc::pid_t;
+    let pid = child.id();
+    let pgid = pid as libc::pid_t;
     thread::Builder::new()
         .name("process-waiter".into())
         .spawn(move || {
             let status = child.wait();
+            super::reaper::release(pid);
             let _ = tx.send(Event::Exited(status));
         })?;
     let deadline = started + limits.timeout;
@@ -396,7 +585,7 @@ pub struct Stopped {
     pub kind: StopKind,
     /// Captured stdout (the first `output_cap` bytes).
     pub stdout: Vec<u8>,
-    /// Captured stderr (the first `output_cap` bytes).
+    /// Captured stderr (its first and last `output_cap / 2` bytes).
     pub stderr: Vec<u8>,
 }
 
@@ -405,6 +594,8 @@ pub struct Stopped {
 /// process (and no port it holds) outlives it.
 pub struct Background {
     pid: u32,
+    /// The run's tag (see `reaper`): what escaped the group is found by it.
+    tag: String,
     started: Instant,
     rx: Receiver<Event>,
     exit: Option<ExitStatus>,
@@ -425,18 +616,25 @@ impl std::fmt::Debug for Background {
 
 impl Background {
     /// Starts `spec` in the background. Output is read on threads; the first `output_cap`
-    /// bytes of each stream are kept and the rest is drained and dropped.
+    /// bytes of stdout and the beginning and end of stderr are kept, the rest is drained
+    /// and dropped.
     pub fn spawn(spec: &ProcessSpec, output_cap: usize) -> io::Result<Self> {
-        let mut wrapped = wrapped_command(spec)?;
+        let tag = super::reaper::new_run();
         let (tx, rx) = mpsc::channel();
         let started = Instant::now();
-        let mut child = wrapped.spawn().map_err(|e| spawn_error(spec, e))?;
+        let mut child = match spawn_tagged(spec, &tag) {
+            Ok(child) => child,
+            Err(e) => {
+                super::reaper::end_run(&tag);
+                return Err(e);
+            }
+        };
         let pid = child.id();
         let stdout = child.stdout().take();
         let stderr = child.stderr().take();
         let readers = vec![
-            spawn_reader(stdout, output_cap, Overflow::Drain, tx.clone()),
-            spawn_reader(stderr, output_cap, Overflow::Drain, tx.clone()),
+            spawn_reader(stdout, Capture::drain_after(output_cap), tx.clone()),
+            spawn_reader(stderr, Capture::head_and_tail(output_cap), tx.clone()),
         ];
         #[cfg(unix)]
         let waiter = {
@@ -445,6 +643,7 @@ impl Background {
                 .name("service-waiter".into())
                 .spawn(move || {
                     let status = child.wait();
+                    super::reaper::release(pid);
                     let _ = tx.send(Event::Exited(status));
                 })
         };
@@ -477,6 +676,7 @@ impl Background {
         };
         let mut bg = Background {
             pid,
+            tag,
             started,
             rx,
             exit: None,
@@ -527,7 +727,8 @@ impl Background {
         self.kill_group();
         self.done = true;
         let readers = std::mem::take(&mut self.readers);
-        let mut streams = readers.into_iter().map(join_reader);
+        let mut streams = finish_readers(readers, &self.tag).into_iter();
+        super::reaper::end_run(&self.tag);
         let stdout = streams.next().unwrap_or_default();
         let stderr = streams.next().unwrap_or_default();
         Stopped {
@@ -579,6 +780,8 @@ impl Drop for Background {
     fn drop(&mut self) {
         if !self.done {
             self.kill_group();
+            super::reaper::sweep(&self.tag);
+            super::reaper::end_run(&self.tag);
         }
     }
 }

@@ -182,7 +182,13 @@ pub(super) fn check(
             .extend(spec.requests[sent..].iter().map(not_sent));
     }
 
-    let stopped = service.stop(STOP_GRACE);
+    // Cancelled: the learner asked to stop now, not after the service's grace period.
+    let grace = if opts.cancel.is_cancelled() {
+        Duration::ZERO
+    } else {
+        STOP_GRACE
+    };
+    let stopped = service.stop(grace);
     drop(stub);
     o.stdout = lossy(&stopped.stdout, dir);
     o.stderr = lossy(&stopped.stderr, dir);
@@ -385,7 +391,7 @@ fn send_all(
         if opts.cancel.is_cancelled() {
             return None;
         }
-        let result = send_one(req, port, exercise.timeout);
+        let result = send_one_cancellable(req, port, exercise.timeout, Some(&opts.cancel));
         let failed_hard = matches!(result.result, RequestResult::NoReply);
         report.requests.push(result);
         if failed_hard {
@@ -415,20 +421,33 @@ fn not_sent(req: &HttpRequestSpec) -> RequestOutcome {
 
 /// Sends one request and judges the reply.
 pub fn send_one(req: &HttpRequestSpec, port: u16, timeout: Duration) -> RequestOutcome {
+    send_one_cancellable(req, port, timeout, None)
+}
+
+/// [`send_one`], giving up at once when `cancel` is set (the request is then "not sent").
+fn send_one_cancellable(
+    req: &HttpRequestSpec,
+    port: u16,
+    timeout: Duration,
+    cancel: Option<&super::CancelToken>,
+) -> RequestOutcome {
     let started = Instant::now();
-    let reply = http::send(
-        port,
-        &Request {
-            method: &req.method,
-            target: &req.path,
-            headers: &req.headers,
-            body: req.body.as_bytes(),
-        },
-        timeout,
-    );
+    let request = Request {
+        method: &req.method,
+        target: &req.path,
+        headers: &req.headers,
+        body: req.body.as_bytes(),
+    };
+    let reply = match cancel {
+        Some(cancel) => http::send_cancellable(port, &request, timeout, cancel),
+        None => http::send(port, &request, timeout),
+    };
     let mut out = not_sent(req);
     out.duration_ms = started.elapsed().as_millis() as u64;
     match reply {
+        Err(HttpError::Cancelled) => {
+            out.message = "not sent: the check was cancelled".into();
+        }
         Err(HttpError::Timeout) => {
             out.result = RequestResult::TimedOut;
             out.message = format!("no reply within {:.1} s", timeout.as_secs_f64());

@@ -281,32 +281,62 @@ fn is_executable(path: &Path) -> bool {
     }
 }
 
-/// Runs `program args` and returns stdout+stderr when it exits 0 within 20 s.
+/// How long one toolchain probe (`javac -version`, `dotnet --list-sdks`...) may take: a
+/// broken install that hangs must not hang `doctor` or the first check.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Runs `program args` and returns stdout+stderr when it exits 0 within [`PROBE_TIMEOUT`];
+/// otherwise says what went wrong, in words a learner can act on.
 fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
+    use super::process::Termination;
     let limits = super::process::Limits {
-        timeout: Duration::from_secs(20),
+        timeout: PROBE_TIMEOUT,
         output_cap: 64 * 1024,
     };
+    let dir = std::env::temp_dir();
     let spec = super::process::ProcessSpec {
         program: program.to_path_buf(),
         args: args.iter().map(|s| s.to_string()).collect(),
-        dir: std::env::temp_dir(),
+        // A missing temp directory must not look like a missing toolchain.
+        dir: if dir.is_dir() {
+            dir
+        } else {
+            PathBuf::from("/")
+        },
         env: std::env::vars().collect(),
         stdin: None,
     };
+    let command = format!("`{} {}`", program.display(), args.join(" "));
     match super::process::run(&spec, limits, &super::process::CancelToken::new()) {
-        Ok(r) if r.termination == super::process::Termination::Exited(0) => Ok(format!(
+        Ok(r) if r.termination == Termination::Exited(0) => Ok(format!(
             "{}{}",
             String::from_utf8_lossy(&r.stdout),
             String::from_utf8_lossy(&r.stderr)
         )),
-        Ok(r) => Err(format!(
-            "`{} {}` failed: {}",
-            program.display(),
-            args.join(" "),
-            String::from_utf8_lossy(&r.stderr).trim()
-        )),
-        Err(e) => Err(e.to_string()),
+        Ok(r) => {
+            let said = [&r.stderr, &r.stdout]
+                .iter()
+                .map(|b| String::from_utf8_lossy(b).trim().to_string())
+                .find(|s| !s.is_empty())
+                .map(|s| {
+                    let line = s.lines().last().unwrap_or_default().to_string();
+                    format!(": {line}")
+                })
+                .unwrap_or_else(|| " and printed nothing".to_string());
+            Err(match r.termination {
+                Termination::TimedOut => format!(
+                    "{command} did not answer within {} s: the installation may be broken",
+                    PROBE_TIMEOUT.as_secs()
+                ),
+                Termination::Exited(code) => format!("{command} exited with code {code}{said}"),
+                Termination::Signalled(sig) => {
+                    format!("{command} was killed by signal {sig}{said}")
+                }
+                Termination::OutputTooLarge => format!("{command} printed far too much"),
+                Termination::Cancelled => format!("{command} was cancelled"),
+            })
+        }
+        Err(e) => Err(format!("{command} could not be started: {e}")),
     }
 }
 

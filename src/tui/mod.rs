@@ -390,7 +390,7 @@ impl Runtime {
             let spawned = std::thread::Builder::new()
                 .name(format!("check-{}", lang.id()))
                 .spawn(move || {
-                    let outcome = match workspace.read(&ex, lang) {
+                    let outcome = match workspace.read_bytes(&ex, lang) {
                         Ok(src) => runner.check(
                             &ex,
                             lang,

@@ -425,3 +425,43 @@ fn http_and_output_keys_do_not_mix() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn an_empty_expected_output_is_an_error() {
+    for empty in ["", "\n", "  \n\n"] {
+        let mut f = valid_files();
+        f.insert(
+            "exercises/hello/expected_output.txt".into(),
+            empty.as_bytes().to_vec(),
+        );
+        let errs = errors(f);
+        assert!(
+            errs.iter()
+                .any(|e| e.contains("expected_output.txt") && e.contains("is empty")),
+            "{empty:?}: {errs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_lesson_does_not_also_orphan_its_exercises() {
+    let mut f = valid_files();
+    f.insert(
+        "lessons/01-intro.md".into(),
+        b"+++\ntitle = \"Intro\"\nexercises = [\"hello\"\n+++\n# Intro\n".to_vec(),
+    );
+    let errs = errors(f);
+    assert!(!errs.is_empty());
+    assert!(
+        !errs.iter().any(|e| e.contains("no lesson uses")),
+        "{errs:?}"
+    );
+    let mut f = valid_files();
+    let lesson = f.remove("lessons/01-intro.md").expect("lesson");
+    f.insert("lessons/1-intro.md".into(), lesson);
+    let errs = errors(f);
+    assert!(
+        !errs.iter().any(|e| e.contains("no lesson uses")),
+        "{errs:?}"
+    );
+}

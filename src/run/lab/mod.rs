@@ -183,21 +183,18 @@ fn measure_language(
     let described = Some(build::describe(toolchain, target.variant));
     progress(LabEvent::Building { target });
     // Removed on drop, whatever happens below.
-    let dir = match std::fs::create_dir_all(&runner.dirs().scratch).and_then(|()| {
-        tempfile::Builder::new()
-            .prefix(&format!("lab-{}-", lang.id()))
-            .tempdir_in(&runner.dirs().scratch)
-    }) {
-        Ok(d) => d,
-        Err(e) => {
-            return empty(
-                target,
-                LabStatus::Failed,
-                described,
-                format!("cannot create a build directory: {e}"),
-            );
-        }
-    };
+    let dir =
+        match crate::run::rundir::create(&runner.dirs().scratch, &format!("lab-{}-", lang.id())) {
+            Ok(d) => d,
+            Err(e) => {
+                return empty(
+                    target,
+                    LabStatus::Failed,
+                    described,
+                    format!("cannot create a build directory: {e}"),
+                );
+            }
+        };
     let built = match target.variant {
         LabVariant::Standard => build::build(runner, toolchain, dir.path(), &opts.cancel),
         LabVariant::NativeAot => native_aot::build(
