@@ -215,12 +215,6 @@ pub fn highlight_in(
     Some(highlight_with(syntaxes?.0, code, &token, theme))
 }
 
-/// Like [`highlight`], but returns `None` instead of waiting while the syntaxes are still
-/// loading (only when the result would need them).
-pub fn highlight_if_loaded(code: &str, lang: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
-    highlight_in(loaded(), code, lang, theme)
-}
-
 /// Highlights with the given syntaxes, or shows the code plain without them; the flag says
 /// whether it was shown plain for want of them (to colour it when they arrive).
 pub fn highlight_or_plain(
