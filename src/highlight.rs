@@ -3,7 +3,8 @@
 //! The syntax definitions and colour themes take a few milliseconds to load, so they are loaded
 //! once, lazily, and shared. Call [`preload`] at start-up: it loads them on a background thread,
 //! so the first frame never waits for them. [`highlight`] loads them itself when nothing did
-//! (blocking); [`highlight_if_loaded`] never blocks, for callers on the drawing path.
+//! (blocking); [`highlight_in`] highlights with the [`Syntaxes`] it is given, or says it cannot
+//! without them, never blocking (the TUI gets them in a message once [`syntaxes`] returns).
 //!
 //! Two syntax sets are used: syntect's defaults first (its Go and Java definitions are 15-50%
 //! faster than bat's newer ones), then two-face's larger set (bat's) for what syntect lacks:
@@ -159,6 +160,75 @@ pub fn is_loaded() -> bool {
     ASSETS.get().is_some()
 }
 
+/// The loaded syntaxes and colour themes, as a value: whoever highlights with it says which
+/// syntaxes it uses, instead of reading whether a background thread has finished (the TUI
+/// receives it in a message and keeps it in its state, so its update is deterministic).
+#[derive(Clone, Copy)]
+pub struct Syntaxes(&'static Assets);
+
+impl std::fmt::Debug for Syntaxes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Syntaxes")
+    }
+}
+
+impl PartialEq for Syntaxes {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Syntaxes {}
+
+/// The syntaxes, loading them first if nothing has (blocking: a few milliseconds; waits for
+/// a load [`preload`] started).
+pub fn syntaxes() -> Syntaxes {
+    Syntaxes(assets())
+}
+
+impl Syntaxes {
+    /// [`highlight`] with these syntaxes (never waits).
+    pub fn highlight(self, code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
+        highlight_in(Some(self), code, lang, theme).unwrap_or_default()
+    }
+}
+
+/// The syntaxes if they are loaded, without waiting.
+pub fn loaded() -> Option<Syntaxes> {
+    ASSETS.get().map(Syntaxes)
+}
+
+/// Like [`highlight`] with the given syntaxes, or, without them, `None` when the result would
+/// need them (plain text and the monochrome theme do not).
+pub fn highlight_in(
+    syntaxes: Option<Syntaxes>,
+    code: &str,
+    lang: &str,
+    theme: &Theme,
+) -> Option<Vec<Line<'static>>> {
+    if !theme.highlights() {
+        return Some(plain(code, Style::default()));
+    }
+    let Some(token) = syntax_token(lang) else {
+        return Some(plain(code, theme.code_block));
+    };
+    Some(highlight_with(syntaxes?.0, code, &token, theme))
+}
+
+/// Highlights with the given syntaxes, or shows the code plain without them; the flag says
+/// whether it was shown plain for want of them (to colour it when they arrive).
+pub fn highlight_or_plain(
+    syntaxes: Option<Syntaxes>,
+    code: &str,
+    lang: &str,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, bool) {
+    match highlight_in(syntaxes, code, lang, theme) {
+        Some(lines) => (lines, false),
+        None => (plain(code, theme.code_block), true),
+    }
+}
+
 /// The syntect token for a code fence tag or a [`crate::course::Language::syntax_token`]:
 /// `None` for tags that mean "no highlighting" (`text`, `plain`, `none`, empty).
 ///
@@ -201,7 +271,7 @@ fn find_syntax<'a>(
 /// without highlighting (`text`, or unknown) they carry `theme.code_block`.
 ///
 /// Blocks while the syntaxes load if [`preload`] has not finished; on the drawing path use
-/// [`highlight_if_loaded`], and cache the result: a 300-line file takes several milliseconds.
+/// [`highlight_in`], and cache the result: a 300-line file takes several milliseconds.
 pub fn highlight(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
     if !theme.highlights() {
         return plain(code, Style::default());
@@ -210,18 +280,6 @@ pub fn highlight(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
         return plain(code, theme.code_block);
     };
     highlight_with(assets(), code, &token, theme)
-}
-
-/// Like [`highlight`], but returns `None` instead of waiting while the syntaxes are still
-/// loading (only when the result would need them).
-pub fn highlight_if_loaded(code: &str, lang: &str, theme: &Theme) -> Option<Vec<Line<'static>>> {
-    if !theme.highlights() {
-        return Some(plain(code, Style::default()));
-    }
-    let Some(token) = syntax_token(lang) else {
-        return Some(plain(code, theme.code_block));
-    };
-    Some(highlight_with(ASSETS.get()?, code, &token, theme))
 }
 
 fn highlight_with(assets: &Assets, code: &str, token: &str, theme: &Theme) -> Vec<Line<'static>> {
@@ -573,7 +631,21 @@ mod tests {
         // The background thread finishes quickly; highlight() would also wait for it.
         let _ = highlight("x", "py", &Theme::new(ThemeKind::Dark));
         assert!(is_loaded());
-        assert!(highlight_if_loaded("x", "py", &Theme::new(ThemeKind::Dark)).is_some());
+        assert!(highlight_in(loaded(), "x", "py", &Theme::new(ThemeKind::Dark)).is_some());
+    }
+
+    #[test]
+    fn without_syntaxes_only_what_needs_none_is_highlighted() {
+        let dark = Theme::new(ThemeKind::Dark);
+        assert_eq!(highlight_in(None, "x = 1", "py", &dark), None);
+        // Plain text and the monochrome theme need no syntaxes.
+        assert!(highlight_in(None, "x", "text", &dark).is_some());
+        assert!(highlight_in(None, "x", "py", &Theme::new(ThemeKind::Mono)).is_some());
+        let (lines, plain) = highlight_or_plain(None, "x = 1", "py", &dark);
+        assert!(plain);
+        assert_eq!(lines[0].spans[0].style, dark.code_block);
+        let (_, plain) = highlight_or_plain(Some(syntaxes()), "x = 1", "py", &dark);
+        assert!(!plain);
     }
 
     /// Prints timings; run with `cargo test --release --lib highlight::tests::timing -- --nocapture`.

@@ -59,16 +59,33 @@ pub struct Rendered {
     /// the text that does not depend on the width, so a reader can keep it after a resize.
     pub offsets: Vec<usize>,
     /// Some code block was shown without colours because the syntaxes were still loading in
-    /// the background; render again once [`highlight::is_loaded`] returns true.
+    /// the background; render again once they are (see [`render_in`]).
     pub pending_highlight: bool,
 }
 
 /// Renders lesson Markdown into lines at most `width` columns wide (a width of 0 is treated
-/// as 1).
+/// as 1), highlighting code with the syntaxes if they are loaded (else it starts loading them
+/// and marks the result [`Rendered::pending_highlight`]).
 ///
 /// `quizzes` supplies, in order, what to show for each ```` ```quiz ```` block; a quiz block
 /// without a matching entry is shown as code.
 pub fn render(markdown: &str, width: u16, theme: &Theme, quizzes: &[QuizView]) -> Rendered {
+    let syntaxes = highlight::loaded();
+    if syntaxes.is_none() {
+        highlight::preload();
+    }
+    render_in(markdown, width, theme, quizzes, syntaxes)
+}
+
+/// [`render`] with the given syntaxes: without them code blocks are plain (and the result
+/// [`Rendered::pending_highlight`]). A pure function of its arguments.
+pub fn render_in(
+    markdown: &str,
+    width: u16,
+    theme: &Theme,
+    quizzes: &[QuizView],
+    syntaxes: Option<highlight::Syntaxes>,
+) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -78,6 +95,7 @@ pub fn render(markdown: &str, width: u16, theme: &Theme, quizzes: &[QuizView]) -
             .into_offset_iter()
             .unzip();
     let mut renderer = Renderer::new(theme, usize::from(width).max(1), quizzes);
+    renderer.syntaxes = syntaxes;
     for (i, event) in events.iter().enumerate() {
         if let Event::Start(tag) = event
             && is_block(tag)
@@ -146,13 +164,10 @@ struct Code {
     text: String,
 }
 
-/// Highlights a code block, or returns `None` while the syntaxes are still loading.
-type Highlighter = fn(&str, &str, &Theme) -> Option<Vec<Line<'static>>>;
-
 struct Renderer<'a> {
     theme: &'a Theme,
-    /// [`highlight::highlight_if_loaded`]; tests replace it to see the not-yet-loaded path.
-    highlighter: Highlighter,
+    /// The syntaxes code blocks are highlighted with; `None` shows them plain.
+    syntaxes: Option<highlight::Syntaxes>,
     width: usize,
     quizzes: &'a [QuizView<'a>],
     next_quiz: usize,
@@ -183,7 +198,7 @@ impl<'a> Renderer<'a> {
     fn new(theme: &'a Theme, width: usize, quizzes: &'a [QuizView<'a>]) -> Self {
         Renderer {
             theme,
-            highlighter: highlight::highlight_if_loaded,
+            syntaxes: None,
             width,
             quizzes,
             next_quiz: 0,
@@ -659,16 +674,11 @@ impl<'a> Renderer<'a> {
             self.quiz(view);
             return;
         }
-        let lines = match (self.highlighter)(&code.text, &code.tag, self.theme) {
-            Some(lines) => lines,
-            None => {
-                // Never wait for the syntaxes on the drawing path: show plain code now and let
-                // the caller render again when they are loaded.
-                highlight::preload();
-                self.out.pending_highlight = true;
-                highlight::highlight(&code.text, "text", self.theme)
-            }
-        };
+        // Never wait for the syntaxes: show plain code now and let the caller render again
+        // when they are loaded.
+        let (lines, plain) =
+            highlight::highlight_or_plain(self.syntaxes, &code.text, &code.tag, self.theme);
+        self.out.pending_highlight |= plain;
         let width = self.available().saturating_sub(2).max(1);
         for line in lines {
             for (row, spans) in wrap::hard_wrap(line.spans, width).into_iter().enumerate() {

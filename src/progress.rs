@@ -83,12 +83,43 @@ impl QuizAnswer {
     }
 }
 
+/// The screen the learner was on, saved for resuming. Written as the words older files used
+/// (`"map"`, `"lesson"`, `"exercise"`, `"report"`, `"lab"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SavedScreen {
+    /// The course map.
+    Map,
+    /// A lesson (the position's `lesson`).
+    Lesson,
+    /// An exercise (the position's `exercise`).
+    Exercise,
+    /// The report.
+    Report,
+    /// The lab.
+    Lab,
+}
+
+/// Reads a saved screen; a word this version does not know (a newer microlings's screen) reads
+/// as none, so the learner resumes on the map instead of the whole file looking corrupt.
+fn screen_leniently<'de, D>(deserializer: D) -> Result<Option<SavedScreen>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let raw = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(raw).ok())
+}
+
 /// Where the learner was, for resuming.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// `map`, `lesson` or `exercise`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub screen: Option<String>,
+    /// The screen.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "screen_leniently"
+    )]
+    pub screen: Option<SavedScreen>,
     /// Lesson slug.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lesson: Option<String>,
@@ -200,9 +231,15 @@ impl Progress {
             .or_default()
     }
 
-    /// Records a check's outcome. A missing toolchain, a cancelled check or one microlings
-    /// could not run is not an attempt.
+    /// Records a check's outcome, now. A missing toolchain, a cancelled check or one
+    /// microlings could not run is not an attempt.
     pub fn record_outcome(&mut self, outcome: &Outcome) {
+        self.record_outcome_at(outcome, now_secs());
+    }
+
+    /// Records a check's outcome that came at `at` (seconds since the Unix epoch), which dates
+    /// a first pass.
+    pub fn record_outcome_at(&mut self, outcome: &Outcome, at: u64) {
         if matches!(
             outcome.verdict,
             Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
@@ -214,7 +251,7 @@ impl Progress {
         r.last_verdict = Some(outcome.verdict);
         if outcome.verdict == Verdict::Passed {
             if r.status != Status::Passed {
-                r.first_passed = Some(now_secs());
+                r.first_passed = Some(at);
             }
             r.status = Status::Passed;
         } else if r.status == Status::NotTried {
@@ -288,13 +325,19 @@ impl Progress {
 /// them to the saved file with [`ProgressStore::update`], so they can be tested without disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// A check finished.
-    Outcome(Box<Outcome>),
+    /// A check finished, at `at` (seconds since the Unix epoch): the change carries its time,
+    /// so applying it gives the same progress wherever and whenever it is applied.
+    Outcome {
+        /// What the check found.
+        outcome: Box<Outcome>,
+        /// When it finished.
+        at: u64,
+    },
     /// One more hint was revealed (exercise, language, hints available).
     Hint(String, Language, usize),
     /// A quiz was answered (lesson, quiz index, chosen, correct).
     Quiz(String, usize, usize, bool),
-    /// A lesson was opened.
+    /// A lesson was read (its end was on screen, or its last quiz answered).
     LessonRead(String),
     /// The reference solution was revealed.
     SolutionSeen(String, Language),
@@ -312,7 +355,7 @@ impl Change {
     /// Applies the change.
     pub fn apply(&self, p: &mut Progress) {
         match self {
-            Change::Outcome(o) => p.record_outcome(o),
+            Change::Outcome { outcome, at } => p.record_outcome_at(outcome, *at),
             Change::Hint(ex, lang, total) => {
                 p.use_hint(ex, *lang, *total);
             }

@@ -1,79 +1,18 @@
-//! `App::update`: every key on every screen does what the help says, without a terminal.
+//! `App::update` on the fixture course: each screen's keys and what they lead to, without a
+//! terminal.
 
-use std::sync::Arc;
+mod tui_common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use microlings::course::{Course, Language, load_course};
-use microlings::progress::{Change, Position, Progress, Status};
-use microlings::run::{Outcome, Verdict};
+use crossterm::event::{KeyCode, KeyModifiers};
+use microlings::course::Language;
+use microlings::progress::{Change, Position, Progress, SavedScreen, Status};
+use microlings::run::Verdict;
 use microlings::theme::{Theme, ThemeKind};
 use microlings::tui::App;
 use microlings::tui::app::{Confirm, Overlay, Screen};
+use microlings::tui::exercise::PaneMode;
 use microlings::tui::msg::{Cmd, Msg};
-
-fn course() -> Arc<Course> {
-    Arc::new(load_course(None).expect("the embedded course loads"))
-}
-
-fn app_with(progress: Progress) -> App {
-    let available = Language::ALL.iter().map(|&l| (l, true)).collect();
-    App::new(
-        course(),
-        progress,
-        available,
-        Theme::new(ThemeKind::Dark),
-        (100, 30),
-    )
-    .0
-}
-
-fn app() -> App {
-    app_with(Progress {
-        welcome_seen: true,
-        ..Progress::default()
-    })
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Msg {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn saves(cmds: &[Cmd]) -> Vec<&Change> {
-    cmds.iter()
-        .filter_map(|c| match c {
-            Cmd::Save(ch) => Some(ch),
-            _ => None,
-        })
-        .collect()
-}
-
-fn outcome(app: &App, lang: Language, verdict: Verdict) -> Msg {
-    Msg::CheckDone {
-        batch: 1_000,
-        outcome: Box::new(Outcome {
-            exercise: app.exercise.slug.clone().expect("an exercise is open"),
-            language: lang,
-            verdict,
-            duration_ms: 42,
-            exit_code: Some(0),
-            stdout: String::new(),
-            stderr: String::new(),
-            diff: None,
-            case: None,
-            message: String::new(),
-            cached: false,
-            service: None,
-        }),
-    }
-}
+use tui_common::*;
 
 #[test]
 fn first_run_shows_the_welcome_once() {
@@ -227,12 +166,6 @@ fn mouse_wheel_scrolls_the_lesson() {
     assert_eq!(app.lesson.scroll, 3);
 }
 
-fn open_first_exercise(app: &mut App) -> String {
-    let slug = app.course.lessons[0].exercises[0].clone();
-    app.open_exercise(&slug, Some(Language::Python));
-    slug
-}
-
 #[test]
 fn exercise_checks_run_in_parallel_and_record_outcomes() {
     let mut app = app();
@@ -244,7 +177,9 @@ fn exercise_checks_run_in_parallel_and_record_outcomes() {
     assert!(app.animating());
     let done = outcome(&app, Language::Go, Verdict::WrongOutput);
     let cmds = app.update(done);
-    assert!(matches!(saves(&cmds)[..], [Change::Outcome(o)] if o.language == Language::Go));
+    assert!(
+        matches!(saves(&cmds)[..], [Change::Outcome { outcome: o, at: 1_700_000_000 }] if o.language == Language::Go)
+    );
     assert_eq!(
         app.progress.record(&slug, Language::Go).status,
         Status::Failed
@@ -260,6 +195,7 @@ fn exercise_checks_run_in_parallel_and_record_outcomes() {
     app.update(Msg::CheckDone {
         batch: 1,
         outcome: late,
+        finished_at: 0,
     });
     assert_eq!(
         app.progress.record(&slug, Language::Java).status,
@@ -318,12 +254,9 @@ fn hints_solution_and_compare_follow_the_rules() {
     );
     let cmds = app.update(ch('y'));
     assert!(saves(&cmds).contains(&&Change::SolutionSeen(slug.clone(), Language::Python)));
-    assert_eq!(
-        app.exercise.mode,
-        microlings::tui::exercise::PaneMode::Solution
-    );
+    assert_eq!(app.exercise.mode, PaneMode::Solution);
     app.update(ch('s'));
-    assert_eq!(app.exercise.mode, microlings::tui::exercise::PaneMode::Mine);
+    assert_eq!(app.exercise.mode, PaneMode::Mine);
 
     app.update(ch('c'));
     assert!(
@@ -334,12 +267,9 @@ fn hints_solution_and_compare_follow_the_rules() {
     app.update(key(KeyCode::Enter));
     app.update(outcome(&app, Language::Python, Verdict::Passed));
     app.update(ch('c'));
-    assert_eq!(
-        app.exercise.mode,
-        microlings::tui::exercise::PaneMode::Compare
-    );
+    assert_eq!(app.exercise.mode, PaneMode::Compare);
     app.update(key(KeyCode::Esc));
-    assert_eq!(app.exercise.mode, microlings::tui::exercise::PaneMode::Mine);
+    assert_eq!(app.exercise.mode, PaneMode::Mine);
     assert_eq!(app.screen, Screen::Exercise);
 }
 
@@ -372,6 +302,7 @@ fn editing_keys_open_the_editor_and_save() {
     assert!(app.editor.is_none());
 
     let cmds = app.update(Msg::FileWritten {
+        exercise: slug.clone(),
         language: Language::Python,
         error: None,
     });
@@ -418,7 +349,7 @@ fn help_opens_and_closes_and_q_quits_from_anywhere() {
     let cmds = app.update(ch('q'));
     assert!(app.quit);
     assert!(cmds.iter().any(
-        |c| matches!(c, Cmd::Save(Change::Position(p)) if p.screen.as_deref() == Some("exercise"))
+        |c| matches!(c, Cmd::Save { change: Change::Position(p), .. } if p.screen == Some(SavedScreen::Exercise))
     ));
     assert_eq!(cmds.last(), Some(&Cmd::Quit));
     let mut app = self::app();
@@ -450,7 +381,7 @@ fn resume_returns_to_the_saved_place() {
     let progress = Progress {
         welcome_seen: true,
         position: Position {
-            screen: Some("lesson".into()),
+            screen: Some(SavedScreen::Lesson),
             lesson: Some(lesson),
             scroll: 7,
             exercise: None,
@@ -464,12 +395,12 @@ fn resume_returns_to_the_saved_place() {
         (Screen::Lesson, 2, 7)
     );
 
-    let ex = course.lessons[3].exercises[1].clone();
+    let ex = course.lessons[0].exercises[1].clone();
     let progress = Progress {
         welcome_seen: true,
         position: Position {
-            screen: Some("exercise".into()),
-            lesson: Some(course.lessons[3].slug.clone()),
+            screen: Some(SavedScreen::Exercise),
+            lesson: Some(course.lessons[0].slug.clone()),
             scroll: 0,
             exercise: Some(ex.clone()),
             language: Some(Language::Java),
@@ -555,15 +486,6 @@ fn continue_after_finishing_everything_shows_the_report() {
     assert_eq!(app.screen, Screen::Report);
 }
 
-fn lab_run() -> microlings::run::lab::LabRun {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/lab_run.json"
-    ))
-    .expect("fixture");
-    serde_json::from_str(&text).expect("a lab run")
-}
-
 #[test]
 fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     let mut app = app();
@@ -604,187 +526,6 @@ fn t_shows_the_whole_task() {
     assert_eq!(app.screen, Screen::Exercise);
 }
 
-/// What a key can change, without the course (whose Debug text is large).
-fn fingerprint(app: &App) -> String {
-    let editor = app
-        .editor
-        .as_ref()
-        .map(|e| (e.text(), e.area.cursor(), e.language));
-    let panes: Vec<_> = app
-        .exercise
-        .panes
-        .values()
-        .map(|p| (p.scroll, p.result_scroll, p.running))
-        .collect();
-    format!(
-        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {} {} {:?} | {:?} {:?} {} {} {} {} {} | {:?} {}",
-        app.screen,
-        app.overlay,
-        app.popup_scroll,
-        app.quit,
-        app.map.selected,
-        app.lesson.index,
-        app.lesson.scroll,
-        app.lesson.quiz_focus,
-        app.exercise.slug,
-        app.exercise.focus,
-        app.exercise.mode,
-        app.exercise.compare,
-        app.exercise.result_full,
-        app.exercise.hints_shown,
-        panes,
-        editor,
-        app.message,
-        app.report.scroll,
-        app.lab.back,
-        app.lab.metric,
-        app.lab.running,
-        app.watching,
-        app.progress,
-        app.exercise.task.is_some(),
-    )
-}
-
-fn long_outcome(app: &App, lang: Language) -> Msg {
-    let Msg::CheckDone { batch, mut outcome } = outcome(app, lang, Verdict::RuntimeError) else {
-        panic!("outcome() makes a CheckDone");
-    };
-    outcome.stderr = (1..=60).map(|i| format!("trace line {i}\n")).collect();
-    Msg::CheckDone { batch, outcome }
-}
-
-fn load_sources(app: &mut App) {
-    let slug = app.exercise.slug.clone().expect("an exercise is open");
-    let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
-    let sources = Language::ALL
-        .iter()
-        .map(|&l| (l, Ok(text.clone())))
-        .collect();
-    app.update(Msg::SourcesLoaded {
-        exercise: slug,
-        sources,
-    });
-}
-
-/// An app at 80x24 on the screen whose keys `ctx` describes, in a state where every key has
-/// something to do (scrolled to the middle, with an outcome to scroll, undo history...).
-fn app_in(ctx: microlings::tui::keys::KeyContext) -> App {
-    use microlings::tui::keys::KeyContext as K;
-    let mut app = app();
-    app.update(Msg::Resize(80, 24));
-    match ctx {
-        K::Global | K::Map => {
-            app.map.selected = 5;
-        }
-        K::Lesson => {
-            app.open_lesson(1);
-            app.update(Msg::Resize(80, 24));
-            app.lesson.scroll = 20;
-        }
-        K::Exercise | K::Popup | K::Confirm | K::Editor => {
-            open_first_exercise(&mut app);
-            app.update(ch('2'));
-            load_sources(&mut app);
-            app.update(long_outcome(&app, Language::Go));
-            app.update(ch('J'));
-            app.update(ch('j'));
-            app.update(ch('j'));
-            match ctx {
-                K::Popup => {
-                    app.update(ch('?'));
-                    app.update(ch('j'));
-                }
-                K::Confirm => {
-                    app.update(ch('s'));
-                    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
-                }
-                K::Editor => {
-                    app.update(ch('i'));
-                    app.update(ch('a'));
-                    app.update(ch('b'));
-                    app.update(ctrl('z'));
-                }
-                _ => {}
-            }
-        }
-        K::Report => {
-            app.update(ch('R'));
-            app.update(key(KeyCode::PageDown));
-        }
-        K::Lab => {
-            for _ in 0..3 {
-                app.progress.lab_runs.push(lab_run());
-            }
-            app.update(ch('L'));
-            app.update(key(KeyCode::Left));
-        }
-    }
-    app.message = None;
-    app
-}
-
-#[test]
-fn every_key_the_help_and_the_status_bar_show_does_something() {
-    use microlings::tui::keys::{KeyContext as K, working};
-    for ctx in [
-        K::Map,
-        K::Lesson,
-        K::Exercise,
-        K::Editor,
-        K::Report,
-        K::Lab,
-        K::Popup,
-        K::Confirm,
-    ] {
-        assert_eq!(
-            microlings::tui::view::context(&app_in(ctx)),
-            ctx,
-            "the set-up reaches {ctx:?}"
-        );
-        for binding in working(ctx) {
-            for &k in binding.codes {
-                let mut app = app_in(ctx);
-                let before = fingerprint(&app);
-                let cmds = app.update(Msg::Key(k.event()));
-                assert!(
-                    !cmds.is_empty() || fingerprint(&app) != before,
-                    "{ctx:?}: {k:?} ({}: {}) did nothing",
-                    binding.keys,
-                    binding.action
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn the_editor_footer_and_help_offer_only_keys_that_work_there() {
-    let mut app = app_in(microlings::tui::keys::KeyContext::Editor);
-    let text = app.editor.as_ref().expect("editor").text();
-    app.update(ch('?'));
-    app.update(ch('q'));
-    assert!(!app.quit, "q types in the editor");
-    assert_eq!(app.overlay, None, "? types in the editor");
-    assert_eq!(
-        app.editor.as_ref().expect("editor").text().len(),
-        text.len() + 2
-    );
-    // Esc asks before discarding; only y discards.
-    app.update(key(KeyCode::Esc));
-    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::DiscardEdits)));
-    app.update(key(KeyCode::Esc));
-    assert!(app.editor.is_some(), "a second Esc keeps editing");
-    let help: Vec<&str> =
-        microlings::tui::keys::bindings(microlings::tui::keys::KeyContext::Editor)
-            .iter()
-            .map(|b| b.action)
-            .collect();
-    assert!(
-        !help.iter().any(|a| a.contains("twice")),
-        "the help says what Esc does: {help:?}"
-    );
-}
-
 #[test]
 fn h_opens_the_hint_where_the_learner_looks() {
     let mut app = app();
@@ -805,6 +546,7 @@ fn h_opens_the_hint_where_the_learner_looks() {
         .join(" ");
     let popup: String = app
         .popup
+        .lines
         .iter()
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
@@ -823,8 +565,9 @@ fn h_opens_the_hint_where_the_learner_looks() {
     app.update(key(KeyCode::Esc));
     app.update(ch('h'));
     // The newest hint is in view (scrolled to, when the popup does not fit them all).
-    let rows = microlings::tui::popup::visible_rows(24, app.popup.len());
-    let shown: Vec<String> = app.popup[app.popup_scroll..]
+    let rows = microlings::tui::popup::visible_rows(24, app.popup.lines.len());
+    assert_eq!(rows, app.popup.rows);
+    let shown: Vec<String> = app.popup.lines[app.popup.scroll..]
         .iter()
         .take(rows)
         .map(|l| l.to_string())
@@ -836,7 +579,7 @@ fn h_opens_the_hint_where_the_learner_looks() {
     app.update(Msg::Resize(80, 12));
     app.update(key(KeyCode::Esc));
     app.update(ch('h'));
-    let top = app.popup[app.popup_scroll].to_string();
+    let top = app.popup.lines[app.popup.scroll].to_string();
     assert!(
         top.contains("Hint 3 of 3"),
         "on a short screen the newest is on top: {top}"
@@ -849,7 +592,7 @@ fn the_result_scrolls_per_language_stops_at_its_end_and_f_gives_it_the_height() 
     app.update(Msg::Resize(80, 24));
     open_first_exercise(&mut app);
     app.update(long_outcome(&app, Language::Python));
-    let max = microlings::tui::view::result_max_scroll(&app);
+    let max = app.exercise.result_max_scroll();
     assert!(max > 20, "a long result does not fit at 80x24: {max}");
     for _ in 0..200 {
         app.update(ch('J'));
@@ -862,7 +605,7 @@ fn the_result_scrolls_per_language_stops_at_its_end_and_f_gives_it_the_height() 
     assert_eq!(app.exercise.panes[&Language::Python].result_scroll, max);
     app.update(ch('f'));
     assert!(app.exercise.result_full);
-    let full_max = microlings::tui::view::result_max_scroll(&app);
+    let full_max = app.exercise.result_max_scroll();
     assert!(
         full_max + 8 <= max,
         "the full height shows more: {full_max} vs {max}"
@@ -892,10 +635,7 @@ fn compare_picks_another_language_in_every_layout() {
     let slug = open_first_exercise(&mut app);
     app.update(outcome(&app, Language::Python, Verdict::Passed));
     app.update(ch('c'));
-    assert_eq!(
-        app.exercise.mode,
-        microlings::tui::exercise::PaneMode::Compare
-    );
+    assert_eq!(app.exercise.mode, PaneMode::Compare);
     assert_eq!(app.exercise.compare, Language::Go);
     assert_eq!(app.exercise.focus, Language::Python);
     app.update(key(KeyCode::Tab));

@@ -125,6 +125,7 @@ fn exercise_view_with_a_diff() {
                 cached: false,
                 service: None,
             }),
+            finished_at: 0,
         });
         insta::assert_snapshot!(format!("exercise_{w}x{h}"), draw(&app));
     }
@@ -233,6 +234,7 @@ fn a_failing_case_shows_its_input_and_the_changed_characters() {
     app.update(Msg::CheckDone {
         batch: 1,
         outcome: Box::new(tricky_outcome(Language::Python)),
+        finished_at: 0,
     });
     app.update(key('f'));
     let screen = draw(&app);
@@ -290,6 +292,7 @@ fn the_editor_shows_the_verdict_of_a_save_and_only_its_own_keys() {
     app.update(Msg::CheckDone {
         batch: 1,
         outcome: Box::new(tricky_outcome(Language::Python)),
+        finished_at: 0,
     });
     let screen = draw(&app);
     assert!(screen.contains("wrong output"), "{screen}");
@@ -311,6 +314,7 @@ fn compare_in_the_tab_layout_shows_another_language() {
     app.update(Msg::CheckDone {
         batch: 1,
         outcome: Box::new(passed),
+        finished_at: 0,
     });
     app.update(key('c'));
     let screen = draw(&app);
@@ -348,8 +352,7 @@ fn small_screens_keep_names_and_figures_whole() {
 #[test]
 fn the_map_previews_an_exercise_rendered() {
     let mut app = app(160, 48);
-    app.map
-        .select_exercise(&app.course.clone(), "typing-parse-port");
+    app.map.select_exercise("typing-parse-port");
     app.update(Msg::Resize(160, 48));
     let screen = draw(&app);
     assert!(!screen.contains("**") && !screen.contains('`'), "{screen}");

@@ -30,7 +30,7 @@ fn round_trip_keeps_everything() {
             p.answer_quiz("typing", 1, 2, true);
             p.lessons_read.insert("typing".into());
             p.position = Position {
-                screen: Some("lesson".into()),
+                screen: Some(SavedScreen::Lesson),
                 lesson: Some("typing".into()),
                 scroll: 42,
                 exercise: None,

@@ -1,19 +1,29 @@
 //! The TUI's state and the update function that turns messages into state changes and
-//! commands. Nothing here touches the terminal, the disk or a toolchain.
+//! commands. Nothing here touches the terminal, the disk, the clock or a toolchain.
+//!
+//! A key is looked up in the binding tables (`keys.rs`) to find its action; the screen that
+//! has the keys handles the action on its own state, reading the rest through a [`Ctx`], and
+//! returns [`Intent`]s, which [`App::carry_out`] turns into changes of the app and [`Cmd`]s.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseEventKind};
 
 use super::editor::EditorState;
-use super::exercise::ExerciseState;
+use super::exercise::{ExerciseState, LangState};
+use super::intent::{Ctx, Intent};
+use super::keys::{self, Action, KeyContext};
 use super::lesson::LessonState;
 use super::map::MapState;
 use super::msg::{Cmd, Msg};
+use super::popup::PopupState;
 use crate::course::{Course, Language};
-use crate::progress::{Change, Position, Progress, Status};
+use crate::highlight::Syntaxes;
+use crate::progress::{Change, Position, Progress, SavedScreen, Status};
 use crate::theme::Theme;
+
+use super::layout::Layout;
 
 /// The smallest terminal the TUI draws in.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -33,14 +43,14 @@ pub enum Screen {
     Lab,
 }
 
-impl Screen {
-    fn id(self) -> &'static str {
-        match self {
-            Screen::Map => "map",
-            Screen::Lesson => "lesson",
-            Screen::Exercise => "exercise",
-            Screen::Report => "report",
-            Screen::Lab => "lab",
+impl From<Screen> for SavedScreen {
+    fn from(screen: Screen) -> Self {
+        match screen {
+            Screen::Map => SavedScreen::Map,
+            Screen::Lesson => SavedScreen::Lesson,
+            Screen::Exercise => SavedScreen::Exercise,
+            Screen::Report => SavedScreen::Report,
+            Screen::Lab => SavedScreen::Lab,
         }
     }
 }
@@ -72,29 +82,38 @@ pub enum Confirm {
 /// Which toolchains can run, per language.
 pub type Availability = BTreeMap<Language, bool>;
 
+/// Changes sent to the saver and not yet reported saved, in order: a saved snapshot is older
+/// than they are, so they are applied again on top of it.
+#[derive(Debug, Default)]
+struct Unsaved {
+    next: u64,
+    changes: Vec<(u64, Change)>,
+}
+
 /// Everything the TUI shows is a function of this.
 #[derive(Debug)]
 pub struct App {
     /// The course.
     pub course: Arc<Course>,
-    /// The learner's progress as last saved.
+    /// The learner's progress: as last saved, with the changes still being saved applied.
     pub progress: Progress,
     /// Which languages can run here.
     pub available: Availability,
     /// Colours.
     pub theme: Theme,
+    /// The syntaxes to highlight code with, once `Msg::HighlightReady` delivered them; code is
+    /// plain until then.
+    pub syntaxes: Option<Syntaxes>,
     /// Terminal size.
     pub size: (u16, u16),
+    /// Where things go for this size.
+    pub layout: Layout,
     /// The current screen.
     pub screen: Screen,
     /// A popup, if any.
     pub overlay: Option<Overlay>,
-    /// The text of a text popup (help, welcome, task, hints), wrapped for its width.
-    pub popup: Vec<ratatui::text::Line<'static>>,
-    /// First visible line of the popup.
-    pub popup_scroll: usize,
-    /// Scroll the popup to its newest part once it is built (the hint just revealed).
-    pub(crate) popup_jump: bool,
+    /// The text of a text popup (help, welcome, task, hints) and its scroll.
+    pub popup: PopupState,
     /// Course map state.
     pub map: MapState,
     /// Lesson reader state.
@@ -121,6 +140,22 @@ pub struct App {
     pub(crate) next_batch: u64,
     /// Results of check batches before this one were cancelled and are ignored.
     pub(crate) cancelled_below: u64,
+    unsaved: Unsaved,
+}
+
+/// What the screens may read of `$app` (a macro, not a method: it borrows the fields it names,
+/// so a screen's own state can be borrowed mutably beside it).
+macro_rules! cx {
+    ($app:ident) => {
+        Ctx {
+            course: &$app.course,
+            progress: &$app.progress,
+            available: &$app.available,
+            theme: &$app.theme,
+            syntaxes: $app.syntaxes,
+            layout: &$app.layout,
+        }
+    };
 }
 
 impl App {
@@ -138,12 +173,12 @@ impl App {
             progress,
             available,
             theme,
+            syntaxes: None,
             size,
+            layout: Layout::new(size),
             screen: Screen::Map,
             overlay: None,
-            popup: Vec::new(),
-            popup_scroll: 0,
-            popup_jump: false,
+            popup: PopupState::default(),
             map,
             lesson: LessonState::default(),
             exercise: ExerciseState::default(),
@@ -157,16 +192,20 @@ impl App {
             quit: false,
             next_batch: 1,
             cancelled_below: 0,
+            unsaved: Unsaved::default(),
         };
         let mut cmds = app.resume();
-        app.refresh_lesson();
-        let h = app.lesson_view_height();
-        app.lesson.clamp_scroll(h);
         if !app.progress.welcome_seen {
             app.open_overlay(Overlay::Welcome);
-            cmds.push(Cmd::Save(Change::WelcomeSeen));
+            cmds.push(app.record(Change::WelcomeSeen));
         }
+        cmds.extend(app.settle(false));
         (app, cmds)
+    }
+
+    /// What the screens may read: the app's shared state.
+    pub fn ctx(&self) -> Ctx<'_> {
+        cx!(self)
     }
 
     /// Goes back to the saved position.
@@ -176,8 +215,8 @@ impl App {
             .lesson
             .as_deref()
             .and_then(|slug| self.course.lessons.iter().position(|l| l.slug == slug));
-        match (pos.screen.as_deref(), lesson, pos.exercise.as_deref()) {
-            (Some("exercise"), _, Some(ex)) if self.course.exercise(ex).is_some() => {
+        match (pos.screen, lesson, pos.exercise.as_deref()) {
+            (Some(SavedScreen::Exercise), _, Some(ex)) if self.course.exercise(ex).is_some() => {
                 let ex = ex.to_string();
                 let cmds = self.open_exercise(&ex, pos.language);
                 if let Some(i) = lesson {
@@ -186,15 +225,16 @@ impl App {
                 }
                 cmds
             }
-            (Some("lesson"), Some(i), _) => {
+            (Some(SavedScreen::Lesson), Some(i), _) => {
                 let cmds = self.open_lesson(i);
                 self.lesson.scroll = pos.scroll as usize;
+                self.refresh_lesson();
                 self.lesson.clamp_scroll(self.lesson_view_height());
                 cmds
             }
             _ => {
                 if let Some(ex) = pos.exercise.as_deref() {
-                    self.map.select_exercise(&self.course, ex);
+                    self.map.select_exercise(ex);
                 } else if let Some(i) = lesson {
                     self.map.select_lesson(i);
                 }
@@ -216,13 +256,12 @@ impl App {
 
     /// Rows available to the lesson text (the screen minus title and status bar).
     pub fn lesson_view_height(&self) -> usize {
-        self.size.1.saturating_sub(3) as usize
+        self.layout.page_rows()
     }
 
     /// Width the lesson text is rendered at.
     pub fn lesson_width(&self) -> u16 {
-        // Long lines are hard to read: cap the measure, keep a margin.
-        self.size.0.saturating_sub(4).clamp(20, 100)
+        self.layout.page.measure
     }
 
     /// The saved status of one language of an exercise, or `None` when the toolchain is
@@ -266,6 +305,19 @@ impl App {
         (passed, total)
     }
 
+    /// Where one language of the open exercise stands.
+    pub fn lang_state(&self, lang: Language) -> LangState {
+        self.exercise.lang_state(lang, &self.ctx())
+    }
+
+    /// The open exercise.
+    pub fn current_exercise(&self) -> Option<&crate::course::Exercise> {
+        self.exercise
+            .slug
+            .as_deref()
+            .and_then(|s| self.course.exercise(s))
+    }
+
     /// The position to save for resuming.
     pub fn position(&self) -> Position {
         let lesson = self
@@ -274,7 +326,7 @@ impl App {
             .get(self.lesson.index)
             .map(|l| l.slug.clone());
         Position {
-            screen: Some(self.screen.id().to_string()),
+            screen: Some(self.screen.into()),
             lesson: if self.screen == Screen::Map {
                 None
             } else {
@@ -287,30 +339,91 @@ impl App {
             },
             exercise: match self.screen {
                 Screen::Exercise => self.exercise.slug.clone(),
-                Screen::Map => self.map.selected_exercise(&self.course).map(str::to_string),
+                Screen::Map => self.map.selected_exercise().map(str::to_string),
                 Screen::Lesson | Screen::Report | Screen::Lab => None,
             },
             language: Some(self.exercise.focus),
         }
     }
 
-    fn save_position(&self) -> Cmd {
-        Cmd::Save(Change::Position(self.position()))
+    fn save_position(&mut self) -> Cmd {
+        self.record(Change::Position(self.position()))
+    }
+
+    /// The keys' context: a popup, else the editor, else the screen. Dispatch, the status bar
+    /// and the tests all ask this.
+    pub fn key_context(&self) -> KeyContext {
+        match &self.overlay {
+            Some(Overlay::Confirm(_)) => KeyContext::Confirm,
+            Some(_) => KeyContext::Popup,
+            None => self.screen_key_context(),
+        }
+    }
+
+    /// The key context of the screen (or editor) under any popup: what the help describes.
+    pub fn screen_key_context(&self) -> KeyContext {
+        if self.editor.is_some() {
+            return KeyContext::Editor;
+        }
+        match self.screen {
+            Screen::Map => KeyContext::Map,
+            Screen::Lesson => KeyContext::Lesson,
+            Screen::Exercise => KeyContext::Exercise,
+            Screen::Report => KeyContext::Report,
+            Screen::Lab => KeyContext::Lab,
+        }
     }
 
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        let resized = matches!(msg, Msg::Resize(..));
         let mut cmds = self.handle(msg);
+        cmds.extend(self.settle(resized));
+        cmds
+    }
+
+    /// Brings what is derived from the state up to date after a change: rendered text for the
+    /// current widths, a lesson read at its end, the popup's text, the exercise's layout.
+    fn settle(&mut self, resized: bool) -> Vec<Cmd> {
         self.refresh_lesson();
-        cmds.extend(self.mark_lesson_read());
-        self.refresh_exercise_task();
-        self.refresh_report();
-        self.refresh_map_preview();
-        self.refresh_lab_intro();
+        let read = {
+            let cx = cx!(self);
+            if self.screen == Screen::Lesson && self.overlay.is_none() {
+                self.lesson.reached_end(&cx)
+            } else {
+                Vec::new()
+            }
+        };
+        let cmds = self.carry_out(read);
+        let cx = cx!(self);
+        match self.screen {
+            Screen::Exercise => self.exercise.refresh_texts(&cx),
+            Screen::Report => self.report.refresh(&cx),
+            Screen::Map => self.map.refresh_preview(&cx),
+            Screen::Lab => self.lab.refresh_intro(&cx),
+            Screen::Lesson => {}
+        }
         if self.overlay.is_some() {
             self.refresh_popup();
         }
+        if self.screen == Screen::Exercise {
+            let lines = super::result::lines(&self.exercise, &cx!(self), self.spinner);
+            self.exercise.place(lines, self.layout.body);
+            if resized {
+                // Keep the reader within the re-wrapped result.
+                self.exercise.clamp_focused_result();
+            }
+        }
         cmds
+    }
+
+    /// Renders the lesson again if what it depends on changed (on its screen, or the first
+    /// time).
+    fn refresh_lesson(&mut self) {
+        if self.screen == Screen::Lesson || self.lesson.rendered.is_none() {
+            let cx = cx!(self);
+            self.lesson.refresh(&cx);
+        }
     }
 
     fn handle(&mut self, msg: Msg) -> Vec<Cmd> {
@@ -328,12 +441,10 @@ impl App {
                 };
                 match self.screen {
                     Screen::Lesson if self.overlay.is_none() => {
-                        self.lesson.scroll_by(delta, self.lesson_view_height())
+                        self.lesson.scroll_by(delta, self.layout.page_rows())
                     }
                     Screen::Exercise if self.overlay.is_none() => self.exercise.scroll_code(delta),
-                    Screen::Map if self.overlay.is_none() => {
-                        self.map.move_by(delta.signum(), &self.course)
-                    }
+                    Screen::Map if self.overlay.is_none() => self.map.move_by(delta.signum()),
                     _ => {}
                 }
                 Vec::new()
@@ -346,12 +457,11 @@ impl App {
             }
             Msg::Resize(w, h) => {
                 self.size = (w, h);
+                self.layout = Layout::new(self.size);
                 // Keep the reader at the same text: remember it before the lines re-wrap.
                 self.lesson.anchor_to_text();
                 self.lesson.invalidate();
                 self.lesson.clamp_scroll(self.lesson_view_height());
-                self.exercise
-                    .clamp_focused_result(super::view::result_max_scroll(self));
                 Vec::new()
             }
             Msg::Tick => {
@@ -360,15 +470,22 @@ impl App {
             }
             Msg::SourcesLoaded { exercise, sources } => {
                 self.exercise
-                    .sources_loaded(&exercise, sources, &self.theme);
+                    .sources_loaded(&exercise, sources, &self.theme, self.syntaxes);
                 Vec::new()
             }
-            Msg::CheckDone { batch, outcome } => {
+            Msg::CheckDone {
+                batch,
+                outcome,
+                finished_at,
+            } => {
                 if batch < self.cancelled_below {
                     return Vec::new();
                 }
                 // Recorded even if the learner moved on: the check did run.
-                let cmd = self.record(&outcome);
+                let cmd = self.record(Change::Outcome {
+                    outcome: outcome.clone(),
+                    at: finished_at,
+                });
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
                     self.exercise.check_done(*outcome);
                 }
@@ -390,15 +507,25 @@ impl App {
                 cmds.extend(self.check(vec![language]));
                 cmds
             }
-            Msg::ProgressSaved(p) => {
-                self.progress = *p;
+            Msg::ProgressSaved { seq, progress } => {
+                self.unsaved.changes.retain(|(s, _)| *s > seq);
+                self.progress = *progress;
+                // The snapshot is older than the changes still queued: keep them.
+                for (_, change) in &self.unsaved.changes {
+                    change.apply(&mut self.progress);
+                }
                 Vec::new()
             }
-            Msg::ProgressError(e) => {
-                self.message = Some(format!("could not save progress: {e}"));
+            Msg::ProgressError { seq, error } => {
+                self.unsaved.changes.retain(|(s, _)| *s > seq);
+                self.message = Some(format!("could not save progress: {error}"));
                 Vec::new()
             }
-            Msg::FileWritten { language, error } => match error {
+            Msg::FileWritten {
+                exercise: _,
+                language,
+                error,
+            } => match error {
                 Some(e) => {
                     self.message = Some(format!("could not save: {e}"));
                     Vec::new()
@@ -415,12 +542,21 @@ impl App {
                 self.lab.event(event);
                 Vec::new()
             }
-            Msg::LabDone(run) => self.lab_done(*run),
-            Msg::HighlightReady => {
-                self.lesson.invalidate();
+            Msg::LabDone(run) => {
+                let intents = self.lab.done(*run);
+                self.carry_out(intents)
+            }
+            Msg::HighlightReady(syntaxes) => {
+                self.syntaxes = Some(syntaxes);
+                let slug = self.exercise.slug.clone();
+                let ex = slug.and_then(|s| self.course.exercise(&s));
+                self.exercise.highlight_ready(ex, &self.theme, syntaxes);
+                // Rendered text with code in it is rendered again, coloured.
                 self.report.invalidate();
                 self.exercise.task = None;
-                self.exercise.highlight_ready(&self.theme);
+                self.exercise.texts = None;
+                self.map.preview = None;
+                self.lab.intro = None;
                 Vec::new()
             }
             Msg::Terminate => self.quit_cmds(),
@@ -432,63 +568,150 @@ impl App {
         let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
         // Unsaved text in the built-in editor is written, not lost.
         if let Some(ed) = self.editor.as_ref().filter(|e| e.dirty()) {
-            let slug = self.exercise.slug.clone().unwrap_or_default();
-            cmds.push(Cmd::WriteFile(slug, ed.language, ed.text()));
+            cmds.push(Cmd::WriteFile(ed.exercise.clone(), ed.language, ed.text()));
         }
         cmds.push(self.save_position());
         cmds.push(Cmd::Quit);
         cmds
     }
 
+    /// A key: its action from the binding tables of the context that has the keys, handled
+    /// by that context.
     fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            return self.quit_cmds();
-        }
-        if self.editor.is_some() {
-            return self.editor_key(key);
-        }
-        if let Some(overlay) = self.overlay.clone() {
-            return self.overlay_key(overlay, key);
-        }
-        match key.code {
-            KeyCode::Char('?') => {
-                self.open_overlay(Overlay::Help);
-                return Vec::new();
+        let ctx = self.key_context();
+        let Some(action) = keys::lookup(ctx, &key) else {
+            return Vec::new();
+        };
+        let intents = match (action, ctx) {
+            (Action::Quit, _) => vec![Intent::Quit],
+            (Action::Help, _) => vec![Intent::Popup(Overlay::Help)],
+            (_, KeyContext::Confirm) => self.answer(action),
+            (_, KeyContext::Popup) => self.popup.on_action(action),
+            (_, KeyContext::Editor) => match self.editor.as_mut() {
+                Some(ed) => ed.on_action(action, key),
+                None => Vec::new(),
+            },
+            (_, KeyContext::Map) => self.map.on_action(action),
+            (_, KeyContext::Lesson) => {
+                let cx = cx!(self);
+                self.lesson.on_action(action, &cx)
             }
-            KeyCode::Char('q') => return self.quit_cmds(),
-            _ => {}
+            (_, KeyContext::Exercise) => {
+                let cx = cx!(self);
+                self.exercise.on_action(action, &cx)
+            }
+            (_, KeyContext::Report) => {
+                let cx = cx!(self);
+                self.report.on_action(action, &cx)
+            }
+            (_, KeyContext::Lab) => {
+                let cx = cx!(self);
+                self.lab.on_action(action, &cx)
+            }
+            (_, KeyContext::Global) => Vec::new(),
+        };
+        self.carry_out(intents)
+    }
+
+    /// The answer to a yes/no question.
+    fn answer(&mut self, action: Action) -> Vec<Intent> {
+        let Some(Overlay::Confirm(what)) = self.overlay.take() else {
+            return Vec::new();
+        };
+        if action != Action::Yes {
+            return Vec::new();
         }
-        match self.screen {
-            Screen::Map => self.map_key(key),
-            Screen::Lesson => self.lesson_key(key),
-            Screen::Exercise => self.exercise_key(key),
-            Screen::Report => self.report_key(key),
-            Screen::Lab => self.lab_key(key),
+        match what {
+            Confirm::RevealSolution(lang) => {
+                let cx = cx!(self);
+                self.exercise.reveal_solution(lang, &cx)
+            }
+            Confirm::DiscardEdits => {
+                vec![Intent::CloseEditor, Intent::Say("changes discarded".into())]
+            }
         }
     }
 
-    pub(crate) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
-        match overlay {
-            Overlay::Help | Overlay::Welcome | Overlay::Task | Overlay::Hints => {
-                self.popup_key(key)
-            }
-            Overlay::Confirm(what) => {
-                let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
-                self.overlay = None;
-                if !yes {
-                    return Vec::new();
+    /// Carries out what a screen asked for.
+    pub fn carry_out(&mut self, intents: Vec<Intent>) -> Vec<Cmd> {
+        let mut cmds = Vec::new();
+        for intent in intents {
+            match intent {
+                Intent::OpenLesson(i) => cmds.extend(self.open_lesson(i)),
+                Intent::ReadLesson => cmds.extend(self.open_lesson(self.lesson.index)),
+                Intent::OpenExercise(slug, lang) => cmds.extend(self.open_exercise(&slug, lang)),
+                Intent::Continue => cmds.extend(self.go_continue()),
+                Intent::ToMap => cmds.extend(self.to_map()),
+                Intent::OpenReport => cmds.extend(self.open_report()),
+                Intent::OpenLab => cmds.extend(self.open_lab()),
+                Intent::Quit => cmds.extend(self.quit_cmds()),
+                Intent::Popup(overlay) => self.open_overlay(overlay),
+                Intent::ClosePopup => self.overlay = None,
+                Intent::Check(langs) => cmds.extend(self.check(langs)),
+                Intent::CancelChecks => {
+                    self.exercise.stop_checks();
+                    // Results of the cancelled batches are ignored from now on.
+                    self.cancelled_below = self.next_batch;
+                    self.message = Some("checks cancelled".into());
+                    cmds.push(Cmd::CancelChecks);
                 }
-                match what {
-                    Confirm::RevealSolution(lang) => self.reveal_solution(lang),
-                    Confirm::DiscardEdits => {
-                        self.editor = None;
-                        self.message = Some("changes discarded".into());
-                        Vec::new()
-                    }
+                Intent::Record(change) => cmds.push(self.record(change)),
+                Intent::Say(note) => self.message = Some(note),
+                Intent::EditHere(lang, text) => {
+                    let slug = self.exercise.slug.clone().unwrap_or_default();
+                    self.editor = Some(EditorState::new(slug, lang, &text));
                 }
+                Intent::CloseEditor => self.editor = None,
+                Intent::ToggleWatch => {
+                    self.watching = !self.watching;
+                    self.message = Some(
+                        if self.watching {
+                            "watching: saving a file re-checks it"
+                        } else {
+                            "not watching files"
+                        }
+                        .into(),
+                    );
+                    let slug = self.exercise.slug.clone().filter(|_| self.watching);
+                    cmds.push(Cmd::Watch(slug));
+                }
+                Intent::Run(cmd) => cmds.push(cmd),
             }
         }
+        cmds
+    }
+
+    /// Opens a popup, scrolled to its top (the hints: to the newest).
+    pub(crate) fn open_overlay(&mut self, overlay: Overlay) {
+        self.popup.open(&overlay);
+        self.overlay = Some(overlay);
+        self.refresh_popup();
+    }
+
+    /// Builds the text of the open popup for the current width (cheap: short texts).
+    fn refresh_popup(&mut self) {
+        let help = self.screen_key_context();
+        let cx = cx!(self);
+        let ex = self
+            .exercise
+            .slug
+            .as_deref()
+            .and_then(|s| self.course.exercise(s));
+        let width = self.layout.popup_width;
+        let (lines, newest) = match &self.overlay {
+            Some(Overlay::Help) => (super::popup::help_lines(help, &cx, width as usize), 0),
+            Some(Overlay::Welcome) => (super::popup::welcome_lines(&cx, width), 0),
+            Some(Overlay::Task) => (
+                ex.map(|ex| cx.markdown(&ex.task, width))
+                    .unwrap_or_default(),
+                0,
+            ),
+            Some(Overlay::Hints) => {
+                super::popup::hint_lines(ex, self.exercise.hints_shown, &cx, width)
+            }
+            Some(Overlay::Confirm(_)) | None => (Vec::new(), 0),
+        };
+        self.popup.set(lines, newest, &self.layout);
     }
 
     /// Opens a lesson by index.
@@ -502,7 +725,7 @@ impl App {
         self.screen = Screen::Lesson;
         self.map.select_lesson(index);
         // Opening is not reading: the lesson counts as read once its end has been on screen
-        // (see `mark_lesson_read`).
+        // (see `LessonState::reached_end`).
         vec![Cmd::Watch(None), self.save_position()]
     }
 
@@ -534,7 +757,7 @@ impl App {
         {
             self.lesson.open(i);
         }
-        self.map.select_exercise(&self.course, slug);
+        self.map.select_exercise(slug);
         self.screen = Screen::Exercise;
         let mut cmds = vec![Cmd::LoadSources(slug.to_string())];
         cmds.push(Cmd::Watch(self.watching.then(|| slug.to_string())));
@@ -573,6 +796,26 @@ impl App {
         vec![Cmd::Watch(None), self.save_position()]
     }
 
+    /// Shows the report.
+    pub fn open_report(&mut self) -> Vec<Cmd> {
+        let markdown = crate::report::markdown(&self.course, &self.progress, self.started_at);
+        self.report.open(markdown);
+        self.screen = Screen::Report;
+        vec![Cmd::Watch(None)]
+    }
+
+    /// Shows the lab.
+    pub fn open_lab(&mut self) -> Vec<Cmd> {
+        self.screen = Screen::Lab;
+        self.lab.open();
+        vec![Cmd::Watch(None)]
+    }
+
+    /// The saved lab run on screen.
+    pub fn lab_run(&self) -> Option<&crate::run::lab::LabRun> {
+        self.lab.run(&self.progress)
+    }
+
     /// Starts checks for these languages of the open exercise.
     pub fn check(&mut self, langs: Vec<Language>) -> Vec<Cmd> {
         let Some(slug) = self.exercise.slug.clone() else {
@@ -608,11 +851,14 @@ impl App {
         cmds
     }
 
-    /// Records a finished check in progress and asks for it to be saved.
-    pub(crate) fn record(&mut self, outcome: &crate::run::Outcome) -> Cmd {
-        let change = Change::Outcome(Box::new(outcome.clone()));
+    /// Applies a change to progress here and asks for it to be saved; it stays in
+    /// `unsaved` until the saver reports it saved.
+    fn record(&mut self, change: Change) -> Cmd {
         change.apply(&mut self.progress);
-        Cmd::Save(change)
+        let seq = self.unsaved.next;
+        self.unsaved.next += 1;
+        self.unsaved.changes.push((seq, change.clone()));
+        Cmd::Save { seq, change }
     }
 }
 

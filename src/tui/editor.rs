@@ -1,18 +1,21 @@
 //! The built-in editor: ratatui-textarea with undo and save; the view adds fixed line numbers
 //! and the verdict of the last save.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::style::Modifier;
 use ratatui_textarea::TextArea;
 
-use super::app::{App, Confirm, Overlay};
+use super::app::{Confirm, Overlay};
+use super::intent::Intent;
+use super::keys::Action;
 use super::msg::Cmd;
 use crate::course::Language;
-use crate::theme::Theme;
 
 /// An open in-place editor on one language's file.
 #[derive(Debug)]
 pub struct EditorState {
+    /// The exercise the file belongs to.
+    pub exercise: String,
     /// Whose file.
     pub language: Language,
     /// The text being edited.
@@ -22,13 +25,12 @@ pub struct EditorState {
 }
 
 impl EditorState {
-    /// Opens `text` for editing.
-    pub fn new(language: Language, text: &str, theme: &Theme) -> Self {
+    /// Opens `text`, the file of `language` of `exercise`, for editing.
+    pub fn new(exercise: String, language: Language, text: &str) -> Self {
         let lines: Vec<String> = text.lines().map(str::to_string).collect();
         let mut area = TextArea::new(lines.clone());
         // No line numbers from the textarea: they would scroll away sideways with the text.
         // The view draws them in a gutter of its own.
-        let _ = theme;
         area.set_cursor_line_style(
             ratatui::style::Style::default().add_modifier(Modifier::UNDERLINED),
         );
@@ -37,6 +39,7 @@ impl EditorState {
         area.set_hard_tab_indent(language == Language::Go);
         area.set_max_histories(200);
         EditorState {
+            exercise,
             language,
             area,
             saved: lines,
@@ -63,43 +66,34 @@ impl EditorState {
     fn mark_saved(&mut self) {
         self.saved = self.area.lines().to_vec();
     }
-}
 
-impl App {
-    pub(crate) fn editor_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if let Some(overlay @ Overlay::Confirm(Confirm::DiscardEdits)) = self.overlay.clone() {
-            return self.overlay_key(overlay, key);
+    /// What a key's action does in the editor; `key` is the key itself, typed when it is
+    /// not one of the editor's bindings.
+    pub(crate) fn on_action(&mut self, action: Action, key: KeyEvent) -> Vec<Intent> {
+        match action {
+            Action::SaveAndCheck => {
+                self.mark_saved();
+                return vec![Intent::Run(Cmd::WriteFile(
+                    self.exercise.clone(),
+                    self.language,
+                    self.text(),
+                ))];
+            }
+            Action::Undo => {
+                self.area.undo();
+            }
+            Action::Redo => {
+                self.area.redo();
+            }
+            Action::Back if self.dirty() => {
+                return vec![Intent::Popup(Overlay::Confirm(Confirm::DiscardEdits))];
+            }
+            Action::Back => return vec![Intent::CloseEditor],
+            Action::Type => {
+                self.area.input(key);
+            }
+            _ => {}
         }
-        let Some(ed) = self.editor.as_mut() else {
-            return Vec::new();
-        };
-        match (ctrl, key.code) {
-            (true, KeyCode::Char('s')) => {
-                ed.mark_saved();
-                let slug = self.exercise.slug.clone().unwrap_or_default();
-                vec![Cmd::WriteFile(slug, ed.language, ed.text())]
-            }
-            (true, KeyCode::Char('z')) => {
-                ed.area.undo();
-                Vec::new()
-            }
-            (true, KeyCode::Char('y')) => {
-                ed.area.redo();
-                Vec::new()
-            }
-            (_, KeyCode::Esc) => {
-                if ed.dirty() {
-                    self.overlay = Some(Overlay::Confirm(Confirm::DiscardEdits));
-                } else {
-                    self.editor = None;
-                }
-                Vec::new()
-            }
-            _ => {
-                ed.area.input(key);
-                Vec::new()
-            }
-        }
+        Vec::new()
     }
 }

@@ -1,14 +1,17 @@
-//! The exercise view: four languages side by side, checks, hints, solutions.
+//! The exercise view: four languages side by side, checks, hints, solutions; its state and
+//! what its keys do.
 
 use std::collections::BTreeMap;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
-use super::app::{App, Confirm, Overlay};
-use super::editor::EditorState;
+use super::app::{Confirm, Overlay};
+use super::intent::{Ctx, Intent};
+use super::keys::Action;
 use super::msg::Cmd;
 use crate::course::{Exercise, Language};
+use crate::highlight::{Syntaxes, highlight_or_plain};
 use crate::progress::{Change, Status};
 use crate::run::{Outcome, Verdict};
 use crate::theme::Theme;
@@ -44,6 +47,8 @@ pub struct Pane {
     pub result_scroll: usize,
     /// `highlighted` is plain text because the syntaxes were still loading.
     pub plain: bool,
+    /// `solution` is plain text because the syntaxes were still loading.
+    pub solution_plain: bool,
 }
 
 /// What one language of the open exercise stands at: the pane title, the tab, the summary
@@ -131,6 +136,30 @@ pub struct ExerciseState {
     pub task: Option<(u16, Vec<Line<'static>>)>,
     /// Each hint and each language's note rendered from Markdown, for the width in `.0`.
     pub texts: Option<(u16, RenderedTexts)>,
+    /// Where the parts go and what the result says, computed in update for the view and for
+    /// the keys that scroll the result.
+    pub layout: Option<ExerciseLayout>,
+}
+
+/// Where the parts of the exercise view go, and the focused language's result.
+#[derive(Debug, Clone, Default)]
+pub struct ExerciseLayout {
+    /// The title and the start of the task.
+    pub header: Rect,
+    /// The code panes; `None` while the result takes the whole height.
+    pub panes: Option<Rect>,
+    /// The result panel (its first row is its title).
+    pub result: Rect,
+    /// The result's lines, wrapped for its width.
+    pub result_lines: Vec<Line<'static>>,
+}
+
+impl ExerciseLayout {
+    /// How far the result can scroll: its lines minus the rows it gets.
+    pub fn result_max_scroll(&self) -> usize {
+        let rows = self.result.height.saturating_sub(1) as usize;
+        self.result_lines.len().saturating_sub(rows)
+    }
 }
 
 /// The exercise's short Markdown texts, rendered for the result panel.
@@ -167,27 +196,53 @@ impl ExerciseState {
         self.panes.get(&self.focus)
     }
 
+    /// The open exercise.
+    pub fn exercise<'a>(&self, cx: &Ctx<'a>) -> Option<&'a Exercise> {
+        self.slug.as_deref().and_then(|s| cx.course.exercise(s))
+    }
+
+    /// Where one language of the open exercise stands.
+    pub fn lang_state(&self, lang: Language, cx: &Ctx) -> LangState {
+        let slug = self.slug.as_deref().unwrap_or_default();
+        let record = cx.progress.record(slug, lang);
+        let pane = self.panes.get(&lang);
+        LangState {
+            running: pane.is_some_and(|p| p.running),
+            available: cx.is_available(lang),
+            verdict: pane
+                .and_then(|p| p.outcome.as_ref())
+                .map(|o| o.verdict)
+                .or(record.last_verdict),
+            status: record.status,
+        }
+    }
+
+    /// How far the focused result can scroll (0 before the first layout).
+    pub fn result_max_scroll(&self) -> usize {
+        self.layout
+            .as_ref()
+            .map_or(0, ExerciseLayout::result_max_scroll)
+    }
+
     pub(crate) fn sources_loaded(
         &mut self,
         exercise: &str,
         sources: Vec<(Language, Result<String, String>)>,
         theme: &Theme,
+        syntaxes: Option<Syntaxes>,
     ) {
         if self.slug.as_deref() != Some(exercise) {
             return;
         }
         for (lang, src) in sources {
             let pane = self.panes.entry(lang).or_default();
-            // Never wait for the syntaxes here: plain text now, colours on HighlightReady.
+            // Plain text until the syntaxes arrive (Msg::HighlightReady), then colours.
             pane.highlighted = match &src {
                 Ok(text) => {
-                    match crate::highlight::highlight_if_loaded(text, lang.syntax_token(), theme) {
-                        Some(lines) => lines,
-                        None => {
-                            pane.plain = true;
-                            crate::highlight::highlight(text, "text", theme)
-                        }
-                    }
+                    let (lines, plain) =
+                        highlight_or_plain(syntaxes, text, lang.syntax_token(), theme);
+                    pane.plain = plain;
+                    lines
                 }
                 Err(e) => vec![Line::from(format!("cannot read the file: {e}"))],
             };
@@ -195,12 +250,22 @@ impl ExerciseState {
         }
     }
 
-    /// Colours code that was shown plain while the syntaxes loaded.
-    pub(crate) fn highlight_ready(&mut self, theme: &Theme) {
+    /// Colours code that was shown plain while the syntaxes loaded: the learner's files, and
+    /// the solutions of `ex` (the open exercise) already shown.
+    pub(crate) fn highlight_ready(
+        &mut self,
+        ex: Option<&Exercise>,
+        theme: &Theme,
+        syntaxes: Syntaxes,
+    ) {
         for (lang, pane) in self.panes.iter_mut() {
             if let (true, Some(Ok(text))) = (pane.plain, &pane.source) {
-                pane.highlighted = crate::highlight::highlight(text, lang.syntax_token(), theme);
+                pane.highlighted = syntaxes.highlight(text, lang.syntax_token(), theme);
                 pane.plain = false;
+            }
+            if let (true, Some(ex)) = (pane.solution_plain, ex) {
+                pane.solution = syntaxes.highlight(ex.solution(*lang), lang.syntax_token(), theme);
+                pane.solution_plain = false;
             }
         }
     }
@@ -215,6 +280,13 @@ impl ExerciseState {
         }
     }
 
+    /// Every running check stops (the app ignores what they send from now on).
+    pub(crate) fn stop_checks(&mut self) {
+        for p in self.panes.values_mut() {
+            p.running = false;
+        }
+    }
+
     pub(crate) fn check_done(&mut self, outcome: Outcome) {
         if let Some(p) = self.panes.get_mut(&outcome.language) {
             p.running = false;
@@ -222,8 +294,9 @@ impl ExerciseState {
         }
     }
 
-    /// Keeps the focused result's scroll within `max` (after a resize re-wrapped it).
-    pub(crate) fn clamp_focused_result(&mut self, max: usize) {
+    /// Keeps the focused result's scroll within its end (after a resize re-wrapped it).
+    pub(crate) fn clamp_focused_result(&mut self) {
+        let max = self.result_max_scroll();
         if let Some(p) = self.panes.get_mut(&self.focus) {
             p.result_scroll = p.result_scroll.min(max);
         }
@@ -240,193 +313,173 @@ impl ExerciseState {
             p.scroll = ((p.scroll as isize + delta).max(0) as usize).min(max);
         }
     }
-}
-
-impl App {
-    /// Renders the task, hints and notes again when the width changed.
-    pub(crate) fn refresh_exercise_task(&mut self) {
-        if self.screen != super::app::Screen::Exercise {
-            return;
-        }
-        let Some(ex) = self.current_exercise().cloned() else {
-            return;
-        };
-        let width = self.size.0.saturating_sub(2).max(10);
-        if self.exercise.task.as_ref().is_none_or(|(w, _)| *w != width) {
-            let lines = crate::markdown::render(&ex.task, width, &self.theme, &[]).lines;
-            self.exercise.task = Some((width, lines));
-        }
-        // Hints and notes sit under a two-column indent in the result panel.
-        let text_width = self.size.0.saturating_sub(3).max(10);
-        if self
-            .exercise
-            .texts
-            .as_ref()
-            .is_none_or(|(w, _)| *w != text_width)
-        {
-            let md = |t: &str| crate::markdown::render(t, text_width, &self.theme, &[]).lines;
-            let texts = RenderedTexts {
-                hints: ex.hints.iter().map(|h| md(h)).collect(),
-                notes: ex.notes.iter().map(|(&l, n)| (l, md(n))).collect(),
-            };
-            self.exercise.texts = Some((text_width, texts));
-        }
-    }
-
-    /// The open exercise.
-    pub fn current_exercise(&self) -> Option<&Exercise> {
-        self.exercise
-            .slug
-            .as_deref()
-            .and_then(|s| self.course.exercise(s))
-    }
-
-    /// Where one language of the open exercise stands.
-    pub fn lang_state(&self, lang: Language) -> LangState {
-        let slug = self.exercise.slug.as_deref().unwrap_or_default();
-        let record = self.progress.record(slug, lang);
-        let pane = self.exercise.panes.get(&lang);
-        LangState {
-            running: pane.is_some_and(|p| p.running),
-            available: self.is_available(lang),
-            verdict: pane
-                .and_then(|p| p.outcome.as_ref())
-                .map(|o| o.verdict)
-                .or(record.last_verdict),
-            status: record.status,
-        }
-    }
 
     /// Scrolls the focused language's result by `delta` lines, never past its end.
     fn scroll_result(&mut self, delta: isize) {
-        let max = super::view::result_max_scroll(self);
-        if let Some(p) = self.exercise.panes.get_mut(&self.exercise.focus) {
+        let max = self.result_max_scroll();
+        if let Some(p) = self.panes.get_mut(&self.focus) {
             p.result_scroll = (p.result_scroll as isize + delta).clamp(0, max as isize) as usize;
         }
     }
 
-    /// Rows one page of the result or code scrolls.
-    fn page(&self) -> isize {
-        (self.size.1 as isize / 3).max(3)
+    /// Renders the task, hints and notes again when the width changed.
+    pub(crate) fn refresh_texts(&mut self, cx: &Ctx) {
+        let Some(ex) = self.exercise(cx) else {
+            return;
+        };
+        let width = cx.layout.task_width;
+        if self.task.as_ref().is_none_or(|(w, _)| *w != width) {
+            self.task = Some((width, cx.markdown(&ex.task, width)));
+        }
+        // Hints and notes sit under a two-column indent in the result panel.
+        let text_width = cx.layout.note_width;
+        if self.texts.as_ref().is_none_or(|(w, _)| *w != text_width) {
+            let texts = RenderedTexts {
+                hints: ex
+                    .hints
+                    .iter()
+                    .map(|h| cx.markdown(h, text_width))
+                    .collect(),
+                notes: ex
+                    .notes
+                    .iter()
+                    .map(|(&l, n)| (l, cx.markdown(n, text_width)))
+                    .collect(),
+            };
+            self.texts = Some((text_width, texts));
+        }
     }
 
-    pub(crate) fn exercise_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let Some(slug) = self.exercise.slug.clone() else {
-            return self.to_map();
+    /// Lays the view out in `body` around a result of `result_lines`.
+    pub(crate) fn place(&mut self, result_lines: Vec<Line<'static>>, body: Rect) {
+        let task_len = self.task.as_ref().map_or(2, |(_, t)| t.len());
+        // The title line plus the start of the task: a fifth of the screen at most; `t` shows
+        // it all.
+        let task_height = (task_len as u16 + 1).min(body.height / 5).max(2);
+        let layout = if self.result_full {
+            let [header, result] =
+                Layout::vertical([Constraint::Length(task_height), Constraint::Min(3)]).areas(body);
+            ExerciseLayout {
+                header,
+                panes: None,
+                result,
+                result_lines,
+            }
+        } else {
+            // The result grows with what it has to say, up to half the screen; the code keeps
+            // at least a few lines (f gives the result everything).
+            let most = (body.height / 2).max(5);
+            let result_height = (result_lines.len() as u16 + 1).clamp(3, most);
+            let [header, panes, result] = Layout::vertical([
+                Constraint::Length(task_height),
+                Constraint::Min(3),
+                Constraint::Length(result_height),
+            ])
+            .areas(body);
+            ExerciseLayout {
+                header,
+                panes: Some(panes),
+                result,
+                result_lines,
+            }
         };
-        let focus = self.exercise.focus;
-        let full = self.exercise.result_full;
-        let page = self.page();
-        match key.code {
-            KeyCode::Esc => {
-                if self.exercise.any_running() {
-                    for p in self.exercise.panes.values_mut() {
-                        p.running = false;
-                    }
-                    // Results of the cancelled batches are ignored from now on.
-                    self.cancelled_below = self.next_batch;
-                    self.message = Some("checks cancelled".into());
-                    return vec![Cmd::CancelChecks];
+        self.layout = Some(layout);
+    }
+
+    /// What a key's action does in the exercise view.
+    pub(crate) fn on_action(&mut self, action: Action, cx: &Ctx) -> Vec<Intent> {
+        let Some(slug) = self.slug.clone() else {
+            return vec![Intent::ToMap];
+        };
+        let focus = self.focus;
+        let full = self.result_full;
+        // Rows one page of the result or code scrolls.
+        let page = (cx.layout.screen.height as isize / 3).max(3);
+        match action {
+            Action::Back => {
+                if self.any_running() {
+                    self.stop_checks();
+                    return vec![Intent::CancelChecks];
                 }
                 if full {
-                    self.exercise.result_full = false;
-                    return Vec::new();
-                }
-                if self.exercise.mode != PaneMode::Mine {
-                    self.exercise.mode = PaneMode::Mine;
-                    return Vec::new();
-                }
-                return self.to_map();
-            }
-            KeyCode::Backspace => return self.to_map(),
-            KeyCode::Char('r') => return self.check(Language::ALL.to_vec()),
-            KeyCode::Enter => return self.check(vec![focus]),
-            KeyCode::Tab | KeyCode::Right => self.step_focus(1),
-            KeyCode::BackTab | KeyCode::Left => self.step_focus(-1),
-            KeyCode::Char(c @ '1'..='4') => {
-                let lang = Language::ALL[c as usize - '1' as usize];
-                if self.exercise.mode == PaneMode::Compare {
-                    self.exercise.compare = lang;
+                    self.result_full = false;
+                } else if self.mode != PaneMode::Mine {
+                    self.mode = PaneMode::Mine;
                 } else {
-                    self.exercise.focus = lang;
+                    return vec![Intent::ToMap];
                 }
             }
-            KeyCode::Down | KeyCode::Char('j') if full => self.scroll_result(1),
-            KeyCode::Up | KeyCode::Char('k') if full => self.scroll_result(-1),
-            KeyCode::PageDown if full => self.scroll_result(page),
-            KeyCode::PageUp if full => self.scroll_result(-page),
-            KeyCode::Down | KeyCode::Char('j') => self.exercise.scroll_code(1),
-            KeyCode::Up | KeyCode::Char('k') => self.exercise.scroll_code(-1),
-            KeyCode::PageDown => self.exercise.scroll_code(10),
-            KeyCode::PageUp => self.exercise.scroll_code(-10),
-            KeyCode::Char('J') => self.scroll_result(1),
-            KeyCode::Char('K') => self.scroll_result(-1),
-            KeyCode::Char('f') => self.exercise.result_full = !full,
-            KeyCode::Char('e') => return vec![Cmd::OpenEditor(slug, focus)],
-            KeyCode::Char('i') => {
-                return match self.exercise.focused().and_then(|p| p.source.clone()) {
-                    Some(Ok(text)) => {
-                        self.editor = Some(EditorState::new(focus, &text, &self.theme));
-                        Vec::new()
-                    }
-                    _ => {
-                        self.message = Some("the file is not loaded yet".into());
-                        Vec::new()
-                    }
+            Action::CheckAll => return vec![Intent::Check(Language::ALL.to_vec())],
+            Action::CheckFocused => return vec![Intent::Check(vec![focus])],
+            Action::NextLanguage => self.step_focus(1),
+            Action::PrevLanguage => self.step_focus(-1),
+            Action::PickLanguage(lang) => {
+                if self.mode == PaneMode::Compare {
+                    self.compare = lang;
+                } else {
+                    self.focus = lang;
+                }
+            }
+            Action::Down if full => self.scroll_result(1),
+            Action::Up if full => self.scroll_result(-1),
+            Action::PageDown if full => self.scroll_result(page),
+            Action::PageUp if full => self.scroll_result(-page),
+            Action::Down => self.scroll_code(1),
+            Action::Up => self.scroll_code(-1),
+            Action::PageDown => self.scroll_code(10),
+            Action::PageUp => self.scroll_code(-10),
+            Action::ResultDown => self.scroll_result(1),
+            Action::ResultUp => self.scroll_result(-1),
+            Action::ToggleFullResult => self.result_full = !full,
+            Action::EditOutside => return vec![Intent::Run(Cmd::OpenEditor(slug, focus))],
+            Action::EditHere => {
+                return match self.focused().and_then(|p| p.source.clone()) {
+                    Some(Ok(text)) => vec![Intent::EditHere(focus, text)],
+                    _ => vec![Intent::Say("the file is not loaded yet".into())],
                 };
             }
-            KeyCode::Char('w') => {
-                self.watching = !self.watching;
-                self.message = Some(
-                    if self.watching {
-                        "watching: saving a file re-checks it"
-                    } else {
-                        "not watching files"
-                    }
-                    .into(),
-                );
-                return vec![Cmd::Watch(self.watching.then_some(slug))];
-            }
-            KeyCode::Char('h') => return self.reveal_hint(&slug),
-            KeyCode::Char('t') => self.open_overlay(Overlay::Task),
-            KeyCode::Char('s') => {
-                if self.exercise.mode == PaneMode::Solution {
-                    self.exercise.mode = PaneMode::Mine;
-                } else if self.progress.record(&slug, focus).attempts == 0 {
-                    self.message = Some(format!(
+            Action::ToggleWatch => return vec![Intent::ToggleWatch],
+            Action::NextHint => return self.reveal_hint(&slug, cx),
+            Action::ShowTask => return vec![Intent::Popup(Overlay::Task)],
+            Action::ToggleSolution => {
+                let record = cx.progress.record(&slug, focus);
+                if self.mode == PaneMode::Solution {
+                    self.mode = PaneMode::Mine;
+                } else if record.attempts == 0 {
+                    return vec![Intent::Say(format!(
                         "check your {} file at least once first (Enter), then s shows the solution",
                         focus.display_name()
-                    ));
-                } else if self.progress.record(&slug, focus).solution_seen {
-                    return self.reveal_solution(focus);
+                    ))];
+                } else if record.solution_seen {
+                    return self.reveal_solution(focus, cx);
                 } else {
-                    self.open_overlay(Overlay::Confirm(Confirm::RevealSolution(focus)));
+                    return vec![Intent::Popup(Overlay::Confirm(Confirm::RevealSolution(
+                        focus,
+                    )))];
                 }
             }
-            KeyCode::Char('c') => {
-                if self.exercise.mode == PaneMode::Compare {
-                    self.exercise.mode = PaneMode::Mine;
-                } else if self.progress.record(&slug, focus).status == Status::Passed {
-                    self.fill_solutions();
-                    self.exercise.mode = PaneMode::Compare;
-                    self.exercise.result_full = false;
+            Action::ToggleCompare => {
+                if self.mode == PaneMode::Compare {
+                    self.mode = PaneMode::Mine;
+                } else if cx.passed(&slug, focus) {
+                    self.fill_solutions(cx);
+                    self.mode = PaneMode::Compare;
+                    self.result_full = false;
                     // Start with the next language: the learner's own file is what they know.
-                    self.exercise.compare = next_lang(focus, 1);
-                    self.message =
-                        Some("comparing: ← → or Tab picks the language, c or Esc goes back".into());
+                    self.compare = next_lang(focus, 1);
+                    return vec![Intent::Say(
+                        "comparing: ← → or Tab picks the language, c or Esc goes back".into(),
+                    )];
                 } else {
-                    self.message = Some(format!(
+                    return vec![Intent::Say(format!(
                         "pass it in {} first; then c shows the other languages' solutions beside yours",
                         focus.display_name()
-                    ));
+                    ))];
                 }
             }
-            KeyCode::Char('n') => return self.step_exercise(&slug, 1),
-            KeyCode::Char('p') => return self.step_exercise(&slug, -1),
-            KeyCode::Char('l') => {
-                let i = self.lesson.index;
-                return self.open_lesson(i);
-            }
+            Action::NextExercise => return self.step_exercise(&slug, 1, cx),
+            Action::PrevExercise => return self.step_exercise(&slug, -1, cx),
+            Action::ReadLesson => return vec![Intent::ReadLesson],
             _ => {}
         }
         Vec::new()
@@ -434,88 +487,82 @@ impl App {
 
     /// Tab and the arrows: another language, or in compare mode another solution.
     fn step_focus(&mut self, delta: isize) {
-        if self.exercise.mode == PaneMode::Compare {
-            self.exercise.compare = next_lang(self.exercise.compare, delta);
+        if self.mode == PaneMode::Compare {
+            self.compare = next_lang(self.compare, delta);
         } else {
-            self.exercise.focus = next_lang(self.exercise.focus, delta);
+            self.focus = next_lang(self.focus, delta);
         }
     }
 
-    fn reveal_hint(&mut self, slug: &str) -> Vec<Cmd> {
-        let total = self.current_exercise().map_or(0, |e| e.hints.len());
-        if self.exercise.hints_shown >= total {
-            self.open_overlay(Overlay::Hints);
-            self.message =
-                Some("that was the last hint: s shows the reference solution after a try".into());
-            return Vec::new();
+    fn reveal_hint(&mut self, slug: &str, cx: &Ctx) -> Vec<Intent> {
+        let total = self.exercise(cx).map_or(0, |e| e.hints.len());
+        // The hints open where the learner is looking, not below the fold of the result.
+        if self.hints_shown >= total {
+            return vec![
+                Intent::Popup(Overlay::Hints),
+                Intent::Say(
+                    "that was the last hint: s shows the reference solution after a try".into(),
+                ),
+            ];
         }
-        self.exercise.hints_shown += 1;
-        // The hint opens where the learner is looking, not below the fold of the result.
-        self.open_overlay(Overlay::Hints);
-        let change = Change::Hint(slug.to_string(), self.exercise.focus, total);
-        change.apply(&mut self.progress);
-        vec![Cmd::Save(change)]
+        self.hints_shown += 1;
+        vec![
+            Intent::Popup(Overlay::Hints),
+            Intent::Record(Change::Hint(slug.to_string(), self.focus, total)),
+        ]
     }
 
-    pub(crate) fn reveal_solution(&mut self, lang: Language) -> Vec<Cmd> {
-        let Some(slug) = self.exercise.slug.clone() else {
+    /// Shows the reference solution of `lang` (the learner said yes, or had seen it before).
+    pub(crate) fn reveal_solution(&mut self, lang: Language, cx: &Ctx) -> Vec<Intent> {
+        let Some(slug) = self.slug.clone() else {
             return Vec::new();
         };
-        self.fill_solutions();
-        self.exercise.focus = lang;
-        self.exercise.mode = PaneMode::Solution;
-        let change = Change::SolutionSeen(slug, lang);
-        change.apply(&mut self.progress);
-        vec![Cmd::Save(change)]
+        self.fill_solutions(cx);
+        self.focus = lang;
+        self.mode = PaneMode::Solution;
+        vec![Intent::Record(Change::SolutionSeen(slug, lang))]
     }
 
-    fn fill_solutions(&mut self) {
-        let Some(ex) = self.current_exercise().cloned() else {
+    fn fill_solutions(&mut self, cx: &Ctx) {
+        let Some(ex) = self.exercise(cx) else {
             return;
         };
-        for (lang, pane) in self.exercise.panes.iter_mut() {
+        for (lang, pane) in self.panes.iter_mut() {
             if pane.solution.is_empty() {
-                pane.solution = crate::highlight::highlight(
+                let (lines, plain) = highlight_or_plain(
+                    cx.syntaxes,
                     ex.solution(*lang),
                     lang.syntax_token(),
-                    &self.theme,
+                    cx.theme,
                 );
+                pane.solution = lines;
+                pane.solution_plain = plain;
             }
         }
     }
 
-    fn step_exercise(&mut self, slug: &str, delta: isize) -> Vec<Cmd> {
-        let order: Vec<String> = self
+    fn step_exercise(&mut self, slug: &str, delta: isize, cx: &Ctx) -> Vec<Intent> {
+        let order: Vec<&str> = cx
             .course
             .exercises_in_order()
-            .map(|(_, e)| e.slug.clone())
+            .map(|(_, e)| e.slug.as_str())
             .collect();
-        let Some(i) = order.iter().position(|s| s == slug) else {
+        let Some(i) = order.iter().position(|s| *s == slug) else {
             return Vec::new();
         };
         let j = i as isize + delta;
         if j < 0 || j as usize >= order.len() {
-            self.message = Some(
-                if delta > 0 {
-                    "this is the last exercise"
-                } else {
-                    "this is the first exercise"
-                }
-                .into(),
-            );
-            return Vec::new();
+            let note = if delta > 0 {
+                "this is the last exercise"
+            } else {
+                "this is the first exercise"
+            };
+            return vec![Intent::Say(note.into())];
         }
-        let next = order[j as usize].clone();
-        let focus = self.exercise.focus;
-        self.open_exercise(&next, Some(focus))
-    }
-
-    /// Whether an outcome is shown for the focused pane, and its verdict.
-    pub fn focused_verdict(&self) -> Option<Verdict> {
-        self.exercise
-            .focused()
-            .and_then(|p| p.outcome.as_ref())
-            .map(|o| o.verdict)
+        vec![Intent::OpenExercise(
+            order[j as usize].to_string(),
+            Some(self.focus),
+        )]
     }
 }
 

@@ -1,13 +1,12 @@
-//! The lab screen: state and key handling. The measuring itself is `run::lab::run_lab`, run by
-//! the runtime on a worker thread.
+//! The lab screen: state and what its keys do. The measuring itself is `run::lab::run_lab`,
+//! run by the runtime on a worker thread.
 
 use std::collections::BTreeMap;
 
-use crossterm::event::{KeyCode, KeyEvent};
-
-use super::app::{App, Screen};
+use super::intent::{Ctx, Intent};
+use super::keys::Action;
 use super::msg::Cmd;
-use crate::progress::Change;
+use crate::progress::{Change, Progress};
 use crate::run::lab::{LabEvent, LabRun, LabTarget};
 
 /// The lab screen's state.
@@ -69,70 +68,66 @@ pub const METRICS: [&str; 4] = [
     "latency p99",
 ];
 
-impl App {
+impl LabState {
     /// Renders the introduction for the current width.
-    pub(crate) fn refresh_lab_intro(&mut self) {
-        let width = self.size.0.saturating_sub(2).clamp(10, 100);
-        if self.screen != Screen::Lab || self.lab.intro.as_ref().is_some_and(|(w, _)| *w == width) {
+    pub(crate) fn refresh_intro(&mut self, cx: &Ctx) {
+        let width = cx.layout.lab.intro_width;
+        if self.intro.as_ref().is_some_and(|(w, _)| *w == width) {
             return;
         }
-        let lines = crate::markdown::render(INTRO, width, &self.theme, &[]).lines;
-        self.lab.intro = Some((width, lines));
+        self.intro = Some((width, cx.markdown(INTRO, width)));
     }
 
-    /// Shows the lab.
-    pub fn open_lab(&mut self) -> Vec<Cmd> {
-        self.screen = Screen::Lab;
-        self.lab.back = 0;
-        vec![Cmd::Watch(None)]
+    /// Shows the newest saved run.
+    pub fn open(&mut self) {
+        self.back = 0;
     }
 
     /// The saved run on screen.
-    pub fn lab_run(&self) -> Option<&LabRun> {
-        let runs = &self.progress.lab_runs;
+    pub fn run<'a>(&self, progress: &'a Progress) -> Option<&'a LabRun> {
+        let runs = &progress.lab_runs;
         runs.len()
-            .checked_sub(1 + self.lab.back)
+            .checked_sub(1 + self.back)
             .and_then(|i| runs.get(i))
     }
 
-    pub(crate) fn lab_done(&mut self, run: LabRun) -> Vec<Cmd> {
-        self.lab.running = false;
-        self.lab.back = 0;
+    /// The lab finished (or was stopped).
+    pub(crate) fn done(&mut self, run: LabRun) -> Vec<Intent> {
+        self.running = false;
+        self.back = 0;
         if run.cancelled {
-            self.message = Some("lab stopped; nothing was saved".into());
-            return Vec::new();
+            return vec![Intent::Say("lab stopped; nothing was saved".into())];
         }
-        let change = Change::LabRun(Box::new(run));
-        change.apply(&mut self.progress);
-        self.message = Some("lab finished and saved with your progress".into());
-        vec![Cmd::Save(change)]
+        vec![
+            Intent::Record(Change::LabRun(Box::new(run))),
+            Intent::Say("lab finished and saved with your progress".into()),
+        ]
     }
 
-    pub(crate) fn lab_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        match key.code {
-            KeyCode::Esc | KeyCode::Backspace => {
-                if self.lab.running {
-                    self.message = Some("stopping the lab…".into());
-                    return vec![Cmd::CancelLab];
-                }
-                return self.to_map();
+    /// What a key's action does in the lab.
+    pub(crate) fn on_action(&mut self, action: Action, cx: &Ctx) -> Vec<Intent> {
+        match action {
+            Action::Back if self.running => {
+                return vec![
+                    Intent::Say("stopping the lab…".into()),
+                    Intent::Run(Cmd::CancelLab),
+                ];
             }
-            KeyCode::Char('r') if !self.lab.running => {
-                self.lab.running = true;
-                self.lab.status.clear();
-                return vec![Cmd::RunLab];
+            Action::Back => return vec![Intent::ToMap],
+            Action::RunLab if !self.running => {
+                self.running = true;
+                self.status.clear();
+                return vec![Intent::Run(Cmd::RunLab)];
             }
-            KeyCode::Char('r') => {
-                self.message = Some("the lab is already running (Esc stops it)".into())
+            Action::RunLab => {
+                return vec![Intent::Say(
+                    "the lab is already running (Esc stops it)".into(),
+                )];
             }
-            KeyCode::Tab => self.lab.metric = (self.lab.metric + 1) % METRICS.len(),
-            KeyCode::BackTab => {
-                self.lab.metric = (self.lab.metric + METRICS.len() - 1) % METRICS.len()
-            }
-            KeyCode::Left if self.lab.back + 1 < self.progress.lab_runs.len() => {
-                self.lab.back += 1;
-            }
-            KeyCode::Right => self.lab.back = self.lab.back.saturating_sub(1),
+            Action::NextChart => self.metric = (self.metric + 1) % METRICS.len(),
+            Action::PrevChart => self.metric = (self.metric + METRICS.len() - 1) % METRICS.len(),
+            Action::OlderRun if self.back + 1 < cx.progress.lab_runs.len() => self.back += 1,
+            Action::NewerRun => self.back = self.back.saturating_sub(1),
             _ => {}
         }
         Vec::new()

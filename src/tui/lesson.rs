@@ -1,11 +1,9 @@
-//! The lesson reader: state and key handling. The lesson is rendered to styled lines here, in
-//! update, and cached per width and quiz state, so drawing a frame only copies lines.
+//! The lesson reader: state and what its keys do. The lesson is rendered to styled lines here,
+//! in update, and cached per width and quiz state, so drawing a frame only copies lines.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::app::App;
-use super::msg::Cmd;
-use crate::markdown::{QuizView, Rendered, render};
+use super::intent::{Ctx, Intent};
+use super::keys::Action;
+use crate::markdown::{QuizView, Rendered, render_in};
 use crate::progress::Change;
 
 /// What the cached rendering was made from.
@@ -18,6 +16,7 @@ struct RenderKey {
     answered: Vec<Option<usize>>,
     first: Vec<Option<bool>>,
     mono: bool,
+    highlighted: bool,
 }
 
 /// The reader's state.
@@ -133,37 +132,35 @@ impl LessonState {
     }
 }
 
-impl App {
+impl LessonState {
     /// Renders the lesson again if what it depends on changed.
-    pub(crate) fn refresh_lesson(&mut self) {
-        if self.screen != super::app::Screen::Lesson && self.lesson.rendered.is_some() {
-            return;
-        }
-        let Some(lesson) = self.course.lessons.get(self.lesson.index) else {
+    pub(crate) fn refresh(&mut self, cx: &Ctx) {
+        let Some(lesson) = cx.course.lessons.get(self.index) else {
             return;
         };
         let n = lesson.quizzes.len();
-        self.lesson.quiz_selected.resize(n, 0);
+        self.quiz_selected.resize(n, 0);
         let answered: Vec<Option<usize>> = (0..n)
-            .map(|i| self.progress.quiz_answer(&lesson.slug, i).map(|a| a.chosen))
+            .map(|i| cx.progress.quiz_answer(&lesson.slug, i).map(|a| a.chosen))
             .collect();
         let first: Vec<Option<bool>> = (0..n)
             .map(|i| {
-                self.progress
+                cx.progress
                     .quiz_answer(&lesson.slug, i)
                     .map(|a| a.right_first_time())
             })
             .collect();
         let key = RenderKey {
-            index: self.lesson.index,
-            width: self.lesson_width(),
-            focus: self.lesson.quiz_focus,
-            selected: self.lesson.quiz_selected.clone(),
+            index: self.index,
+            width: cx.layout.page.measure,
+            focus: self.quiz_focus,
+            selected: self.quiz_selected.clone(),
             answered: answered.clone(),
             first: first.clone(),
-            mono: !self.theme.highlights(),
+            mono: !cx.theme.highlights(),
+            highlighted: cx.syntaxes.is_some(),
         };
-        if self.lesson.key.as_ref() == Some(&key) {
+        if self.key.as_ref() == Some(&key) {
             return;
         }
         let views: Vec<QuizView<'_>> = lesson
@@ -172,98 +169,94 @@ impl App {
             .enumerate()
             .map(|(i, quiz)| QuizView {
                 quiz,
-                selected: self.lesson.quiz_selected[i],
+                selected: self.quiz_selected[i],
                 answered: answered[i],
-                focused: self.lesson.quiz_focus == Some(i),
+                focused: self.quiz_focus == Some(i),
                 first_try: first[i],
             })
             .collect();
-        self.lesson.rendered = Some(render(&lesson.body, key.width, &self.theme, &views));
-        self.lesson.key = Some(key);
-        if let Some(anchor) = self.lesson.anchor.take()
-            && let Some(line) = self.lesson.find(anchor)
+        self.rendered = Some(render_in(
+            &lesson.body,
+            key.width,
+            cx.theme,
+            &views,
+            cx.syntaxes,
+        ));
+        self.key = Some(key);
+        if let Some(anchor) = self.anchor.take()
+            && let Some(line) = self.find(anchor)
         {
-            self.lesson.scroll = line;
+            self.scroll = line;
         }
-        let h = self.lesson_view_height();
-        self.lesson.clamp_scroll(h);
+        self.clamp_scroll(cx.layout.page_rows());
     }
 
-    /// Marks the open lesson read once the learner has reached its end, or answered its last
+    /// Marks the lesson read once the learner has reached its end, or answered its last
     /// quiz: opening a lesson is not reading it.
-    pub(crate) fn mark_lesson_read(&mut self) -> Vec<Cmd> {
-        if self.screen != super::app::Screen::Lesson || self.overlay.is_some() {
-            return Vec::new();
-        }
-        let Some(lesson) = self.course.lessons.get(self.lesson.index) else {
+    pub(crate) fn reached_end(&self, cx: &Ctx) -> Vec<Intent> {
+        let Some(lesson) = cx.course.lessons.get(self.index) else {
             return Vec::new();
         };
-        if self.progress.lessons_read.contains(&lesson.slug) {
+        if cx.progress.lessons_read.contains(&lesson.slug) {
             return Vec::new();
         }
         let last_quiz_answered = lesson
             .quizzes
             .len()
             .checked_sub(1)
-            .is_some_and(|last| self.progress.quiz_answer(&lesson.slug, last).is_some());
-        if !(self.lesson.at_end(self.lesson_view_height()) || last_quiz_answered) {
+            .is_some_and(|last| cx.progress.quiz_answer(&lesson.slug, last).is_some());
+        if !(self.at_end(cx.layout.page_rows()) || last_quiz_answered) {
             return Vec::new();
         }
-        let change = Change::LessonRead(lesson.slug.clone());
-        change.apply(&mut self.progress);
-        self.message = Some("lesson read: n goes to the next one, x to its exercises".into());
-        vec![Cmd::Save(change)]
+        vec![
+            Intent::Record(Change::LessonRead(lesson.slug.clone())),
+            Intent::Say("lesson read: n goes to the next one, x to its exercises".into()),
+        ]
     }
 
-    pub(crate) fn lesson_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let page = self.lesson_view_height().saturating_sub(2).max(1) as isize;
-        let h = self.lesson_view_height();
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => return self.to_map(),
-            KeyCode::Down | KeyCode::Char('j') => self.lesson.scroll_by(1, h),
-            KeyCode::Up | KeyCode::Char('k') => self.lesson.scroll_by(-1, h),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.lesson.scroll_by(page, h),
-            KeyCode::PageUp => self.lesson.scroll_by(-page, h),
-            KeyCode::Home | KeyCode::Char('g') => self.lesson.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => self.lesson.scroll_by(isize::MAX / 2, h),
-            KeyCode::Char(']') => {
-                if let Some(l) = self.lesson.heading_target(true) {
-                    self.lesson.scroll = l;
-                    self.lesson.clamp_scroll(h);
+    /// What a key's action does in the reader.
+    pub(crate) fn on_action(&mut self, action: Action, cx: &Ctx) -> Vec<Intent> {
+        let h = cx.layout.page_rows();
+        let page = h.saturating_sub(2).max(1) as isize;
+        match action {
+            Action::Back => return vec![Intent::ToMap],
+            Action::Down => self.scroll_by(1, h),
+            Action::Up => self.scroll_by(-1, h),
+            Action::PageDown => self.scroll_by(page, h),
+            Action::PageUp => self.scroll_by(-page, h),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll_by(isize::MAX / 2, h),
+            Action::NextHeading => {
+                if let Some(l) = self.heading_target(true) {
+                    self.scroll = l;
+                    self.clamp_scroll(h);
                 }
             }
-            KeyCode::Char('[') => {
-                if let Some(l) = self.lesson.heading_target(false) {
-                    self.lesson.scroll = l;
+            Action::PrevHeading => {
+                if let Some(l) = self.heading_target(false) {
+                    self.scroll = l;
                 }
             }
-            KeyCode::Tab if !shift => self.focus_quiz(true),
-            KeyCode::BackTab | KeyCode::Tab => self.focus_quiz(false),
-            KeyCode::Char(c @ '1'..='9') => {
-                let option = c as usize - '1' as usize;
-                return self.answer_quiz(Some(option));
-            }
-            KeyCode::Enter => return self.answer_quiz(None),
-            KeyCode::Char('x') => {
-                let first = self
+            Action::NextQuiz => return self.focus_quiz(true, h),
+            Action::PrevQuiz => return self.focus_quiz(false, h),
+            Action::Answer(option) => return self.answer_quiz(Some(usize::from(option)), cx),
+            Action::AnswerHighlighted => return self.answer_quiz(None, cx),
+            Action::LessonExercises => {
+                let first = cx
                     .course
                     .lessons
-                    .get(self.lesson.index)
+                    .get(self.index)
                     .and_then(|l| l.exercises.first().cloned());
                 return match first {
-                    Some(slug) => self.open_exercise(&slug, None),
-                    None => {
-                        self.message = Some("this lesson has no exercises".into());
-                        Vec::new()
-                    }
+                    Some(slug) => vec![Intent::OpenExercise(slug, None)],
+                    None => vec![Intent::Say("this lesson has no exercises".into())],
                 };
             }
-            KeyCode::Char('n') if self.lesson.index + 1 < self.course.lessons.len() => {
-                return self.open_lesson(self.lesson.index + 1);
+            Action::NextLesson if self.index + 1 < cx.course.lessons.len() => {
+                return vec![Intent::OpenLesson(self.index + 1)];
             }
-            KeyCode::Char('p') if self.lesson.index > 0 => {
-                return self.open_lesson(self.lesson.index - 1);
+            Action::PrevLesson if self.index > 0 => {
+                return vec![Intent::OpenLesson(self.index - 1)];
             }
             _ => {}
         }
@@ -271,59 +264,63 @@ impl App {
     }
 
     /// Moves the quiz focus to the next (or previous) quiz and scrolls it into view.
-    fn focus_quiz(&mut self, forward: bool) {
-        let Some(rendered) = self.lesson.rendered.as_ref() else {
-            return;
+    fn focus_quiz(&mut self, forward: bool, view_height: usize) -> Vec<Intent> {
+        let Some(rendered) = self.rendered.as_ref() else {
+            return Vec::new();
         };
         let n = rendered.quizzes.len();
         if n == 0 {
-            self.message = Some("this lesson has no quizzes".into());
-            return;
+            return vec![Intent::Say("this lesson has no quizzes".into())];
         }
-        let next = match (self.lesson.quiz_focus, forward) {
+        let next = match (self.quiz_focus, forward) {
             (None, true) => rendered
                 .quizzes
                 .iter()
-                .position(|&l| l >= self.lesson.scroll)
+                .position(|&l| l >= self.scroll)
                 .unwrap_or(0),
             (None, false) => rendered
                 .quizzes
                 .iter()
-                .rposition(|&l| l < self.lesson.scroll + self.lesson_view_height())
+                .rposition(|&l| l < self.scroll + view_height)
                 .unwrap_or(n - 1),
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         };
-        self.lesson.quiz_focus = Some(next);
+        self.quiz_focus = Some(next);
         // A little context above the question.
-        self.lesson.scroll = rendered.quizzes[next].saturating_sub(2);
-        let h = self.lesson_view_height();
-        self.lesson.clamp_scroll(h);
+        self.scroll = rendered.quizzes[next].saturating_sub(2);
+        self.clamp_scroll(view_height);
+        Vec::new()
     }
 
     /// Answers the focused quiz with `option`, or with its highlighted option.
-    fn answer_quiz(&mut self, option: Option<usize>) -> Vec<Cmd> {
-        let Some(i) = self.lesson.quiz_focus else {
-            self.message = Some("press Tab to go to a quiz, then 1-9 to answer".into());
-            return Vec::new();
+    fn answer_quiz(&mut self, option: Option<usize>, cx: &Ctx) -> Vec<Intent> {
+        let Some(i) = self.quiz_focus else {
+            return vec![Intent::Say(
+                "press Tab to go to a quiz, then 1-9 to answer".into(),
+            )];
         };
-        let Some(lesson) = self.course.lessons.get(self.lesson.index) else {
+        let Some(lesson) = cx.course.lessons.get(self.index) else {
             return Vec::new();
         };
         let Some(quiz) = lesson.quizzes.get(i) else {
             return Vec::new();
         };
-        let chosen =
-            option.unwrap_or_else(|| self.lesson.quiz_selected.get(i).copied().unwrap_or(0));
+        let chosen = option.unwrap_or_else(|| self.quiz_selected.get(i).copied().unwrap_or(0));
         if chosen >= quiz.options.len() {
-            self.message = Some(format!("this quiz has {} options", quiz.options.len()));
-            return Vec::new();
+            return vec![Intent::Say(format!(
+                "this quiz has {} options",
+                quiz.options.len()
+            ))];
         }
-        if let Some(sel) = self.lesson.quiz_selected.get_mut(i) {
+        if let Some(sel) = self.quiz_selected.get_mut(i) {
             *sel = chosen;
         }
-        let change = Change::Quiz(lesson.slug.clone(), i, chosen, chosen == quiz.answer);
-        change.apply(&mut self.progress);
-        vec![Cmd::Save(change)]
+        vec![Intent::Record(Change::Quiz(
+            lesson.slug.clone(),
+            i,
+            chosen,
+            chosen == quiz.answer,
+        ))]
     }
 }

@@ -1,9 +1,7 @@
-//! The course map: state and key handling.
+//! The course map: state and what its keys do.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
-use super::app::App;
-use super::msg::Cmd;
+use super::intent::{Ctx, Intent};
+use super::keys::Action;
 use crate::course::Course;
 
 /// One row of the map.
@@ -44,7 +42,7 @@ impl MapState {
     }
 
     /// Moves the selection by `delta` rows, staying in range.
-    pub fn move_by(&mut self, delta: isize, _course: &Course) {
+    pub fn move_by(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1) as isize;
         self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
     }
@@ -57,7 +55,7 @@ impl MapState {
     }
 
     /// Selects an exercise's row.
-    pub fn select_exercise(&mut self, _course: &Course, slug: &str) {
+    pub fn select_exercise(&mut self, slug: &str) {
         if let Some(i) = self
             .rows
             .iter()
@@ -68,61 +66,53 @@ impl MapState {
     }
 
     /// The selected exercise, if an exercise row is selected.
-    pub fn selected_exercise<'a>(&'a self, _course: &Course) -> Option<&'a str> {
+    pub fn selected_exercise(&self) -> Option<&str> {
         match self.rows.get(self.selected) {
             Some(Row::Exercise(_, slug)) => Some(slug),
             _ => None,
         }
     }
-}
 
-impl App {
     /// Renders the selected exercise's task for the detail panel when the selection or the
     /// width changed (drawing only copies the lines).
-    pub(crate) fn refresh_map_preview(&mut self) {
-        if self.screen != super::app::Screen::Map {
-            return;
-        }
-        let Some(width) = super::view::map_detail_width(self.size.0) else {
+    pub(crate) fn refresh_preview(&mut self, cx: &Ctx) {
+        let Some(width) = cx.layout.map.detail_width() else {
             return;
         };
-        let Some(slug) = self.map.selected_exercise(&self.course).map(str::to_string) else {
+        let Some(slug) = self.selected_exercise().map(str::to_string) else {
             return;
         };
         if self
-            .map
             .preview
             .as_ref()
             .is_some_and(|(s, w, _)| *s == slug && *w == width)
         {
             return;
         }
-        let Some(ex) = self.course.exercise(&slug) else {
+        let Some(ex) = cx.exercise(&slug) else {
             return;
         };
-        let lines = crate::markdown::render(&ex.task, width, &self.theme, &[]).lines;
-        self.map.preview = Some((slug, width, lines));
+        let lines = cx.markdown(&ex.task, width);
+        self.preview = Some((slug, width, lines));
     }
 
-    pub(crate) fn map_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let course = self.course.clone();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.map.move_by(-1, &course),
-            KeyCode::Down | KeyCode::Char('j') => self.map.move_by(1, &course),
-            KeyCode::PageUp => self.map.move_by(-10, &course),
-            KeyCode::PageDown => self.map.move_by(10, &course),
-            KeyCode::Home | KeyCode::Char('g') => self.map.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => {
-                self.map.selected = self.map.rows.len().saturating_sub(1)
-            }
-            KeyCode::Char('c') => return self.go_continue(),
-            KeyCode::Char('R') => return self.open_report(),
-            KeyCode::Char('L') => return self.open_lab(),
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
-                return match self.map.rows.get(self.map.selected).cloned() {
-                    Some(Row::Continue) => self.go_continue(),
-                    Some(Row::Lesson(i)) => self.open_lesson(i),
-                    Some(Row::Exercise(_, slug)) => self.open_exercise(&slug, None),
+    /// What a key's action does on the map.
+    pub(crate) fn on_action(&mut self, action: Action) -> Vec<Intent> {
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-10),
+            Action::PageDown => self.move_by(10),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = self.rows.len().saturating_sub(1),
+            Action::Continue => return vec![Intent::Continue],
+            Action::OpenReport => return vec![Intent::OpenReport],
+            Action::OpenLab => return vec![Intent::OpenLab],
+            Action::Open => {
+                return match self.rows.get(self.selected) {
+                    Some(Row::Continue) => vec![Intent::Continue],
+                    Some(Row::Lesson(i)) => vec![Intent::OpenLesson(*i)],
+                    Some(Row::Exercise(_, slug)) => vec![Intent::OpenExercise(slug.clone(), None)],
                     None => Vec::new(),
                 };
             }

@@ -1,20 +1,28 @@
 //! The terminal UI: `microlings` with no subcommand.
 //!
 //! Elm-style: [`Msg`] in, [`App::update`] changes state and returns [`Cmd`]s, the runtime in this
-//! module carries them out (checks on worker threads, saves on a saver thread, the editor with
-//! the terminal suspended) and [`view::render`] draws a pure function of the state.
+//! module carries them out (checks on worker threads, writes on the saver thread, the editor
+//! with the terminal suspended) and [`view::render`] draws a pure function of the state.
+//!
+//! Inside update, a key is looked up in `keys` to find its action; the screen that has the
+//! keys (`map`, `lesson`, `exercise`, `editor`, `report`, `lab`, `popup`) handles it on its own
+//! state and returns `intent::Intent`s that `app` carries out.
 
 pub mod app;
 pub mod editor;
 pub mod exercise;
 pub mod input;
+pub mod intent;
 pub mod keys;
 pub mod lab;
+pub mod layout;
 pub mod lesson;
 pub mod map;
 pub mod msg;
 pub mod popup;
 pub mod report;
+pub mod result;
+mod saver;
 pub mod terminal;
 pub mod view;
 pub mod watch;
@@ -29,10 +37,11 @@ use anyhow::{Context as _, Result};
 
 pub use app::App;
 use msg::{Cmd, Msg};
+use saver::{Job, Saver};
 
 use crate::cli::Context;
 use crate::course::{Course, Language};
-use crate::progress::{Change, LoadNotice, ProgressStore};
+use crate::progress::LoadNotice;
 use crate::run::{CancelToken, CheckOptions, Runner};
 use crate::theme::{Theme, ThemeKind};
 use crate::workspace::Workspace;
@@ -103,24 +112,16 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
     #[cfg(unix)]
     spawn_signal_thread(tx.clone())?;
     let saver = Saver::spawn(store, tx.clone())?;
-    let mut rt = Runtime {
-        tx: tx.clone(),
+    let mut rt = Runtime::new(
+        tx.clone(),
         course,
-        workspace: ctx.data.workspace(),
+        ctx.data.workspace(),
         runner,
-        cancel: CancelToken::new(),
-        watcher: watch::FileWatcher::new(tx),
-        watched: None,
-        known: HashMap::new(),
-        expect_event: None,
-        control: control.clone(),
+        control.clone(),
         saver,
-        pending: VecDeque::new(),
-        report_path: ctx.data.root().join("report.md"),
-        lab_cancel: CancelToken::new(),
-        workers: Vec::new(),
-    };
-    spawn_highlight_watch(rt.tx.clone());
+        ctx.data.root().join("report.md"),
+    );
+    spawn_highlight_watch(tx);
     let result = event_loop(&mut app, &mut rt, &rx, &mut guard.terminal, cmds);
     rt.cancel.cancel();
     rt.lab_cancel.cancel();
@@ -143,14 +144,11 @@ fn event_loop(
     terminal: &mut terminal::Term,
     first: Vec<Cmd>,
 ) -> Result<()> {
-    rt.execute(first, app, terminal);
-    rt.drain_pending(app, terminal);
+    rt.execute(first);
+    rt.follow_up(app, terminal);
     terminal.draw(|f| view::render(app, f))?;
     while !app.quit {
-        let msg = match rt.wait(app, rx) {
-            Some(msg) => msg,
-            None => continue,
-        };
+        let msg = rt.wait(app.animating(), rx);
         rt.handle(msg, app, terminal);
         // Handle everything already queued before drawing once: key repeats stay smooth.
         while !app.quit {
@@ -179,6 +177,10 @@ struct Runtime {
     known: HashMap<(String, Language), String>,
     /// A file was written; its event should arrive by then, or events are not delivered.
     expect_event: Option<Instant>,
+    /// Files queued for the saver and not written yet.
+    writing: usize,
+    /// A file event arrived since the last file was queued (so none is awaited).
+    event_since_write: bool,
     control: input::InputControl,
     saver: Saver,
     pending: VecDeque<Msg>,
@@ -186,72 +188,159 @@ struct Runtime {
     lab_cancel: CancelToken,
     /// Check and lab threads, joined (briefly) on exit.
     workers: Vec<std::thread::JoinHandle<()>>,
+    /// The learner's editor is to be opened on this file once the commands are carried out.
+    open_editor: Option<(String, Language)>,
 }
 
 impl Runtime {
-    /// Waits for the next message: blocking when nothing animates (no CPU when idle).
-    fn wait(&mut self, app: &App, rx: &Receiver<Msg>) -> Option<Msg> {
-        let deadline = match (app.animating(), self.expect_event) {
-            (true, e) => Some(e.map_or(Instant::now() + TICK, |e| e.min(Instant::now() + TICK))),
-            (false, e) => e,
-        };
-        let Some(deadline) = deadline else {
-            return rx.recv().ok().or(Some(Msg::Terminate));
-        };
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(msg) => Some(msg),
-            Err(RecvTimeoutError::Timeout) => {
-                if self.expect_event.is_some_and(|e| Instant::now() >= e) {
-                    self.expect_event = None;
-                    self.fall_back_to_polling();
-                    return None;
+    fn new(
+        tx: Sender<Msg>,
+        course: Arc<Course>,
+        workspace: Workspace,
+        runner: Arc<Runner>,
+        control: input::InputControl,
+        saver: Saver,
+        report_path: std::path::PathBuf,
+    ) -> Self {
+        Runtime {
+            watcher: watch::FileWatcher::new(tx.clone()),
+            tx,
+            course,
+            workspace,
+            runner,
+            cancel: CancelToken::new(),
+            watched: None,
+            known: HashMap::new(),
+            expect_event: None,
+            writing: 0,
+            event_since_write: false,
+            control,
+            saver,
+            pending: VecDeque::new(),
+            report_path,
+            lab_cancel: CancelToken::new(),
+            workers: Vec::new(),
+            open_editor: None,
+        }
+    }
+
+    /// Waits for the next message: blocking when nothing animates (no CPU when idle). When
+    /// file events stop arriving, the switch to polling is itself the message (its notice), so
+    /// it is drawn at once rather than after the next event.
+    fn wait(&mut self, animating: bool, rx: &Receiver<Msg>) -> Msg {
+        loop {
+            let deadline = match (animating, self.expect_event) {
+                (true, e) => {
+                    Some(e.map_or(Instant::now() + TICK, |e| e.min(Instant::now() + TICK)))
                 }
-                Some(Msg::Tick)
+                (false, e) => e,
+            };
+            let Some(deadline) = deadline else {
+                return rx.recv().unwrap_or(Msg::Terminate);
+            };
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(msg) => return msg,
+                Err(RecvTimeoutError::Timeout) => {
+                    if self.expect_event.is_some_and(|e| Instant::now() >= e) {
+                        self.expect_event = None;
+                        if let Some(notice) = self.fall_back_to_polling() {
+                            return notice;
+                        }
+                        continue;
+                    }
+                    return Msg::Tick;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Msg::Terminate,
             }
-            Err(RecvTimeoutError::Disconnected) => Some(Msg::Terminate),
         }
     }
 
     fn handle(&mut self, msg: Msg, app: &mut App, terminal: &mut terminal::Term) {
-        let msg = match msg {
-            Msg::FileChanged { exercise, language } => {
-                self.expect_event = None;
-                // Editors touch files without changing them; only a real change re-checks.
-                let Some(ex) = self.course.exercise(&exercise) else {
-                    return;
-                };
-                let text = self.workspace.read(ex, language).unwrap_or_default();
-                if self.known.get(&(exercise.clone(), language)) == Some(&text) {
-                    return;
-                }
-                self.known.insert((exercise.clone(), language), text);
-                Msg::FileChanged { exercise, language }
-            }
-            other => other,
+        let Some(msg) = self.intercept(msg) else {
+            return;
         };
         let cmds = app.update(msg);
-        self.execute(cmds, app, terminal);
-        self.drain_pending(app, terminal);
+        self.execute(cmds);
+        self.follow_up(app, terminal);
     }
 
-    fn drain_pending(&mut self, app: &mut App, terminal: &mut terminal::Term) {
-        while let Some(msg) = self.pending.pop_front() {
+    /// What the commands left to do on the loop thread: the learner's editor (it needs the
+    /// terminal), then the messages they produced at once.
+    fn follow_up(&mut self, app: &mut App, terminal: &mut terminal::Term) {
+        loop {
+            if let Some((slug, lang)) = self.open_editor.take() {
+                let msg = self.open_editor(&slug, lang, terminal);
+                self.pending.push_back(msg);
+            }
+            let Some(msg) = self.pending.pop_front() else {
+                break;
+            };
             let cmds = app.update(msg);
-            self.execute(cmds, app, terminal);
+            self.execute(cmds);
         }
     }
 
-    fn fall_back_to_polling(&mut self) {
-        if self.watcher.polling {
+    /// The runtime's own bookkeeping of a message before update sees it: a file written is
+    /// due a file event; a file event that changes nothing (editors touch files) is dropped.
+    fn intercept(&mut self, msg: Msg) -> Option<Msg> {
+        match msg {
+            Msg::FileWritten {
+                exercise,
+                language,
+                error,
+            } => {
+                self.written(&exercise, language, error.is_none());
+                Some(Msg::FileWritten {
+                    exercise,
+                    language,
+                    error,
+                })
+            }
+            Msg::FileChanged { exercise, language } => {
+                self.expect_event = None;
+                self.event_since_write = true;
+                // Editors touch files without changing them; only a real change re-checks.
+                let ex = self.course.exercise(&exercise)?;
+                let text = self.workspace.read(ex, language).unwrap_or_default();
+                if self.known.get(&(exercise.clone(), language)) == Some(&text) {
+                    return None;
+                }
+                self.known.insert((exercise.clone(), language), text);
+                Some(Msg::FileChanged { exercise, language })
+            }
+            other => Some(other),
+        }
+    }
+
+    /// A file the saver wrote (or failed to): now its file event is due, if it is watched.
+    fn written(&mut self, exercise: &str, language: Language, ok: bool) {
+        self.writing = self.writing.saturating_sub(1);
+        if !ok {
+            // Not on disk: a later event with this text is a real change.
+            self.known.remove(&(exercise.to_string(), language));
             return;
+        }
+        if self.watched.as_deref() == Some(exercise)
+            && !self.watcher.polling
+            && !self.event_since_write
+            && self.writing == 0
+        {
+            self.expect_event = Some(Instant::now() + EVENT_DEADLINE);
+        }
+    }
+
+    /// Switches the watcher to polling; returns the notice for the learner (once).
+    fn fall_back_to_polling(&mut self) -> Option<Msg> {
+        if self.watcher.polling {
+            return None;
         }
         self.watcher.polling = true;
         if let Some(slug) = self.watched.clone() {
             self.watch(Some(slug));
         }
-        self.pending.push_back(Msg::Notice(
+        Some(Msg::Notice(
             "file events were not delivered: watching by polling every 0.5 s instead".into(),
-        ));
+        ))
     }
 
     fn watch(&mut self, slug: Option<String>) {
@@ -271,7 +360,9 @@ impl Runtime {
         }
     }
 
-    fn execute(&mut self, cmds: Vec<Cmd>, app: &mut App, terminal: &mut terminal::Term) {
+    /// Carries out commands; nothing here waits for the disk or a child (the learner's
+    /// editor is opened by `follow_up`).
+    fn execute(&mut self, cmds: Vec<Cmd>) {
         for cmd in cmds {
             match cmd {
                 Cmd::LoadSources(slug) => {
@@ -302,28 +393,20 @@ impl Runtime {
                     self.cancel.cancel();
                     self.cancel = CancelToken::new();
                 }
-                Cmd::Save(change) => self.saver.save(change),
-                Cmd::OpenEditor(slug, lang) => {
-                    let msg = self.open_editor(&slug, lang, terminal);
-                    self.pending.push_back(msg);
-                }
+                Cmd::Save { seq, change } => self.saver.send(Job::Progress { seq, change }),
+                Cmd::OpenEditor(slug, lang) => self.open_editor = Some((slug, lang)),
                 Cmd::WriteFile(slug, lang, text) => {
-                    let path = self.workspace.path(&slug, lang);
-                    let error = crate::fsutil::write_atomic(&path, text.as_bytes())
-                        .err()
-                        .map(|e| format!("{}: {e}", path.display()));
-                    if error.is_none() {
-                        self.known.insert((slug.clone(), lang), text);
-                        if self.watched.as_deref() == Some(slug.as_str()) && !self.watcher.polling {
-                            self.expect_event = Some(Instant::now() + EVENT_DEADLINE);
-                        }
-                    }
-                    if !app.quit {
-                        self.pending.push_back(Msg::FileWritten {
-                            language: lang,
-                            error,
-                        });
-                    }
+                    // Known before it is written: the file event for our own write is not a
+                    // change to re-check.
+                    self.known.insert((slug.clone(), lang), text.clone());
+                    self.writing += 1;
+                    self.event_since_write = false;
+                    self.saver.send(Job::File {
+                        path: self.workspace.path(&slug, lang),
+                        exercise: slug,
+                        language: lang,
+                        text,
+                    });
                 }
                 Cmd::ResetFile(slug, lang) => {
                     if let Some(ex) = self.course.exercise(&slug)
@@ -363,14 +446,10 @@ impl Runtime {
                     }
                 }
                 Cmd::CancelLab => self.lab_cancel.cancel(),
-                Cmd::SaveReport(text) => {
-                    let path = self.report_path.clone();
-                    let note = match crate::fsutil::write_atomic(&path, text.as_bytes()) {
-                        Ok(()) => format!("report saved to {}", path.display()),
-                        Err(e) => format!("cannot save the report to {}: {e}", path.display()),
-                    };
-                    self.pending.push_back(Msg::Notice(note));
-                }
+                Cmd::SaveReport(text) => self.saver.send(Job::Report {
+                    path: self.report_path.clone(),
+                    text,
+                }),
                 Cmd::Quit => {}
             }
         }
@@ -417,6 +496,7 @@ impl Runtime {
                     let _ = tx.send(Msg::CheckDone {
                         batch,
                         outcome: Box::new(outcome),
+                        finished_at: crate::clock::now_secs(),
                     });
                 });
             match spawned {
@@ -492,17 +572,14 @@ fn editor_command() -> Option<(String, Vec<String>, Option<String>)> {
         })
 }
 
-/// Tells the app when the syntaxes have loaded (they load in the background so that the first
-/// frame does not wait), so code shown plain can be redrawn in colour.
+/// Hands the syntaxes to the app once they have loaded (they load in the background so that
+/// the first frame does not wait), so code shown plain can be redrawn in colour.
 fn spawn_highlight_watch(tx: Sender<Msg>) {
     let _ = std::thread::Builder::new()
         .name("highlight-ready".into())
         .spawn(move || {
-            let until = Instant::now() + Duration::from_secs(10);
-            while !crate::highlight::is_loaded() && Instant::now() < until {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            let _ = tx.send(Msg::HighlightReady);
+            // Waits for the load `preload` started (or loads them here).
+            let _ = tx.send(Msg::HighlightReady(crate::highlight::syntaxes()));
         });
 }
 
@@ -522,44 +599,128 @@ fn spawn_signal_thread(tx: Sender<Msg>) -> Result<()> {
     Ok(())
 }
 
-/// Saves progress changes in order on its own thread, so a slow disk never stalls a frame.
-struct Saver {
-    tx: Option<Sender<Change>>,
-    handle: Option<std::thread::JoinHandle<()>>,
-}
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
 
-impl Saver {
-    fn spawn(store: ProgressStore, events: Sender<Msg>) -> Result<Self> {
-        let (tx, rx) = mpsc::channel::<Change>();
-        let handle = std::thread::Builder::new()
-            .name("saver".into())
-            .spawn(move || {
-                for change in rx {
-                    let msg = match store.update(|p| change.apply(p)) {
-                        Ok((p, ())) => Msg::ProgressSaved(Box::new(p)),
-                        Err(e) => Msg::ProgressError(format!("{e:#}")),
-                    };
-                    let _ = events.send(msg);
-                }
-            })
-            .context("cannot start the saver thread")?;
-        Ok(Saver {
-            tx: Some(tx),
-            handle: Some(handle),
-        })
+    use super::*;
+    use crate::run::{RunnerDirs, Toolchains};
+
+    fn runtime(dir: &Path, tx: Sender<Msg>, write: saver::Write) -> Runtime {
+        let store = crate::progress::ProgressStore::in_dir(dir);
+        let saver = Saver::spawn_with(store, tx.clone(), write).expect("saver");
+        let runner = Runner::new(
+            Toolchains::from_results(BTreeMap::new()),
+            RunnerDirs {
+                scratch: dir.join("tmp"),
+                cache: dir.join("cache"),
+            },
+        );
+        let course = Course {
+            lessons: Vec::new(),
+            exercises: BTreeMap::new(),
+        };
+        Runtime::new(
+            tx,
+            Arc::new(course),
+            Workspace::new(dir.join("workspace")),
+            Arc::new(runner),
+            input::InputControl::default(),
+            saver,
+            dir.join("report.md"),
+        )
     }
 
-    fn save(&self, change: Change) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(change);
-        }
+    #[test]
+    fn a_slow_disk_does_not_hold_up_the_loop() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, rx) = mpsc::channel();
+        // The disk answers when the test says so.
+        let (go, gate) = mpsc::channel::<()>();
+        let write: saver::Write = Box::new(move |path, bytes| {
+            let _ = gate.recv();
+            crate::fsutil::write_atomic(path, bytes)
+        });
+        let mut rt = runtime(dir.path(), tx, write);
+        rt.execute(vec![
+            Cmd::WriteFile("greet".into(), Language::Python, "print(1)\n".into()),
+            Cmd::SaveReport("# My report\n".into()),
+        ]);
+        // Back on the loop thread with the disk still busy: nothing is written yet.
+        let file = rt.workspace.path("greet", Language::Python);
+        assert!(!file.exists());
+        assert!(!dir.path().join("report.md").exists());
+        go.send(()).expect("release the file");
+        go.send(()).expect("release the report");
+        let wait = |rx: &Receiver<Msg>| rx.recv_timeout(Duration::from_secs(10)).expect("answer");
+        assert!(
+            matches!(wait(&rx), Msg::FileWritten { ref exercise, language: Language::Python, error: None } if exercise == "greet")
+        );
+        assert!(matches!(wait(&rx), Msg::Notice(ref n) if n.starts_with("report saved")));
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("written"),
+            "print(1)\n"
+        );
+        rt.saver.finish();
     }
 
-    /// Waits until every queued change is on disk.
-    fn finish(&mut self) {
-        self.tx = None;
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
+    #[test]
+    fn when_file_events_stop_the_notice_comes_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, rx) = mpsc::channel();
+        let mut rt = runtime(dir.path(), tx, Box::new(crate::fsutil::write_atomic));
+        rt.expect_event = Some(Instant::now());
+        let started = Instant::now();
+        // Nothing else is queued: the notice itself is the message, so it is drawn now.
+        let msg = rt.wait(false, &rx);
+        assert!(
+            matches!(msg, Msg::Notice(ref n) if n.contains("polling")),
+            "{msg:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert!(rt.watcher.polling);
+        // Said once.
+        rt.tx.send(Msg::Tick).expect("send");
+        assert!(matches!(rt.wait(false, &rx), Msg::Tick));
+        rt.saver.finish();
+    }
+
+    #[test]
+    fn a_file_written_awaits_its_event_unless_it_came_first() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (tx, _rx) = mpsc::channel();
+        let mut rt = runtime(dir.path(), tx, Box::new(crate::fsutil::write_atomic));
+        rt.watched = Some("greet".into());
+        let written = || Msg::FileWritten {
+            exercise: "greet".into(),
+            language: Language::Go,
+            error: None,
+        };
+        rt.execute(vec![Cmd::WriteFile(
+            "greet".into(),
+            Language::Go,
+            "package main\n".into(),
+        )]);
+        assert!(rt.intercept(written()).is_some());
+        assert!(rt.expect_event.is_some(), "written: its event is due");
+        // The event came before the saver's answer: nothing is awaited after it.
+        rt.execute(vec![Cmd::WriteFile(
+            "greet".into(),
+            Language::Go,
+            "package main\n\n".into(),
+        )]);
+        rt.expect_event = None;
+        let event = Msg::FileChanged {
+            exercise: "greet".into(),
+            language: Language::Go,
+        };
+        assert!(
+            rt.intercept(event).is_none(),
+            "not an exercise of this course"
+        );
+        assert!(rt.intercept(written()).is_some());
+        assert_eq!(rt.expect_event, None);
+        rt.saver.finish();
     }
 }

@@ -33,6 +33,9 @@ pub enum Msg {
         batch: u64,
         /// What happened.
         outcome: Box<Outcome>,
+        /// When it finished (seconds since the Unix epoch; dates a first pass). The runtime
+        /// reads the clock, so that update never does.
+        finished_at: u64,
     },
     /// A watched file changed on disk.
     FileChanged {
@@ -52,12 +55,25 @@ pub enum Msg {
         /// A note for the learner (e.g. which editor was used as a fallback).
         note: Option<String>,
     },
-    /// Progress was saved; this is what is on disk now (with other instances' changes merged).
-    ProgressSaved(Box<Progress>),
-    /// Saving progress failed.
-    ProgressError(String),
+    /// A change was saved; this is what is on disk now (with other instances' changes merged),
+    /// which may not have the changes queued after it yet.
+    ProgressSaved {
+        /// The sequence number of the change (see [`Cmd::Save`]).
+        seq: u64,
+        /// The progress as saved.
+        progress: Box<Progress>,
+    },
+    /// Saving a change failed.
+    ProgressError {
+        /// The sequence number of the change.
+        seq: u64,
+        /// Why.
+        error: String,
+    },
     /// A file the built-in editor saved was written (or not).
     FileWritten {
+        /// The exercise the file belongs to.
+        exercise: String,
         /// The language of the file.
         language: Language,
         /// An error, if writing failed.
@@ -67,8 +83,8 @@ pub enum Msg {
     Lab(crate::run::lab::LabEvent),
     /// The lab finished (or was cancelled).
     LabDone(Box<crate::run::lab::LabRun>),
-    /// The syntax highlighter finished loading: code shown plain can now be coloured.
-    HighlightReady,
+    /// The syntax highlighter finished loading: these are the syntaxes to colour code with.
+    HighlightReady(crate::highlight::Syntaxes),
     /// SIGTERM or SIGHUP: save and leave.
     Terminate,
 }
@@ -89,8 +105,14 @@ pub enum Cmd {
     },
     /// Stop running checks.
     CancelChecks,
-    /// Save a change to progress.
-    Save(Change),
+    /// Save a change to progress, in order on the saver thread.
+    Save {
+        /// Numbers the changes in the order update made them; `Msg::ProgressSaved` echoes it,
+        /// so update knows which changes the saved snapshot lacks.
+        seq: u64,
+        /// The change.
+        change: Change,
+    },
     /// Open the learner's file in their editor, suspending the TUI.
     OpenEditor(String, Language),
     /// Write the built-in editor's text to the learner's file.

@@ -1,12 +1,14 @@
 //! Popups with text (the keys, the welcome, the task, the hints): their content, rendered in
 //! update for the popup's exact width so that it wraps once, and their scrolling.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Overlay};
-use super::keys::{Binding, KeyContext, bindings};
-use super::msg::Cmd;
+use super::app::Overlay;
+use super::intent::{Ctx, Intent};
+use super::keys::{Action, Binding, KeyContext, bindings};
+use super::layout::Layout;
+use crate::course::Exercise;
 
 /// The widest a popup gets, borders included.
 const MAX_WIDTH: u16 = 76;
@@ -74,151 +76,161 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-impl App {
-    /// Opens a popup, scrolled to its top.
-    pub(crate) fn open_overlay(&mut self, overlay: Overlay) {
-        self.popup_scroll = 0;
-        self.popup_jump = overlay == Overlay::Hints;
-        self.overlay = Some(overlay);
-        self.refresh_popup();
+/// A text popup's lines, wrapped for its width, where it goes and how far it is scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct PopupState {
+    /// The text, wrapped for the popup's width.
+    pub lines: Vec<Line<'static>>,
+    /// First visible line.
+    pub scroll: usize,
+    /// Rows of text the popup shows at once.
+    pub rows: usize,
+    /// Where the popup goes, borders included.
+    pub area: Rect,
+    /// Scroll to the newest part once the text is built (the hint just revealed).
+    jump: bool,
+}
+
+impl PopupState {
+    /// Starts showing a popup from its top (the hints: from the newest).
+    pub(crate) fn open(&mut self, overlay: &Overlay) {
+        self.scroll = 0;
+        self.jump = *overlay == Overlay::Hints;
     }
 
-    /// Builds the text of the open popup for the current width (cheap: short texts).
-    pub(crate) fn refresh_popup(&mut self) {
-        let width = inner_width(self.size.0);
-        let mut newest = 0;
-        self.popup = match &self.overlay {
-            Some(Overlay::Help) => self.help_lines(width as usize),
-            Some(Overlay::Welcome) => {
-                let mut lines = self.markdown(WELCOME, width);
-                lines.push(Line::raw(""));
-                lines.push(Line::styled("Press any key to start.", self.theme.dim));
-                lines
-            }
-            Some(Overlay::Task) => self
-                .current_exercise()
-                .map(|ex| self.markdown(&ex.task, width))
-                .unwrap_or_default(),
-            Some(Overlay::Hints) => {
-                let (lines, last) = self.hint_lines(width);
-                newest = last;
-                lines
-            }
-            Some(Overlay::Confirm(_)) | None => Vec::new(),
-        };
-        if std::mem::take(&mut self.popup_jump) {
-            self.popup_scroll = newest;
+    /// Takes the popup's text; `newest` is where its newest part starts.
+    pub(crate) fn set(&mut self, lines: Vec<Line<'static>>, newest: usize, layout: &Layout) {
+        self.lines = lines;
+        if std::mem::take(&mut self.jump) {
+            self.scroll = newest;
         }
-        let max = self
-            .popup
-            .len()
-            .saturating_sub(visible_rows(self.size.1, self.popup.len()));
-        self.popup_scroll = self.popup_scroll.min(max);
+        let body = layout.body;
+        self.rows = visible_rows(layout.screen.height, self.lines.len());
+        let width = outer_width(body.width).min(body.width);
+        let height = (self.rows as u16 + 2).min(body.height);
+        self.area = Rect::new(
+            body.x + (body.width - width) / 2,
+            body.y + (body.height - height) / 2,
+            width,
+            height,
+        );
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    fn markdown(&self, text: &str, width: u16) -> Vec<Line<'static>> {
-        crate::markdown::render(text, width, &self.theme, &[]).lines
+    fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.rows)
     }
 
-    /// Every hint shown so far; returns the lines and where the newest hint starts.
-    fn hint_lines(&self, width: u16) -> (Vec<Line<'static>>, usize) {
-        let Some(ex) = self.current_exercise() else {
-            return (Vec::new(), 0);
-        };
-        let total = ex.hints.len();
-        let mut lines = Vec::new();
-        let mut newest = 0;
-        for (i, hint) in ex.hints.iter().take(self.exercise.hints_shown).enumerate() {
-            if i > 0 {
-                lines.push(Line::raw(""));
-            }
-            newest = lines.len();
-            lines.push(Line::styled(
-                format!("Hint {} of {total} ({})", i + 1, hint_kind(i)),
-                self.theme.strong,
-            ));
-            lines.extend(self.markdown(hint, width));
-        }
-        lines.push(Line::raw(""));
-        let more = if self.exercise.hints_shown < total {
-            "h, once this is closed, shows the next hint."
-        } else {
-            "That was the last hint. After a try, s shows the reference solution."
-        };
-        for l in wrap_words(more, width as usize) {
-            lines.push(Line::styled(l, self.theme.dim));
-        }
-        (lines, newest)
-    }
-
-    /// The keys of this screen, then the ones that work everywhere.
-    fn help_lines(&self, width: usize) -> Vec<Line<'static>> {
-        let ctx = super::view::context_under_popup(self);
-        let mut lines = Vec::new();
-        let mut sections = vec![(ctx.title(), bindings(ctx))];
-        if ctx.has_globals() {
-            sections.push((KeyContext::Global.title(), bindings(KeyContext::Global)));
-        }
-        for (i, (name, list)) in sections.into_iter().enumerate() {
-            if i > 0 {
-                lines.push(Line::raw(""));
-            }
-            lines.push(Line::styled(name, self.theme.heading[1]));
-            for b in list {
-                self.help_binding(b, width, &mut lines);
-            }
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "↑ ↓ scroll; any other key closes this help.",
-            self.theme.dim,
-        ));
-        lines
-    }
-
-    fn help_binding(&self, b: &Binding, width: usize, lines: &mut Vec<Line<'static>>) {
-        let keys = Span::styled(format!("  {:<w$}", b.keys, w = KEYS_COLUMN), self.theme.key);
-        // Narrow popups put the keys above what they do.
-        if width < KEYS_COLUMN + 2 + 24 {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", b.keys),
-                self.theme.key,
-            )));
-            for l in wrap_words(b.action, width.saturating_sub(4)) {
-                lines.push(Line::raw(format!("    {l}")));
-            }
-            return;
-        }
-        let room = width - KEYS_COLUMN - 2;
-        for (i, l) in wrap_words(b.action, room).into_iter().enumerate() {
-            let lead = if i == 0 {
-                keys.clone()
-            } else {
-                Span::raw(" ".repeat(KEYS_COLUMN + 2))
-            };
-            lines.push(Line::from(vec![lead, Span::raw(l)]));
-        }
-    }
-
-    /// Keys while a text popup is open: scrolling keys scroll it when it does not fit, `q`
-    /// quits, anything else closes it.
-    pub(crate) fn popup_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let rows = visible_rows(self.size.1, self.popup.len());
-        let max = self.popup.len().saturating_sub(rows);
-        let delta: isize = match key.code {
-            KeyCode::Char('q') => return self.quit_cmds(),
-            KeyCode::Down | KeyCode::Char('j') => 1,
-            KeyCode::Up | KeyCode::Char('k') => -1,
-            KeyCode::PageDown | KeyCode::Char(' ') => rows.saturating_sub(1).max(1) as isize,
-            KeyCode::PageUp => -(rows.saturating_sub(1).max(1) as isize),
+    /// What a key's action does in a text popup: scrolling keys scroll it when it does not
+    /// fit, anything else closes it (quitting is global).
+    pub(crate) fn on_action(&mut self, action: Action) -> Vec<Intent> {
+        let page = self.rows.saturating_sub(1).max(1) as isize;
+        let delta: isize = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
             _ => 0,
         };
+        let max = self.max_scroll();
         if delta == 0 || max == 0 {
-            self.overlay = None;
-            return Vec::new();
+            return vec![Intent::ClosePopup];
         }
-        self.popup_scroll = (self.popup_scroll as isize + delta).clamp(0, max as isize) as usize;
+        self.scroll = (self.scroll as isize + delta).clamp(0, max as isize) as usize;
         Vec::new()
+    }
+}
+
+/// The first-run welcome.
+pub(crate) fn welcome_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let mut lines = cx.markdown(WELCOME, width);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Press any key to start.", cx.theme.dim));
+    lines
+}
+
+/// Every hint shown so far; returns the lines and where the newest hint starts.
+pub(crate) fn hint_lines(
+    ex: Option<&Exercise>,
+    shown: usize,
+    cx: &Ctx,
+    width: u16,
+) -> (Vec<Line<'static>>, usize) {
+    let Some(ex) = ex else {
+        return (Vec::new(), 0);
+    };
+    let total = ex.hints.len();
+    let mut lines = Vec::new();
+    let mut newest = 0;
+    for (i, hint) in ex.hints.iter().take(shown).enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        newest = lines.len();
+        lines.push(Line::styled(
+            format!("Hint {} of {total} ({})", i + 1, hint_kind(i)),
+            cx.theme.strong,
+        ));
+        lines.extend(cx.markdown(hint, width));
+    }
+    lines.push(Line::raw(""));
+    let more = if shown < total {
+        "h, once this is closed, shows the next hint."
+    } else {
+        "That was the last hint. After a try, s shows the reference solution."
+    };
+    for l in wrap_words(more, width as usize) {
+        lines.push(Line::styled(l, cx.theme.dim));
+    }
+    (lines, newest)
+}
+
+/// The keys of the context `ctx` (the screen under the popup), then the ones that work
+/// everywhere: the same tables dispatch reads.
+pub(crate) fn help_lines(ctx: KeyContext, cx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut sections = vec![(ctx.title(), bindings(ctx))];
+    if ctx.has_globals() {
+        sections.push((KeyContext::Global.title(), bindings(KeyContext::Global)));
+    }
+    for (i, (name, list)) in sections.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(name, cx.theme.heading[1]));
+        for b in list {
+            help_binding(b, cx, width, &mut lines);
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "↑ ↓ scroll; any other key closes this help.",
+        cx.theme.dim,
+    ));
+    lines
+}
+
+fn help_binding(b: &Binding, cx: &Ctx, width: usize, lines: &mut Vec<Line<'static>>) {
+    let keys = Span::styled(format!("  {:<w$}", b.keys, w = KEYS_COLUMN), cx.theme.key);
+    // Narrow popups put the keys above what they do.
+    if width < KEYS_COLUMN + 2 + 24 {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", b.keys),
+            cx.theme.key,
+        )));
+        for l in wrap_words(b.does, width.saturating_sub(4)) {
+            lines.push(Line::raw(format!("    {l}")));
+        }
+        return;
+    }
+    let room = width - KEYS_COLUMN - 2;
+    for (i, l) in wrap_words(b.does, room).into_iter().enumerate() {
+        let lead = if i == 0 {
+            keys.clone()
+        } else {
+            Span::raw(" ".repeat(KEYS_COLUMN + 2))
+        };
+        lines.push(Line::from(vec![lead, Span::raw(l)]));
     }
 }
 

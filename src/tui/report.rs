@@ -1,11 +1,10 @@
 //! The report screen: the learner's summary rendered from the same Markdown that
 //! `microlings progress --report` prints.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
-use super::app::{App, Screen};
+use super::intent::{Ctx, Intent};
+use super::keys::Action;
 use super::msg::Cmd;
-use crate::markdown::{Rendered, render};
+use crate::markdown::{Rendered, render_in};
 
 /// The report screen's state.
 #[derive(Debug, Default)]
@@ -20,44 +19,44 @@ pub struct ReportState {
 }
 
 impl ReportState {
+    /// Shows a report from its top.
+    pub fn open(&mut self, markdown: String) {
+        self.markdown = markdown;
+        self.scroll = 0;
+        self.invalidate();
+    }
+
     /// Forces a new rendering.
     pub fn invalidate(&mut self) {
         self.width = 0;
     }
-}
 
-impl App {
-    /// Shows the report.
-    pub fn open_report(&mut self) -> Vec<Cmd> {
-        self.report.markdown =
-            crate::report::markdown(&self.course, &self.progress, self.started_at);
-        self.report.scroll = 0;
-        self.report.invalidate();
-        self.screen = Screen::Report;
-        vec![Cmd::Watch(None)]
-    }
-
-    pub(crate) fn refresh_report(&mut self) {
-        let width = self.lesson_width();
-        if self.screen != Screen::Report || self.report.width == width {
+    /// Renders the report for the page's width, when that changed.
+    pub(crate) fn refresh(&mut self, cx: &Ctx) {
+        let width = cx.layout.page.measure;
+        if self.width == width {
             return;
         }
-        self.report.rendered = Some(render(&self.report.markdown, width, &self.theme, &[]));
-        self.report.width = width;
+        self.rendered = Some(render_in(&self.markdown, width, cx.theme, &[], cx.syntaxes));
+        self.width = width;
     }
 
-    pub(crate) fn report_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let lines = self.report.rendered.as_ref().map_or(0, |r| r.lines.len());
-        let max = lines.saturating_sub(self.lesson_view_height());
-        let page = self.lesson_view_height().saturating_sub(2).max(1);
-        let s = &mut self.report.scroll;
-        match key.code {
-            KeyCode::Esc | KeyCode::Backspace => return self.to_map(),
-            KeyCode::Down | KeyCode::Char('j') => *s = (*s + 1).min(max),
-            KeyCode::Up | KeyCode::Char('k') => *s = s.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => *s = (*s + page).min(max),
-            KeyCode::PageUp => *s = s.saturating_sub(page),
-            KeyCode::Char('w') => return vec![Cmd::SaveReport(self.report.markdown.clone())],
+    /// What a key's action does on the report.
+    pub(crate) fn on_action(&mut self, action: Action, cx: &Ctx) -> Vec<Intent> {
+        let rows = cx.layout.page_rows();
+        let lines = self.rendered.as_ref().map_or(0, |r| r.lines.len());
+        let max = lines.saturating_sub(rows);
+        let page = rows.saturating_sub(2).max(1);
+        let s = &mut self.scroll;
+        match action {
+            Action::Back => return vec![Intent::ToMap],
+            Action::Down => *s = (*s + 1).min(max),
+            Action::Up => *s = s.saturating_sub(1),
+            Action::PageDown => *s = (*s + page).min(max),
+            Action::PageUp => *s = s.saturating_sub(page),
+            Action::SaveReport => {
+                return vec![Intent::Run(Cmd::SaveReport(self.markdown.clone()))];
+            }
             _ => {}
         }
         Vec::new()

@@ -10,9 +10,9 @@ use crate::run::lab::{LabLanguage, LabRun, Spread, Unit};
 use crate::tui::app::App;
 use crate::tui::lab::METRICS;
 
-pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn render(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
-    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let (header, body) = (app.layout.lab.header, app.layout.lab.body);
     let saved = app.progress.lab_runs.len();
     let which = match app.lab_run() {
         Some(run) => format!(
@@ -64,13 +64,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .as_ref()
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
-        let area = Rect::new(
-            body.x + 1,
-            body.y,
-            body.width.saturating_sub(1),
-            body.height,
-        );
-        frame.render_widget(Paragraph::new(lines), area);
+        frame.render_widget(Paragraph::new(lines), app.layout.lab.intro);
         return;
     };
     let table_height = (run.languages.len() as u16 + 3).min(body.height / 2);

@@ -1,15 +1,15 @@
 //! The lesson reader.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::tui::app::App;
 
-pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn render(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
-    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let page = &app.layout.page;
+    let (header, body) = (page.header, page.body);
     let Some(lesson) = app.course.lessons.get(app.lesson.index) else {
         return;
     };
@@ -45,10 +45,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ]),
         header,
     );
-    let width = app.lesson_width();
-    // Centre the text column when the terminal is wider than the measure.
-    let left = (body.width.saturating_sub(width + 1)) / 2;
-    let text_area = Rect::new(body.x + left, body.y, width.min(body.width), body.height);
+    let text_area = page.lesson_text;
     if let Some(rendered) = &app.lesson.rendered {
         let lines: Vec<Line> = rendered
             .lines

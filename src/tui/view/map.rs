@@ -1,7 +1,7 @@
 //! The course map.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
@@ -11,14 +11,10 @@ use crate::style::status_word;
 use crate::tui::app::{App, Target};
 use crate::tui::map::Row;
 
-pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn render(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
-    let [title, gauge, list_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let areas = &app.layout.map;
+    let (title, gauge) = (areas.title, areas.gauge);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" microlings ", theme.heading[1]),
@@ -43,30 +39,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .unfilled_style(theme.dim),
         gauge,
     );
-    let (list_area, detail) = split(list_area);
-    render_rows(app, frame, list_area);
-    if let Some(d) = detail {
+    render_rows(app, frame, areas.list);
+    if let Some(d) = areas.detail {
         render_detail(app, frame, d);
     }
-}
-
-/// The list and, from 100 columns, the detail panel beside it.
-fn split(area: Rect) -> (Rect, Option<Rect>) {
-    if area.width >= 100 {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-            .areas(area);
-        (l, Some(d))
-    } else {
-        (area, None)
-    }
-}
-
-/// Columns of text in the detail panel on a screen `width` columns wide (its left border
-/// takes one), or `None` when there is no panel.
-pub fn detail_width(width: u16) -> Option<u16> {
-    split(Rect::new(0, 0, width, 1))
-        .1
-        .map(|d| d.width.saturating_sub(1).max(1))
 }
 
 fn render_rows(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,5 +1,6 @@
-//! Drawing: a pure function of [`App`]. Nothing here parses, highlights or reads files; it
-//! only lays out what update prepared.
+//! Drawing: a pure function of [`App`]. Nothing here parses, highlights or reads files, and
+//! the areas every update needs (pages, the result panel, popups) come from the layout update
+//! computed; it only draws what update prepared.
 
 mod exercise;
 mod lab;
@@ -8,10 +9,6 @@ mod map;
 mod overlay;
 mod report;
 mod status_bar;
-
-pub use exercise::result_max_scroll;
-pub use map::detail_width as map_detail_width;
-pub use status_bar::{context, context_under_popup};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,25 +24,31 @@ use crate::theme::Theme;
 /// Spinner frames for running checks.
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/// Draws the whole screen.
+/// Draws the whole screen, in the layout update computed for the app's size.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if !app.fits() {
         too_small(app, frame, area);
         return;
     }
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    if area != app.layout.screen {
+        // The terminal has just changed size and its Resize message is on its way; the
+        // layout is for the old size. Draw nothing rather than outside the frame: the next
+        // frame, after the message, is right.
+        return;
+    }
+    let body = app.layout.body;
     match app.screen {
-        Screen::Map => map::render(app, frame, body),
-        Screen::Lesson => lesson::render(app, frame, body),
-        Screen::Exercise => exercise::render(app, frame, body),
-        Screen::Report => report::render(app, frame, body),
-        Screen::Lab => lab::render(app, frame, body),
+        Screen::Map => map::render(app, frame),
+        Screen::Lesson => lesson::render(app, frame),
+        Screen::Exercise => exercise::render(app, frame),
+        Screen::Report => report::render(app, frame),
+        Screen::Lab => lab::render(app, frame),
     }
     if let Some(ed) = &app.editor {
         editor(app, ed, frame, body);
     }
-    status_bar::render(app, frame, status);
+    status_bar::render(app, frame, app.layout.status);
     overlay::render(app, frame, body);
 }
 
@@ -54,7 +57,13 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let dirty = if ed.dirty() { " · modified" } else { "" };
-    let result = exercise::editor_result(app, ed.language, area.width as usize);
+    let result = crate::tui::result::editor_lines(
+        &app.exercise,
+        &app.ctx(),
+        app.spinner,
+        ed.language,
+        area.width as usize,
+    );
     let result_height = if result.is_empty() {
         0
     } else {

@@ -14,7 +14,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     if !matches!(overlay, Overlay::Confirm(_)) {
-        text_popup(app, overlay, frame, area);
+        text_popup(app, overlay, frame);
         return;
     }
     let (title, lines): (&str, Vec<Line>) = match overlay {
@@ -78,21 +78,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// A popup whose text update prepared (wrapped for this width), scrolled, with a note in its
-/// bottom border when there is more.
-fn text_popup(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+/// A popup whose text and place update prepared (wrapped for this width), scrolled, with a
+/// note in its bottom border when there is more.
+fn text_popup(app: &App, overlay: &Overlay, frame: &mut Frame) {
     let theme = &app.theme;
-    let width = popup::outer_width(area.width).min(area.width);
-    let rows = popup::visible_rows(app.size.1, app.popup.len());
-    let height = (rows as u16 + 2).min(area.height);
-    let popup_area = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    let scroll = app.popup_scroll.min(app.popup.len().saturating_sub(rows));
-    let below = app.popup.len().saturating_sub(scroll + rows);
+    let p = &app.popup;
+    let (rows, scroll) = (p.rows, p.scroll);
+    let below = p.lines.len().saturating_sub(scroll + rows);
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
@@ -105,7 +97,7 @@ fn text_popup(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     } else if scroll > 0 {
         block = block.title_bottom(Line::styled(" end · k scrolls up ", theme.dim));
     }
-    let lines: Vec<Line> = app.popup.iter().skip(scroll).take(rows).cloned().collect();
-    frame.render_widget(Clear, popup_area);
-    frame.render_widget(Paragraph::new(lines).block(block), popup_area);
+    let lines: Vec<Line> = p.lines.iter().skip(scroll).take(rows).cloned().collect();
+    frame.render_widget(Clear, p.area);
+    frame.render_widget(Paragraph::new(lines).block(block), p.area);
 }

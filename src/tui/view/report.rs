@@ -1,15 +1,14 @@
 //! The report screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 
-pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn render(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
-    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let (header, body) = (app.layout.page.header, app.layout.page.body);
     let (passed, total) = app.totals();
     let done = app.continue_target().is_none();
     let title = if done {
@@ -30,9 +29,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ]),
         header,
     );
-    let width = app.lesson_width();
-    let left = (body.width.saturating_sub(width)) / 2;
-    let text_area = Rect::new(body.x + left, body.y, width.min(body.width), body.height);
+    let text_area = app.layout.page.report_text;
     if let Some(r) = &app.report.rendered {
         let lines: Vec<Line> = r
             .lines

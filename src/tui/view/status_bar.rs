@@ -6,31 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::SPINNER;
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::keys::{KeyContext, working};
-
-/// The key context of what has the keys now: a popup, else the editor, else the screen.
-pub fn context(app: &App) -> KeyContext {
-    match &app.overlay {
-        Some(Overlay::Confirm(_)) => KeyContext::Confirm,
-        Some(_) => KeyContext::Popup,
-        None => context_under_popup(app),
-    }
-}
-
-/// The key context of the screen (or editor) under any popup: what the help describes.
-pub fn context_under_popup(app: &App) -> KeyContext {
-    if app.editor.is_some() {
-        return KeyContext::Editor;
-    }
-    match app.screen {
-        Screen::Map => KeyContext::Map,
-        Screen::Lesson => KeyContext::Lesson,
-        Screen::Exercise => KeyContext::Exercise,
-        Screen::Report => KeyContext::Report,
-        Screen::Lab => KeyContext::Lab,
-    }
-}
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::working;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -58,7 +35,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(format!(" {msg} "), theme.strong));
     } else {
         // Only keys that work here: the editor types `?` and `q`, a question takes `y`.
-        for b in working(context(app)).filter(|b| !b.short.is_empty()) {
+        for b in working(app.key_context()).filter(|b| !b.short.is_empty()) {
             // The first of a binding's keys is enough here; the help lists them all.
             let first = b.keys.split("  ").next().unwrap_or(b.keys);
             left.push(Span::styled(format!(" {first}"), theme.key));

@@ -1,0 +1,434 @@
+//! The exercise's result panel as lines: built in update, where the layout and the keys that
+//! scroll the result need them, and copied by the view.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::exercise::{ExerciseState, Pane, Tone};
+use super::intent::Ctx;
+use super::layout::GRID;
+use super::view::{SPINNER, short_name};
+use crate::course::{Exercise, Language};
+use crate::run::compare::visible_whitespace;
+use crate::run::service::{RequestResult, ServiceReport};
+use crate::run::{DiffOp, Outcome, Verdict};
+use crate::style::verdict_symbol;
+use crate::theme::Theme;
+
+/// What the result is built from.
+struct Rx<'a> {
+    exercise: &'a ExerciseState,
+    cx: &'a Ctx<'a>,
+    spinner: usize,
+}
+
+/// The focused language's result, for the width of the screen.
+pub fn lines(exercise: &ExerciseState, cx: &Ctx, spinner: usize) -> Vec<Line<'static>> {
+    let Some(ex) = exercise.exercise(cx) else {
+        return Vec::new();
+    };
+    let r = Rx {
+        exercise,
+        cx,
+        spinner,
+    };
+    result_lines(&r, ex, usize::from(cx.layout.body.width))
+}
+
+/// The colour of a state.
+pub fn tone_style(theme: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::Good => theme.good,
+        Tone::Bad => theme.bad,
+        Tone::Busy => theme.warn,
+        Tone::Neutral => theme.dim,
+    }
+}
+
+/// The focused language's result, wrapped to `width`: every language's verdict in one line
+/// (when the panes do not already show them), then the details.
+fn result_lines(r: &Rx<'_>, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
+    let theme = r.cx.theme;
+    let focus = r.exercise.focus;
+    let mut lines: Vec<Line> = Vec::new();
+    // The tabs of the narrow layout already show each language's state.
+    if width >= usize::from(GRID) {
+        let mut summary = Vec::new();
+        for lang in Language::ALL {
+            let state = r.exercise.lang_state(lang, r.cx);
+            summary.push(Span::raw(format!("{} ", short_name(lang))));
+            if state.running {
+                summary.push(Span::styled(SPINNER[r.spinner % SPINNER.len()], theme.warn));
+            } else {
+                let (symbol, words) = state.label();
+                summary.push(Span::styled(
+                    format!("{symbol} {words}"),
+                    tone_style(r.cx.theme, state.tone()),
+                ));
+                if let Some(o) = r.exercise.panes.get(&lang).and_then(|p| p.outcome.as_ref()) {
+                    summary.push(Span::styled(
+                        format!(" {}", duration(o.duration_ms)),
+                        theme.dim,
+                    ));
+                }
+            }
+            summary.push(Span::raw("   "));
+        }
+        lines.push(Line::from(summary));
+    }
+    match r.exercise.focused() {
+        Some(p) if p.running => lines.push(Line::styled(
+            format!("checking {}… (Esc cancels)", focus.display_name()),
+            theme.warn,
+        )),
+        Some(Pane {
+            outcome: Some(o), ..
+        }) => outcome_lines(r, ex, o, &mut lines, width),
+        _ => {
+            let state = r.exercise.lang_state(focus, r.cx);
+            let text = if !state.available {
+                "This language's toolchain is not installed: run `microlings doctor` to see how to get it.".to_string()
+            } else if let Some(v) = state.verdict {
+                format!(
+                    "Last check: {} {}. Enter checks it again and shows why.",
+                    verdict_symbol(v),
+                    v.label()
+                )
+            } else {
+                "r checks all four languages, Enter the focused one. i edits the file here, e in your editor.".to_string()
+            };
+            for l in crate::tui::popup::wrap_words(&text, width) {
+                lines.push(Line::styled(l, theme.dim));
+            }
+        }
+    }
+    if r.exercise.hints_shown > 0
+        && let Some((_, texts)) = &r.exercise.texts
+    {
+        for (i, hint) in texts.hints.iter().take(r.exercise.hints_shown).enumerate() {
+            lines.push(Line::styled(
+                format!("Hint {} ({}):", i + 1, crate::tui::popup::hint_kind(i)),
+                theme.strong,
+            ));
+            indent(&mut lines, hint);
+        }
+    }
+    lines
+}
+
+/// The verdict of a language's latest check in this session (and the start of its details),
+/// for the built-in editor; empty before the first check.
+pub fn editor_lines(
+    exercise: &ExerciseState,
+    cx: &Ctx,
+    spinner: usize,
+    lang: Language,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let r = &Rx {
+        exercise,
+        cx,
+        spinner,
+    };
+    let Some(ex) = r.exercise.exercise(r.cx) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    match r.exercise.panes.get(&lang) {
+        Some(p) if p.running => lines.push(Line::styled(
+            format!(
+                "{} checking {}… (Esc, after leaving the editor, cancels)",
+                SPINNER[r.spinner % SPINNER.len()],
+                lang.display_name()
+            ),
+            r.cx.theme.warn,
+        )),
+        Some(Pane {
+            outcome: Some(o), ..
+        }) => outcome_lines(r, ex, o, &mut lines, width),
+        _ => {}
+    }
+    lines
+}
+
+/// Pushes rendered Markdown lines, two columns in.
+fn indent(lines: &mut Vec<Line<'static>>, text: &[Line<'static>]) {
+    for l in text {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(l.spans.iter().cloned());
+        lines.push(Line::from(spans));
+    }
+}
+fn verdict_span(r: &Rx<'_>, v: Verdict) -> Span<'static> {
+    let style = match v {
+        Verdict::Passed => r.cx.theme.good,
+        Verdict::ToolchainMissing | Verdict::Cancelled => r.cx.theme.warn,
+        _ => r.cx.theme.bad,
+    };
+    Span::styled(format!("{} {}", verdict_symbol(v), v.label()), style)
+}
+
+fn duration(ms: u64) -> String {
+    crate::clock::duration_ms(ms)
+}
+
+/// Pushes `lead` + `text`, cut into lines of at most `width` columns by characters (output
+/// lines like compact JSON have no spaces to wrap at), continuation lines indented under the
+/// text.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    lead: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+) {
+    push_wrapped_spans(lines, lead, style, &[(text.to_string(), style)], width);
+}
+
+/// [`push_wrapped`] for text in pieces of different styles.
+fn push_wrapped_spans(
+    lines: &mut Vec<Line<'static>>,
+    lead: &str,
+    lead_style: Style,
+    pieces: &[(String, Style)],
+    width: usize,
+) {
+    use unicode_width::UnicodeWidthChar;
+    let lead_width = unicode_width::UnicodeWidthStr::width(lead);
+    let room = width.saturating_sub(lead_width).max(8);
+    let mut row: Vec<Span<'static>> = vec![Span::styled(lead.to_string(), lead_style)];
+    let mut used = 0;
+    let mut emitted = false;
+    for (text, style) in pieces {
+        let mut chunk = String::new();
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                if !chunk.is_empty() {
+                    row.push(Span::styled(std::mem::take(&mut chunk), *style));
+                }
+                lines.push(Line::from(std::mem::take(&mut row)));
+                emitted = true;
+                row.push(Span::styled(" ".repeat(lead_width), lead_style));
+                used = 0;
+            }
+            chunk.push(c);
+            used += w;
+        }
+        if !chunk.is_empty() {
+            row.push(Span::styled(chunk, *style));
+        }
+    }
+    // An empty text still gets its line (a blank output line is part of the output).
+    if row.len() > 1 || !emitted {
+        lines.push(Line::from(row));
+    }
+}
+
+/// Lines of a case's input shown above its diff.
+const MAX_INPUT_LINES: usize = 8;
+
+fn outcome_lines(
+    r: &Rx<'_>,
+    ex: &Exercise,
+    o: &Outcome,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+) {
+    let theme = r.cx.theme;
+    let mut head = vec![
+        verdict_span(r, o.verdict),
+        Span::styled(format!(" · {}", duration(o.duration_ms)), theme.dim),
+    ];
+    if o.cached {
+        head.push(Span::styled(" · unchanged, from cache", theme.dim));
+    }
+    lines.push(Line::from(head));
+    if !o.message.is_empty() && o.verdict != Verdict::Passed {
+        for l in crate::tui::popup::wrap_words(&o.message, width) {
+            lines.push(Line::raw(l));
+        }
+    }
+    if o.service.is_none() && o.verdict != Verdict::Passed {
+        case_input_lines(r, ex, o, lines, width);
+    }
+    if let Some(service) = &o.service {
+        service_lines(r, service, lines, width);
+    }
+    match o.verdict {
+        Verdict::Passed => {
+            let note = r
+                .exercise
+                .texts
+                .as_ref()
+                .and_then(|(_, t)| t.notes.get(&o.language));
+            if let Some(note) = note {
+                lines.push(Line::styled(
+                    format!("{} note:", o.language.display_name()),
+                    theme.strong,
+                ));
+                indent(lines, note);
+            }
+            for l in crate::tui::popup::wrap_words(
+                "c compares your file with the other languages' reference solutions; n goes to the next exercise.",
+                width,
+            ) {
+                lines.push(Line::styled(l, theme.dim));
+            }
+        }
+        Verdict::WrongOutput if o.service.is_none() => {
+            if let Some(diff) = &o.diff {
+                diff_lines(r, diff, lines, width);
+            }
+        }
+        Verdict::WrongOutput => {}
+        _ => {
+            // What a crashing program printed first is part of the lesson (Python prints
+            // half an answer before its type error).
+            if o.verdict != Verdict::CompileError && !o.stdout.trim().is_empty() {
+                lines.push(Line::styled("it printed:", theme.dim));
+                let out: Vec<&str> = o.stdout.lines().collect();
+                for l in &out[out.len().saturating_sub(10)..] {
+                    push_wrapped(lines, "  ", l, theme.text, width);
+                }
+                lines.push(Line::styled("then, on stderr:", theme.dim));
+            }
+            for l in o.stderr.lines().take(200) {
+                push_wrapped(lines, "│ ", l, theme.text, width);
+            }
+        }
+    }
+}
+
+/// The failing case's name and what it read on stdin, so each output line can be matched to
+/// the input that produced it.
+fn case_input_lines(
+    r: &Rx<'_>,
+    ex: &Exercise,
+    o: &Outcome,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+) {
+    let theme = r.cx.theme;
+    let Some(name) = &o.case else {
+        return;
+    };
+    let input = ex
+        .cases
+        .iter()
+        .find(|c| &c.name == name)
+        .and_then(|c| c.input.as_deref())
+        .map(String::from_utf8_lossy);
+    let Some(input) = input else {
+        lines.push(Line::from(vec![
+            Span::styled(format!("case '{name}'"), theme.strong),
+            Span::styled(" (no input)", theme.dim),
+        ]));
+        return;
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("case '{name}'"), theme.strong),
+        Span::styled(", its input (stdin):", theme.dim),
+    ]));
+    let all: Vec<&str> = input.lines().collect();
+    for l in all.iter().take(MAX_INPUT_LINES) {
+        push_wrapped(
+            lines,
+            "  < ",
+            &visible_whitespace_edges(l),
+            theme.text,
+            width,
+        );
+    }
+    if all.len() > MAX_INPUT_LINES {
+        lines.push(Line::styled(
+            format!("  … {} more input lines", all.len() - MAX_INPUT_LINES),
+            theme.dim,
+        ));
+    }
+}
+
+/// Leading and trailing spaces of an input line shown as `·`: ` 443` is the point of a case.
+fn visible_whitespace_edges(line: &str) -> String {
+    let start = line.len() - line.trim_start().len();
+    let end = line.trim_end().len().max(start);
+    format!(
+        "{}{}{}",
+        visible_whitespace(&line[..start]),
+        &line[start..end],
+        visible_whitespace(&line[end..])
+    )
+}
+
+/// Expected versus actual, first mismatch marked, the changed characters of a changed line
+/// marked too, whitespace made visible where it differs.
+fn diff_lines(r: &Rx<'_>, diff: &crate::run::Diff, lines: &mut Vec<Line<'static>>, width: usize) {
+    let theme = r.cx.theme;
+    lines.push(Line::from(vec![
+        Span::styled("- expected  ", theme.bad),
+        Span::styled("+ your output", theme.good),
+        Span::styled("  (changed characters reversed)", theme.dim),
+    ]));
+    let marks = crate::inline_diff::changed_chars(diff);
+    for (i, l) in diff
+        .lines
+        .iter()
+        .enumerate()
+        .skip(diff.first_mismatch.saturating_sub(3))
+    {
+        let marker = if i == diff.first_mismatch { "▶" } else { " " };
+        let text = if l.show_whitespace {
+            visible_whitespace(&l.text)
+        } else {
+            l.text.clone()
+        };
+        let (prefix, style): (&str, Style) = match l.op {
+            DiffOp::Equal => ("  ", theme.dim),
+            DiffOp::Expected => ("- ", theme.bad),
+            DiffOp::Actual => ("+ ", theme.good),
+        };
+        let changed = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let pieces: Vec<(String, Style)> = crate::inline_diff::split(&text, &marks[i])
+            .into_iter()
+            .map(|(t, c)| (t, if c { changed } else { style }))
+            .collect();
+        push_wrapped_spans(lines, &format!("{marker} {prefix}"), style, &pieces, width);
+    }
+    if diff.lines.iter().any(|l| l.show_whitespace) {
+        lines.push(Line::styled(
+            "(· is a space, → a tab: those lines differ only in whitespace)",
+            theme.dim,
+        ));
+    }
+}
+
+/// An HTTP check: start-up and shutdown, then each request with its own diff when it failed.
+fn service_lines(rx: &Rx<'_>, s: &ServiceReport, lines: &mut Vec<Line<'static>>, width: usize) {
+    let theme = rx.cx.theme;
+    lines.push(Line::styled(s.lifecycle(), theme.dim));
+    for r in &s.requests {
+        let (symbol, style, detail) = match r.result {
+            RequestResult::Passed => (
+                "✓",
+                theme.good,
+                format!(
+                    "{} · {}",
+                    r.status.unwrap_or(r.expected_status),
+                    duration(r.duration_ms)
+                ),
+            ),
+            RequestResult::NotSent => ("·", theme.dim, "not sent".to_string()),
+            RequestResult::Mismatch | RequestResult::TimedOut | RequestResult::NoReply => {
+                ("✗", theme.bad, r.message.clone())
+            }
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{symbol} "), style),
+            Span::styled(r.name.clone(), theme.strong),
+            Span::raw(format!("  {detail}")),
+        ]));
+        if let Some(diff) = &r.diff {
+            diff_lines(rx, diff, lines, width);
+        }
+    }
+}
