@@ -16,8 +16,10 @@ use std::time::{Duration, Instant};
 use super::plan::CompilerServer;
 
 /// How long a freshly started server gets to start listening before the build goes ahead
-/// (the client then compiles by itself, which is slower but just as correct).
-const READY_WAIT: Duration = Duration::from_secs(3);
+/// (the client then starts a server of its own inside the check, which is slower but just as
+/// correct). It usually listens within a second; a machine busy compiling can take several,
+/// and going ahead early would start a second server that races this one.
+const READY_WAIT: Duration = Duration::from_secs(20);
 
 /// One start at a time in this process: four parallel checks must not start four servers.
 static STARTING: Mutex<()> = Mutex::new(());
@@ -116,7 +118,8 @@ pub fn ensure_running(server: &CompilerServer) {
         });
     let started = Instant::now();
     while started.elapsed() < READY_WAIT {
-        if server.socket.exists() {
+        // Listening, or dead (then waiting longer helps nobody).
+        if server.socket.exists() || !process_alive(pid, &server.pipe) {
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
