@@ -103,6 +103,11 @@ fn pgid(pid: u32) -> Option<u32> {
     after.split_whitespace().nth(2)?.parse().ok()
 }
 
+/// The idle time the test gives its compiler servers: long enough for the next check of a
+/// busy machine to start before the first server stops, short enough for the test.
+#[cfg(target_os = "linux")]
+const IDLE_SECS: u64 = 10;
+
 #[cfg(target_os = "linux")]
 #[test]
 fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
@@ -112,6 +117,8 @@ fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
     let dirs: Vec<tempfile::TempDir> = (0..2)
         .map(|_| tempfile::tempdir().expect("tempdir"))
         .collect();
+    let mut caches = Vec::new();
+    let mut servers = Vec::new();
     for dir in &dirs {
         let out = Command::new(env!("CARGO_BIN_EXE_microlings"))
             .arg("--data-dir")
@@ -119,7 +126,7 @@ fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
             .arg("--course")
             .arg(fixture())
             .args(["check", "fixture-sum", "--lang", "csharp"])
-            .env("MICROLINGS_COMPILER_IDLE_SECS", "3")
+            .env("MICROLINGS_COMPILER_IDLE_SECS", &IDLE_SECS.to_string())
             .output()
             .expect("run microlings");
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -127,27 +134,23 @@ fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
             stdout.contains("wrong output") || stdout.contains("passed"),
             "the check ran: {stdout}"
         );
-    }
-    let caches: Vec<PathBuf> = dirs
-        .iter()
-        .map(|d| d.path().join("cache").canonicalize().expect("cache dir"))
-        .collect();
-    let mut servers = Vec::new();
-    for cache in &caches {
-        let found = servers_in(cache);
+        // Looked at right away: it stops by itself IDLE_SECS after this check.
+        let cache = dir.path().join("cache").canonicalize().expect("cache dir");
+        let found = servers_in(&cache);
         assert_eq!(found.len(), 1, "one server for {}", cache.display());
         let pid = found[0];
         // Its own process group: the check's group kill must not reach it.
         assert_eq!(pgid(pid), Some(pid), "server {pid} leads its own group");
         servers.push(pid);
+        caches.push(cache);
     }
     assert_ne!(servers[0], servers[1], "two data directories, two servers");
-    // Both stop by themselves after the idle time (3 s here, 5 minutes for learners).
-    let deadline = Instant::now() + Duration::from_secs(30);
+    // Both stop by themselves after the idle time (IDLE_SECS here, 5 minutes for learners).
+    let deadline = Instant::now() + Duration::from_secs(IDLE_SECS + 30);
     while caches.iter().any(|c| !servers_in(c).is_empty()) {
         assert!(
             Instant::now() < deadline,
-            "a compiler server is still running 30 s after its 3 s idle time"
+            "a compiler server is still running 30 s after its idle time"
         );
         std::thread::sleep(Duration::from_millis(200));
     }
