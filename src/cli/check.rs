@@ -95,7 +95,7 @@ pub fn check_exercise(
         cancel: cancel.clone(),
     };
     let outcomes = runner.check_many(exercise, &sources, &opts);
-    ctx.update_progress(|p| {
+    super::update_progress(ctx, |p| {
         for o in &outcomes {
             p.record_outcome(o);
         }

@@ -73,7 +73,7 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
     let run = run_lab(&runner, &opts, |event| report(&err, &event));
     // A lab takes a while: a progress file that cannot be written must not lose its results.
     let saved = !args.no_save
-        && match ctx.update_progress(|p| p.record_lab_run(run.clone())) {
+        && match super::update_progress(ctx, |p| p.record_lab_run(run.clone())) {
             Ok(_) => true,
             Err(e) => {
                 eprintln!("warning: the results could not be saved in your progress: {e:#}");
@@ -316,7 +316,7 @@ fn grid(p: &Paint, header: &[&str], rows: &[(String, Vec<String>)], name_w: usiz
 
 /// The saved runs, oldest first, one block each.
 fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&progress.lab_runs)?);
         return Ok(ExitCode::SUCCESS);

@@ -13,7 +13,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
     let exercise = ctx.exercise(slug)?;
     let langs = languages(lang);
     let total = exercise.hints.len();
-    let used = ctx.update_progress(|p| {
+    let used = super::update_progress(ctx, |p| {
         // Hints are the same text in every language; without --lang the ladder is shared.
         let next = langs
             .iter()
@@ -93,7 +93,7 @@ pub fn reset(
             ws.reset(e, l)?;
         }
     }
-    ctx.update_progress(|p| {
+    super::update_progress(ctx, |p| {
         for e in &exercises {
             for &l in &langs {
                 p.forget_attempts(&e.slug, l);

@@ -28,7 +28,7 @@ fn status(
 
 /// Prints the course with per-language status.
 pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     let toolchains = ctx.toolchains();
     if json {
         let lessons: Vec<_> = ctx
@@ -109,7 +109,7 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
 
 /// Summarises progress.
 pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     let course = &ctx.course;
     let exercise_count = course.exercises.len();
     let per_lang: Vec<(Language, usize)> = Language::ALL

@@ -30,7 +30,7 @@ use anyhow::{Context as _, Result};
 pub use app::App;
 use msg::{Cmd, Msg};
 
-use crate::cli::Context;
+use crate::session::Context;
 use crate::course::{Course, Language};
 use crate::progress::{Change, LoadNotice, ProgressStore};
 use crate::run::{CancelToken, CheckOptions, Runner};
