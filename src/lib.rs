@@ -12,6 +12,7 @@ pub mod course;
 pub mod fsutil;
 pub mod highlight;
 pub mod inline_diff;
+pub mod learner;
 pub mod markdown;
 pub mod paths;
 pub mod progress;

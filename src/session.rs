@@ -26,7 +26,11 @@ pub struct Context {
 impl Context {
     /// Loads the course (the embedded one, or `course_dir`) and locates the data directory
     /// (`data_dir`, else the platform's).
-    pub fn open(course_dir: Option<&Path>, data_dir: Option<&Path>, no_color: bool) -> Result<Self> {
+    pub fn open(
+        course_dir: Option<&Path>,
+        data_dir: Option<&Path>,
+        no_color: bool,
+    ) -> Result<Self> {
         let course = load_course(course_dir)
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("cannot load the course")?;

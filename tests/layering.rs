@@ -102,8 +102,7 @@ fn code_only(src: &str) -> String {
                     if j >= chars.len() {
                         break;
                     }
-                    if chars[j] == '"' && (0..hashes).all(|k| chars.get(j + 1 + k) == Some(&'#'))
-                    {
+                    if chars[j] == '"' && (0..hashes).all(|k| chars.get(j + 1 + k) == Some(&'#')) {
                         j += 1 + hashes;
                         break;
                     }

@@ -113,7 +113,8 @@ pub enum Command {
     Hint {
         /// The exercise
         exercise: String,
-        /// Record the hint for this language only
+        /// Accepted for compatibility: a hint is the same in every language and counts once
+        /// for the exercise
         #[arg(long, short)]
         lang: Option<Language>,
     },
@@ -220,15 +221,14 @@ fn clean_up_after_crash(data: &DataDir) {
 
 /// Tells the learner what happened to their progress file, if anything.
 pub fn report_notice(notice: Option<&LoadNotice>) {
-    match notice {
-        Some(LoadNotice::MovedAsideCorrupt { moved_to, reason }) => eprintln!(
-            "warning: your progress file could not be read ({reason}).\n         It was kept as {} and you start with fresh progress; your exercise files are untouched.",
-            moved_to.display()
-        ),
-        Some(LoadNotice::Migrated { from }) => {
-            eprintln!("note: upgraded your progress file from version {from}")
-        }
-        None => {}
+    use crate::learner::notice::{Level, progress_notice};
+    if let Some(notice) = notice {
+        let notice = progress_notice(notice);
+        let prefix = match notice.level {
+            Level::Warning => "warning",
+            Level::Note => "note",
+        };
+        eprintln!("{prefix}: {}", notice.text);
     }
 }
 

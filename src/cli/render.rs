@@ -1,11 +1,10 @@
 //! Human-readable rendering of check outcomes for the terminal.
 
+use crate::learner::outcome::{self, Excerpt, Tone};
 use crate::run::compare::visible_whitespace;
 use crate::run::{Diff, DiffOp, Outcome, RequestResult, ServiceReport, Verdict};
 use crate::style::Paint;
 
-/// Lines of compiler or runtime output shown before "... more lines".
-const MAX_MESSAGE_LINES: usize = 15;
 /// Diff lines shown around the first mismatch.
 const MAX_DIFF_LINES: usize = 30;
 /// Lines of a failing case's input shown above its diff.
@@ -59,7 +58,7 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
     let input = input.as_deref();
     let mut out = format!(
         "  {} {:<7} {:>7}{}{}\n",
-        paint.verdict(o.verdict, 19),
+        verdict(paint, o.verdict, 19),
         o.language.display_name(),
         format_duration(o.duration_ms),
         if o.cached {
@@ -93,7 +92,7 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
                 // Printed, but on the wrong stream: show where it went.
                 out.push_str(&format!("      {}\n", o.message));
                 out.push_str(&format!("      {}\n", paint.dim("on stderr:")));
-                out.push_str(&indent_tail(&o.stderr, false));
+                out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
             }
         }
         Verdict::CompileError | Verdict::RuntimeError => {
@@ -101,10 +100,10 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
             if o.verdict == Verdict::RuntimeError && !o.stdout.trim().is_empty() {
                 // What it printed before it failed is often the clue.
                 out.push_str(&format!("      {}\n", paint.dim("it printed:")));
-                out.push_str(&indent_tail(&o.stdout, false));
+                out.push_str(&indent(&Excerpt::of_stdout(&o.stdout)));
                 out.push_str(&format!("      {}\n", paint.dim("then, on stderr:")));
             }
-            out.push_str(&indent_tail(&o.stderr, o.verdict == Verdict::CompileError));
+            out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
         }
         _ => out.push_str(&format!("      {}\n", o.message)),
     }
@@ -269,48 +268,40 @@ fn service_details(paint: &Paint, o: &Outcome, s: &ServiceReport) -> String {
             o.verdict,
             Verdict::RuntimeError | Verdict::ServiceNotReady | Verdict::TimedOut
         ) {
-            out.push_str(&indent_tail(&o.stderr, false));
+            out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
         }
     }
     out
 }
 
-/// Up to [`MAX_MESSAGE_LINES`] of tool output, indented: the head of a compiler's output (its
-/// first error matters), the tail of a crash (the stack trace ends where it failed).
-fn indent_tail(text: &str, head: bool) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.is_empty() {
-        return String::new();
-    }
-    let (shown, skipped): (Vec<&str>, usize) = if lines.len() <= MAX_MESSAGE_LINES {
-        (lines.clone(), 0)
-    } else if head {
-        (
-            lines[..MAX_MESSAGE_LINES].to_vec(),
-            lines.len() - MAX_MESSAGE_LINES,
-        )
-    } else {
-        (
-            lines[lines.len() - MAX_MESSAGE_LINES..].to_vec(),
-            lines.len() - MAX_MESSAGE_LINES,
-        )
-    };
+/// Tool output as the outcome model cuts it (see `learner::outcome::Excerpt`), indented.
+fn indent(excerpt: &Excerpt<'_>) -> String {
     let mut out = String::new();
-    if skipped > 0 && !head {
-        out.push_str(&format!("      ... {skipped} lines above\n"));
-    }
-    for l in shown {
+    for l in &excerpt.head {
         out.push_str(&format!("      │ {l}\n"));
     }
-    if skipped > 0 && head {
-        out.push_str(&format!("      ... {skipped} more lines\n"));
+    if let Some(gap) = excerpt.gap() {
+        out.push_str(&format!("      {gap}\n"));
+    }
+    for l in &excerpt.tail {
+        out.push_str(&format!("      │ {l}\n"));
     }
     out
 }
 
+/// A verdict as symbol and words, padded to `width` columns, in its tone's colour.
+pub fn verdict(paint: &Paint, v: Verdict, width: usize) -> String {
+    let text = format!("{:<width$}", outcome::label(v));
+    match outcome::tone(v) {
+        Tone::Good => paint.good(&text),
+        Tone::Bad => paint.bad(&text),
+        Tone::Warn => paint.warn(&text),
+    }
+}
+
 /// `0.21 s` / `12 ms`.
 pub fn format_duration(ms: u64) -> String {
-    crate::clock::duration_ms(ms)
+    outcome::duration(ms)
 }
 
 #[cfg(test)]

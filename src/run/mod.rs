@@ -90,6 +90,15 @@ impl Verdict {
         }
     }
 
+    /// Whether a check with this verdict counts as an attempt: not when the toolchain is
+    /// missing, the check was cancelled or microlings could not run it.
+    pub fn is_attempt(self) -> bool {
+        !matches!(
+            self,
+            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
+        )
+    }
+
     /// Words for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -137,6 +146,14 @@ pub struct Outcome {
     /// For an HTTP exercise: start-up time, every request with its own diff, and shutdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceReport>,
+}
+
+impl Outcome {
+    /// The outcome of a check microlings itself could not run (`why`: what failed, e.g. the
+    /// learner's file could not be read).
+    pub fn could_not_run(exercise: &Exercise, lang: Language, why: &str) -> Outcome {
+        could_not_run(exercise, lang, Instant::now(), why)
+    }
 }
 
 /// Where checks do their work.

@@ -30,10 +30,10 @@ use anyhow::{Context as _, Result};
 pub use app::App;
 use msg::{Cmd, Msg};
 
-use crate::session::Context;
 use crate::course::{Course, Language};
 use crate::progress::{Change, LoadNotice, ProgressStore};
 use crate::run::{CancelToken, CheckOptions, Runner};
+use crate::session::Context;
 use crate::theme::{Theme, ThemeKind};
 use crate::workspace::Workspace;
 
