@@ -327,6 +327,43 @@ mod tests {
     }
 
     #[test]
+    fn a_long_stack_trace_shows_its_exception_and_its_end() {
+        let trace: Vec<String> = std::iter::once(
+            "Exception in thread \"main\" java.lang.IllegalStateException: boom".to_string(),
+        )
+        .chain((1..=40).map(|i| format!("\tat Frame{i}.call(Frame{i}.java:{i})")))
+        .chain(std::iter::once(
+            "Caused by: java.lang.NumberFormatException".to_string(),
+        ))
+        .collect();
+        let o = Outcome {
+            exercise: "typing-orders".into(),
+            language: Language::Java,
+            verdict: Verdict::RuntimeError,
+            duration_ms: 900,
+            exit_code: Some(1),
+            stdout: String::new(),
+            stderr: trace.join("\n"),
+            diff: None,
+            case: None,
+            message: "the program exited with code 1; stderr says why".into(),
+            cached: false,
+            service: None,
+        };
+        let text = outcome(&Paint::new(false), &o, None);
+        assert!(text.contains("│ Exception in thread \"main\""), "{text}");
+        assert!(
+            text.contains("│ Caused by: java.lang.NumberFormatException"),
+            "{text}"
+        );
+        assert!(text.contains("… 27 lines not shown"), "{text}");
+        assert!(!text.contains("Frame20.call"), "{text}");
+        assert!(
+            verdict(&Paint::new(false), Verdict::CouldNotRun, 0).starts_with("! could not run")
+        );
+    }
+
+    #[test]
     fn a_service_outcome_lists_every_request_with_its_own_diff() {
         let o = Outcome {
             exercise: "http-items".into(),
