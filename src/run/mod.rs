@@ -7,6 +7,7 @@ pub mod cache;
 pub mod compare;
 pub mod compiler_server;
 pub mod http;
+pub mod judge;
 pub mod lab;
 pub mod plan;
 pub mod process;
