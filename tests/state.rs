@@ -250,15 +250,18 @@ fn waiting_for_another_instance_says_so_and_ctrl_c_ends_the_wait() {
         .expect("start");
     let stderr = child.stderr.take().expect("stderr");
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-        {
-            let _ = tx.send(line);
-        }
-    });
+    std::thread::Builder::new()
+        .name("stderr-reader".into())
+        .spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        })
+        .expect("start the stderr reader");
     let line = rx
         .recv_timeout(Duration::from_secs(10))
         .expect("nothing said while waiting for the lock");

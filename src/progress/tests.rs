@@ -125,17 +125,19 @@ fn concurrent_writers_lose_nothing() {
     std::thread::scope(|s| {
         for t in 0..4 {
             let path = path.clone();
-            s.spawn(move || {
-                // Each thread has its own store, as two processes would.
-                let store = ProgressStore::in_dir(&path);
-                for i in 0..25 {
-                    store
-                        .update(|p| {
-                            p.lessons_read.insert(format!("lesson-{t}-{i}"));
-                        })
-                        .expect("update");
-                }
-            });
+            std::thread::Builder::new()
+                .spawn_scoped(s, move || {
+                    // Each thread has its own store, as two processes would.
+                    let store = ProgressStore::in_dir(&path);
+                    for i in 0..25 {
+                        store
+                            .update(|p| {
+                                p.lessons_read.insert(format!("lesson-{t}-{i}"));
+                            })
+                            .expect("update");
+                    }
+                })
+                .expect("start a writer");
         }
     });
     let (p, _) = ProgressStore::in_dir(&path).load().expect("load");

@@ -256,23 +256,25 @@ impl Runner {
             let handles: Vec<_> = sources
                 .iter()
                 .map(|(lang, src)| {
-                    (
-                        *lang,
-                        s.spawn(move || self.check(exercise, *lang, src, opts)),
-                    )
+                    let spawned = std::thread::Builder::new()
+                        .name(format!("check-{}", lang.id()))
+                        .spawn_scoped(s, move || self.check(exercise, *lang, src, opts));
+                    (*lang, src, spawned)
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|(lang, h)| {
-                    h.join().unwrap_or_else(|_| {
+                .map(|(lang, src, spawned)| match spawned {
+                    Ok(h) => h.join().unwrap_or_else(|_| {
                         could_not_run(
                             exercise,
                             lang,
                             Instant::now(),
                             "microlings crashed while checking this language",
                         )
-                    })
+                    }),
+                    // No thread to spare: check it here, after the others.
+                    Err(_) => self.check(exercise, lang, src, opts),
                 })
                 .collect()
         })
