@@ -1,7 +1,7 @@
 //! The learner's actions and what each does to progress: one set of rules that the command
 //! line and the TUI both call, so they cannot drift apart.
 //!
-//! Every action decides from the progress it is given and returns the [`Change`] it made,
+//! Every action decides from the progress it is given and returns the [`Change`](crate::progress::Change) it made,
 //! already applied to that progress. The TUI applies it to its state and hands the same
 //! `Change` to its saver, which applies it again to the file under the lock; the command line
 //! runs the action inside [`ProgressStore::update`](crate::progress::ProgressStore::update).

@@ -49,9 +49,8 @@ pub struct Toolchain {
     pub language: Language,
     /// Version string, e.g. `3.11.7` or `go1.22.1`.
     pub version: String,
-    /// Resolved programs, in the order [`Program::index`] gives: python: [interpreter];
-    /// go: [go]; java: [javac, java]; csharp: [dotnet]. Read them by name with
-    /// [`Toolchain::program`].
+    /// Resolved programs, each at its [`Program::index`]: python: the interpreter; go: `go`;
+    /// java: `javac`, `java`; csharp: `dotnet`. Read them by name with [`Toolchain::program`].
     pub programs: Vec<PathBuf>,
     /// For C#, the .NET SDK's layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,5 +1,5 @@
 //! Exercises: `exercises/<slug>/` with exercise.toml, the starters and solutions in four
-//! languages, and the cases (expected_output.txt, or cases/<name>.out with optional .in).
+//! languages, and the cases (expected_output.txt, or `cases/<name>.out` with an optional `.in`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;

@@ -1,5 +1,5 @@
-//! A minimal HTTP/1.1 client ([`client`]) and the course's stub service ([`stub`]), over plain
-//! `std::net` sockets.
+//! A minimal HTTP/1.1 client (`client.rs`) and the course's stub service (`stub.rs`), over
+//! plain `std::net` sockets.
 //!
 //! Hand-written on purpose: what matters here is how every way a learner's service can fail
 //! (no reply, a reply that never ends, a malformed one) maps to a clear result within a
