@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use microlings::course::Language;
 use microlings::run::plan::{self, CacheDirs, Purpose};
 use microlings::run::process::ProcessSpec;
-use microlings::run::toolchain::Toolchain;
+use microlings::run::toolchain::{Program, Toolchain};
 use microlings::run::{Toolchains, compiler_server};
 
 const RUNS: usize = 11;
@@ -83,13 +83,15 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
     match lang {
         Language::Python => {
             for i in [input(), input2()] {
-                run(Command::new(tc.program(0)).args(["-u", "main.py"]).stdin(i));
+                run(Command::new(tc.program(Program::Python))
+                    .args(["-u", "main.py"])
+                    .stdin(i));
             }
         }
         Language::Go => {
             std::fs::write(d.join("go.mod"), "module exercise\n\ngo 1.19\n").expect("go.mod");
             let cache = work.join("go-build");
-            run(Command::new(tc.program(0))
+            run(Command::new(tc.program(Program::Go))
                 .args(["build", "-o", "prog", "."])
                 .env("GOCACHE", &cache)
                 .env("CGO_ENABLED", "0")
@@ -99,7 +101,7 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             }
         }
         Language::Java => {
-            run(Command::new(tc.program(0)).args([
+            run(Command::new(tc.program(Program::Javac)).args([
                 "-J-XX:TieredStopAtLevel=1",
                 "-J-XX:+UseSerialGC",
                 "-J-XX:-UsePerfData",
@@ -110,7 +112,7 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
                 "Main.java",
             ]));
             for i in [input(), input2()] {
-                run(Command::new(tc.program(1))
+                run(Command::new(tc.program(Program::Java))
                     .args([
                         "-Xmx256m",
                         "-XX:+UseSerialGC",

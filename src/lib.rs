@@ -1,8 +1,10 @@
 //! microlings: a terminal course on choosing a language for microservices.
 //!
 //! The crate is split by concern: [`course`] (the content model and loader), [`run`] (running
-//! learner code with the real toolchains), [`progress`] and [`workspace`] (what is saved), and
-//! [`cli`] (the non-interactive commands). The TUI drives the same modules.
+//! learner code with the real toolchains), [`progress`] and [`workspace`] (what is saved),
+//! [`session`] (the course and data directory a front end works with), and the two front
+//! ends, [`cli`] (the commands) and [`tui`]. Modules form layers with no import cycles (see
+//! docs/architecture.md; `tests/layering.rs` checks it).
 
 pub mod cli;
 pub mod clock;
@@ -10,11 +12,13 @@ pub mod course;
 pub mod fsutil;
 pub mod highlight;
 pub mod inline_diff;
+pub mod learner;
 pub mod markdown;
 pub mod paths;
 pub mod progress;
 pub mod report;
 pub mod run;
+pub mod session;
 pub mod style;
 pub mod theme;
 pub mod tui;

@@ -18,7 +18,7 @@ use crate::run::lab::LabRun;
 use crate::run::{Outcome, Verdict};
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Lab runs kept in progress; older ones are dropped so the file stays small.
 pub const MAX_LAB_RUNS: usize = 20;
 /// A progress file larger than this is not read: a real one stays under a megabyte (thirty
@@ -50,8 +50,6 @@ pub struct LanguageRecord {
     pub status: Status,
     /// Checks run (cached answers included: the learner asked).
     pub attempts: u32,
-    /// Hints revealed.
-    pub hints_used: u32,
     /// When it first passed (seconds since the Unix epoch).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_passed: Option<u64>,
@@ -142,6 +140,11 @@ pub struct Progress {
     /// exercise slug -> language -> record.
     #[serde(default)]
     pub exercises: BTreeMap<String, BTreeMap<Language, LanguageRecord>>,
+    /// exercise slug -> hints revealed. A hint is the same text in every language, so it is
+    /// counted once per exercise, whichever language was on screen (version 2 counted per
+    /// language; see `migrate_v2`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hints: BTreeMap<String, u32>,
     /// `lesson-slug/index` -> answer.
     #[serde(default)]
     pub quizzes: BTreeMap<String, QuizAnswer>,
@@ -201,6 +204,7 @@ impl Default for Progress {
         Progress {
             version: VERSION,
             exercises: BTreeMap::new(),
+            hints: BTreeMap::new(),
             quizzes: BTreeMap::new(),
             lessons_read: BTreeSet::new(),
             position: Position::default(),
@@ -240,10 +244,7 @@ impl Progress {
     /// Records a check's outcome that came at `at` (seconds since the Unix epoch), which dates
     /// a first pass.
     pub fn record_outcome_at(&mut self, outcome: &Outcome, at: u64) {
-        if matches!(
-            outcome.verdict,
-            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
-        ) {
+        if !outcome.verdict.is_attempt() {
             return;
         }
         let r = self.record_mut(&outcome.exercise, outcome.language);
@@ -259,11 +260,26 @@ impl Progress {
         }
     }
 
-    /// Records that one more hint was revealed; returns the new count.
-    pub fn use_hint(&mut self, exercise: &str, lang: Language, available: usize) -> u32 {
-        let r = self.record_mut(exercise, lang);
-        r.hints_used = (r.hints_used + 1).min(available as u32);
-        r.hints_used
+    /// Hints revealed for an exercise (in any language: a hint is counted once).
+    pub fn hints_used(&self, exercise: &str) -> u32 {
+        self.hints.get(exercise).copied().unwrap_or(0)
+    }
+
+    /// Hints revealed in these exercises (the course's), each counted once per exercise.
+    pub fn hints_in<'a>(&self, exercises: impl IntoIterator<Item = &'a String>) -> u32 {
+        exercises
+            .into_iter()
+            .map(|slug| self.hints_used(slug))
+            .sum()
+    }
+
+    /// Records that one more hint of an exercise was revealed (never more than `available`);
+    /// returns the new count.
+    pub fn use_hint(&mut self, exercise: &str, available: usize) -> u32 {
+        let available = u32::try_from(available).unwrap_or(u32::MAX);
+        let count = self.hints.entry(exercise.to_string()).or_default();
+        *count = (*count + 1).min(available);
+        *count
     }
 
     /// Keeps a lab run, dropping the oldest beyond [`MAX_LAB_RUNS`].
@@ -333,7 +349,8 @@ pub enum Change {
         /// When it finished.
         at: u64,
     },
-    /// One more hint was revealed (exercise, language, hints available).
+    /// One more hint was revealed (exercise, the language on screen, hints available). Hints
+    /// count per exercise: the language does not change what is recorded.
     Hint(String, Language, usize),
     /// A quiz was answered (lesson, quiz index, chosen, correct).
     Quiz(String, usize, usize, bool),
@@ -356,8 +373,8 @@ impl Change {
     pub fn apply(&self, p: &mut Progress) {
         match self {
             Change::Outcome { outcome, at } => p.record_outcome_at(outcome, *at),
-            Change::Hint(ex, lang, total) => {
-                p.use_hint(ex, *lang, *total);
+            Change::Hint(ex, _on_screen, total) => {
+                p.use_hint(ex, *total);
             }
             Change::Quiz(lesson, index, chosen, correct) => {
                 p.answer_quiz(lesson, *index, *chosen, *correct)
@@ -581,7 +598,8 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| ParseError::Invalid("no version field".into()))?;
     let value = match version {
-        1 => migrate_v1(value)?,
+        1 => migrate_v2(migrate_v1(value)?)?,
+        2 => migrate_v2(value)?,
         v if v == u64::from(VERSION) => value,
         v if v > u64::from(VERSION) => return Err(ParseError::TooNew(v)),
         v => return Err(ParseError::Invalid(format!("unknown version {v}"))),
@@ -596,7 +614,7 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
             lab_runs_unread: unread,
             ..progress
         },
-        // Only 1 and VERSION get here.
+        // Only 1, 2 and VERSION get here.
         version as u32,
     ))
 }
@@ -607,7 +625,7 @@ fn migrate_v1(mut value: serde_json::Value) -> std::result::Result<serde_json::V
     use serde_json::{Value, json};
     let Some(exercises) = value.get_mut("exercises").and_then(Value::as_object_mut) else {
         return Ok(
-            json!({"version": VERSION, "lessons_read": value.get("lessons_read").cloned().unwrap_or(json!([]))}),
+            json!({"version": 2, "lessons_read": value.get("lessons_read").cloned().unwrap_or(json!([]))}),
         );
     };
     for langs in exercises.values_mut() {
@@ -618,10 +636,39 @@ fn migrate_v1(mut value: serde_json::Value) -> std::result::Result<serde_json::V
         };
         for status in map.values_mut() {
             let word = status.as_str().unwrap_or("not_tried").to_string();
-            *status = json!({"status": word, "attempts": u32::from(word != "not_tried"), "hints_used": 0});
+            *status = json!({"status": word, "attempts": u32::from(word != "not_tried")});
         }
     }
-    value["version"] = json!(VERSION);
+    value["version"] = json!(2);
+    Ok(value)
+}
+
+/// Version 2 counted hints per language (`hints_used` in each language's record), and the
+/// command line's `hint` without `--lang` wrote the count into all four. Version 3 counts them
+/// once per exercise (`hints`): the largest of the four is what the learner saw.
+fn migrate_v2(mut value: serde_json::Value) -> std::result::Result<serde_json::Value, ParseError> {
+    use serde_json::{Map, Value, json};
+    let mut hints = Map::new();
+    if let Some(exercises) = value.get_mut("exercises").and_then(Value::as_object_mut) {
+        for (slug, langs) in exercises.iter_mut() {
+            let Some(langs) = langs.as_object_mut() else {
+                continue; // reported by the typed parse that follows
+            };
+            let mut most = 0;
+            for record in langs.values_mut() {
+                if let Some(record) = record.as_object_mut()
+                    && let Some(n) = record.remove("hints_used")
+                {
+                    most = most.max(n.as_u64().unwrap_or(0));
+                }
+            }
+            if most > 0 {
+                hints.insert(slug.clone(), json!(most.min(u64::from(u32::MAX))));
+            }
+        }
+    }
+    value["hints"] = Value::Object(hints);
+    value["version"] = json!(3);
     Ok(value)
 }
 

@@ -61,18 +61,6 @@ impl Paint {
         self.enabled
     }
 
-    /// A verdict as symbol and word, padded to `width` columns, coloured.
-    pub fn verdict(&self, v: Verdict, width: usize) -> String {
-        let text = format!("{:<width$}", format!("{} {}", verdict_symbol(v), v.label()));
-        match v {
-            Verdict::Passed => self.good(&text),
-            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun => {
-                self.warn(&text)
-            }
-            _ => self.bad(&text),
-        }
-    }
-
     /// A progress status symbol, coloured.
     pub fn status_symbol(&self, s: Option<Status>) -> String {
         let sym = status_symbol(s);

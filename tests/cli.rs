@@ -151,7 +151,21 @@ fn hints_climb_the_ladder_and_are_recorded() {
         &std::fs::read(data.path().join("progress.json")).expect("progress"),
     )
     .expect("json");
-    assert_eq!(saved["exercises"]["fixture-sum"]["go"]["hints_used"], 3);
+    assert_eq!(saved["hints"]["fixture-sum"], 3);
+}
+
+#[test]
+fn a_hint_counts_once_for_the_exercise_in_progress_and_the_report() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Without --lang, then in another language: two hints, not eight or five.
+    ml(data.path(), &["hint", "fixture-sum"]);
+    let second = stdout(&ml(data.path(), &["hint", "fixture-sum", "--lang", "java"]));
+    assert!(second.contains("Hint 2 of 3"), "{second}");
+    let progress: serde_json::Value =
+        serde_json::from_str(&stdout(&ml(data.path(), &["progress", "--json"]))).expect("json");
+    assert_eq!(progress["hints_used"], 2);
+    let report = stdout(&ml(data.path(), &["progress", "--report"]));
+    assert!(report.contains("Hints used: 2."), "{report}");
 }
 
 #[test]

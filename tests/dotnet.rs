@@ -126,7 +126,7 @@ fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
             .arg("--course")
             .arg(fixture())
             .args(["check", "fixture-sum", "--lang", "csharp"])
-            .env("MICROLINGS_COMPILER_IDLE_SECS", &IDLE_SECS.to_string())
+            .env("MICROLINGS_COMPILER_IDLE_SECS", IDLE_SECS.to_string())
             .output()
             .expect("run microlings");
         let stdout = String::from_utf8_lossy(&out.stdout);

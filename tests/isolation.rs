@@ -161,14 +161,17 @@ srv.serve_forever()
     );
     let opts = opts();
     let cancel = opts.cancel.clone();
-    std::thread::spawn(move || {
-        // Cancel once the request is hanging (the handler has started its child).
-        let until = Instant::now() + Duration::from_secs(10);
-        while !process_running_with(marker) && Instant::now() < until {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        cancel.cancel();
-    });
+    std::thread::Builder::new()
+        .name("canceller".into())
+        .spawn(move || {
+            // Cancel once the request is hanging (the handler has started its child).
+            let until = Instant::now() + Duration::from_secs(10);
+            while !process_running_with(marker) && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            cancel.cancel();
+        })
+        .expect("start the canceller");
     let started = Instant::now();
     let o = runner.check(&ex, Language::Python, &source, &opts);
     let cancelled_after = started.elapsed();

@@ -209,3 +209,58 @@ fn the_lab_command_prints_json_and_keeps_a_history() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--runs must be 1 to"));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_keeps_what_the_lab_measured_marked_cancelled() {
+    use std::io::BufRead;
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["lab", "--lang", "python", "--runs", "3", "--seconds", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    // Stop it once one run is measured.
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let measured = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.contains("lab: Python: run 1"));
+    assert!(measured, "the first run was never reported");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(text.contains("marked cancelled"), "{text}");
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(data.path().join("progress.json")).expect("progress"),
+    )
+    .expect("json");
+    let run = &saved["lab_runs"][0];
+    assert_eq!(run["cancelled"], true, "{saved}");
+    assert!(
+        run["languages"][0]["runs"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty()),
+        "{run}"
+    );
+    let history = Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--no-color", "lab", "--history"])
+        .output()
+        .expect("history");
+    assert!(
+        String::from_utf8_lossy(&history.stdout).contains("cancelled"),
+        "{}",
+        String::from_utf8_lossy(&history.stdout)
+    );
+}

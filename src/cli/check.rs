@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::{Context, languages, render};
 use crate::course::{Exercise, Language};
+use crate::learner;
 use crate::run::{CancelToken, CheckOptions, Outcome, Runner, Verdict};
 
 /// Checks the learner's files for one exercise, prints the outcomes, records them.
@@ -85,19 +86,14 @@ pub fn check_exercise(
     use_cache: bool,
     cancel: &CancelToken,
 ) -> Result<Vec<Outcome>> {
-    let ws = ctx.data.workspace();
-    let sources = langs
-        .iter()
-        .map(|&l| Ok((l, ws.read_bytes(exercise, l)?)))
-        .collect::<Result<Vec<_>>>()?;
     let opts = CheckOptions {
         use_cache,
         cancel: cancel.clone(),
     };
-    let outcomes = runner.check_many(exercise, &sources, &opts);
-    ctx.update_progress(|p| {
+    let outcomes = learner::check(runner, &ctx.data.workspace(), exercise, langs, &opts);
+    super::update_progress(ctx, |p| {
         for o in &outcomes {
-            p.record_outcome(o);
+            learner::record_check(p, o);
         }
     })?;
     Ok(outcomes)
@@ -130,7 +126,7 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
         } else {
             let cells: Vec<String> = outcomes
                 .iter()
-                .map(|o| ctx.paint.verdict(o.verdict, 20))
+                .map(|o| render::verdict(&ctx.paint, o.verdict, 20))
                 .collect();
             println!("{:<28} {}", exercise.slug, cells.join("").trim_end());
         }

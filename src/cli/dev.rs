@@ -191,24 +191,33 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         .min(items.len().max(1));
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let i = {
-                        let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
-                        let i = *n;
-                        *n += 1;
-                        i
-                    };
-                    if i >= items.len() {
-                        break;
-                    }
-                    let r = f(&items[i]);
-                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
-                }
-            });
+    let work = || {
+        loop {
+            let i = {
+                let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
+                let i = *n;
+                *n += 1;
+                i
+            };
+            if i >= items.len() {
+                break;
+            }
+            let r = f(&items[i]);
+            results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
         }
+    };
+    std::thread::scope(|s| {
+        // This thread is one of the workers, so the work is done even if no other thread
+        // can be started.
+        for i in 1..workers {
+            let started = std::thread::Builder::new()
+                .name(format!("dev-check-{i}"))
+                .spawn_scoped(s, work);
+            if started.is_err() {
+                break;
+            }
+        }
+        work();
     });
     results
         .into_inner()

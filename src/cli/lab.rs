@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::Context;
 use crate::course::Language;
+use crate::learner::{self, LabSaved};
 use crate::run::lab::{
     LabEvent, LabLanguage, LabOptions, LabRun, LabStatus, MAX_CONNECTIONS, MAX_LOAD, MAX_RUNS,
     Spread, Unit, format_bytes as bytes, format_value, run_lab,
@@ -71,26 +72,41 @@ pub fn lab(ctx: &Context, args: &LabArgs) -> Result<ExitCode> {
     // Progress lines on stderr stay plain: --no-color is not known here, and they are brief.
     let err = Paint::new(false);
     let run = run_lab(&runner, &opts, |event| report(&err, &event));
-    // A lab takes a while: a progress file that cannot be written must not lose its results.
-    let saved = !args.no_save
-        && match ctx.update_progress(|p| p.record_lab_run(run.clone())) {
-            Ok(_) => true,
+    // A lab takes a while: a progress file that cannot be written must not lose its results
+    // (they are printed below all the same). A cancelled run is saved by the rule the TUI
+    // follows too: what it measured, marked cancelled (see `learner::finish_lab`).
+    let saved = if args.no_save {
+        None
+    } else {
+        match super::update_progress(ctx, |p| learner::finish_lab(p, run.clone()).0) {
+            Ok(saved) => Some(saved),
             Err(e) => {
                 eprintln!("warning: the results could not be saved in your progress: {e:#}");
-                false
+                None
             }
-        };
+        }
+    };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&run)?);
     } else {
         print!("{}", table(&ctx.paint, &run));
-        if saved {
-            println!(
+        match saved {
+            Some(LabSaved::Saved) => println!(
                 "{}",
                 ctx.paint.dim(
                     "Saved in your progress: `microlings lab --history` compares it with earlier runs."
                 )
-            );
+            ),
+            Some(LabSaved::SavedCancelled) => println!(
+                "{}",
+                ctx.paint.dim(
+                    "What was measured is saved in your progress, marked cancelled: `microlings lab --history` shows it."
+                )
+            ),
+            Some(LabSaved::NothingMeasured) => {
+                println!("{}", ctx.paint.dim("Nothing was measured, so nothing was saved."))
+            }
+            None => {}
         }
     }
     let failed = run.languages.iter().any(|l| l.status == LabStatus::Failed);
@@ -316,7 +332,7 @@ fn grid(p: &Paint, header: &[&str], rows: &[(String, Vec<String>)], name_w: usiz
 
 /// The saved runs, oldest first, one block each.
 fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&progress.lab_runs)?);
         return Ok(ExitCode::SUCCESS);
@@ -330,7 +346,7 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
     let p = &ctx.paint;
     for run in &progress.lab_runs {
         println!(
-            "{}  {}",
+            "{}  {}{}",
             p.bold(&crate::clock::date_time(run.started_at)),
             p.dim(&format!(
                 "{} {}, {} cores; {} run(s) × {:.1} s, {} connections",
@@ -340,7 +356,12 @@ fn history(ctx: &Context, json: bool) -> Result<ExitCode> {
                 run.settings.runs,
                 run.settings.load_ms as f64 / 1e3,
                 run.settings.connections
-            ))
+            )),
+            if run.cancelled {
+                p.warn("  cancelled: not every row was measured")
+            } else {
+                String::new()
+            }
         );
         for l in &run.languages {
             let line = match (l.requests_per_sec, l.cold_start_us) {

@@ -7,27 +7,16 @@ use anyhow::{Result, bail};
 
 use super::{Context, languages};
 use crate::course::Language;
+use crate::learner;
 
-/// Shows the next hint and records it.
+/// Shows the next hint and records it (once for the exercise: a hint is the same text in
+/// every language, so `lang` changes nothing but the language the change names).
 pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCode> {
     let exercise = ctx.exercise(slug)?;
-    let langs = languages(lang);
-    let total = exercise.hints.len();
-    let used = ctx.update_progress(|p| {
-        // Hints are the same text in every language; without --lang the ladder is shared.
-        let next = langs
-            .iter()
-            .map(|&l| p.record(&exercise.slug, l).hints_used)
-            .max()
-            .unwrap_or(0)
-            + 1;
-        for &l in &langs {
-            while p.record(&exercise.slug, l).hints_used < next.min(total as u32) {
-                p.use_hint(&exercise.slug, l, total);
-            }
-        }
-        next.min(total as u32) as usize
+    let reveal = super::update_progress(ctx, |p| {
+        learner::reveal_hint(p, exercise, lang.unwrap_or(Language::Python))
     })?;
+    let (used, total) = (reveal.shown, reveal.total);
     let p = &ctx.paint;
     let label = ["nudge", "concept", "nearly the answer"];
     for (i, h) in exercise.hints.iter().enumerate().take(used) {
@@ -38,7 +27,7 @@ pub fn hint(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCod
             super::out::visible(&without_backticks(h))
         );
     }
-    if used >= total {
+    if reveal.was_last() {
         println!("{}", p.dim("That was the last hint."));
     } else {
         println!("{}", p.dim("Run the same command again for the next hint."));
@@ -88,16 +77,15 @@ pub fn reset(
             return Ok(ExitCode::FAILURE);
         }
     }
+    let mut changes = Vec::new();
     for e in &exercises {
         for &l in &langs {
-            ws.reset(e, l)?;
+            changes.push(learner::reset(&ws, e, l)?);
         }
     }
-    ctx.update_progress(|p| {
-        for e in &exercises {
-            for &l in &langs {
-                p.forget_attempts(&e.slug, l);
-            }
+    super::update_progress(ctx, |p| {
+        for change in &changes {
+            change.apply(p);
         }
     })?;
     println!(

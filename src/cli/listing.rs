@@ -11,24 +11,20 @@ use crate::progress::{Progress, Status};
 use crate::run::Toolchains;
 use crate::style::status_symbol;
 
-/// A language's status for display: `None` when its toolchain is missing and never passed.
+/// A language's status for display: `None` when its toolchain is missing and it was never
+/// tried (the rule the TUI shows too).
 fn status(
     progress: &Progress,
     toolchains: &Toolchains,
     exercise: &str,
     lang: Language,
 ) -> Option<Status> {
-    let s = progress.record(exercise, lang).status;
-    if s == Status::NotTried && !toolchains.available(lang) {
-        None
-    } else {
-        Some(s)
-    }
+    crate::learner::shown_status(progress, exercise, lang, toolchains.available(lang))
 }
 
 /// Prints the course with per-language status.
 pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     let toolchains = ctx.toolchains();
     if json {
         let lessons: Vec<_> = ctx
@@ -109,7 +105,7 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
 
 /// Summarises progress.
 pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
-    let progress = ctx.load_progress()?;
+    let progress = super::load_progress(ctx)?;
     let course = &ctx.course;
     let exercise_count = course.exercises.len();
     let per_lang: Vec<(Language, usize)> = Language::ALL
@@ -126,12 +122,8 @@ pub fn progress(ctx: &Context, json: bool) -> Result<ExitCode> {
     let quiz_total: usize = course.lessons.iter().map(|l| l.quizzes.len()).sum();
     // The first answer is the score: trying again shows the explanation, not a better mark.
     let (quiz_answered, quiz_right) = progress.quiz_score();
-    let hints: u32 = progress
-        .exercises
-        .values()
-        .flat_map(|m| m.values())
-        .map(|r| r.hints_used)
-        .sum();
+    // Once per exercise: a hint is the same text in every language.
+    let hints = progress.hints_in(course.exercises.keys());
     let read = course
         .lessons
         .iter()

@@ -35,13 +35,12 @@ mod render;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 
-use crate::course::{Course, Exercise, Language, load_course};
+use crate::course::{Language, load_course};
 use crate::paths::DataDir;
 use crate::progress::{LoadNotice, Progress};
-use crate::run::{Runner, Toolchains};
 use crate::style::Paint;
 use crate::theme::ThemeKind;
 
@@ -114,7 +113,8 @@ pub enum Command {
     Hint {
         /// The exercise
         exercise: String,
-        /// Record the hint for this language only
+        /// Accepted for compatibility: a hint is the same in every language and counts once
+        /// for the exercise
         #[arg(long, short)]
         lang: Option<Language>,
     },
@@ -185,82 +185,26 @@ pub enum DevCommand {
     },
 }
 
-/// What every subcommand works with.
-pub struct Context {
-    /// The loaded course.
-    pub course: Course,
-    /// Where the learner's files are.
-    pub data: DataDir,
-    /// Colours for stdout.
-    pub paint: Paint,
+pub use crate::session::Context;
+
+/// The progress store, saying so when it waits for another instance.
+fn progress_store(ctx: &Context) -> crate::progress::ProgressStore {
+    ctx.data.progress().announcing_waits()
 }
 
-impl Context {
-    fn new(global: &GlobalOpts) -> Result<Self> {
-        let course = load_course(global.course.as_deref())
-            .map_err(|e| anyhow::anyhow!("{e}"))
-            .context("cannot load the course")?;
-        let data = DataDir::locate(global.data_dir.as_deref())?;
-        clean_up_after_crash(&data);
-        Ok(Context {
-            course,
-            data,
-            paint: Paint::for_stdout(global.no_color),
-        })
-    }
+/// Loads progress, telling the learner on stderr about a moved-aside or migrated file.
+fn load_progress(ctx: &Context) -> Result<Progress> {
+    let (progress, notice) = progress_store(ctx).load()?;
+    report_notice(notice.as_ref());
+    Ok(progress)
+}
 
-    /// Toolchains, detected once and cached on disk.
-    pub fn toolchains(&self) -> Toolchains {
-        Toolchains::detect_cached(&self.data.toolchain_cache())
-    }
-
-    /// A runner with the detected toolchains.
-    pub fn runner(&self) -> Runner {
-        Runner::new(self.toolchains(), self.data.runner_dirs())
-    }
-
-    /// Looks up an exercise, suggesting close names when it does not exist.
-    pub fn exercise(&self, slug: &str) -> Result<&Exercise> {
-        if let Some(ex) = self.course.exercise(slug) {
-            return Ok(ex);
-        }
-        let close: Vec<&str> = self
-            .course
-            .exercises
-            .keys()
-            .filter(|k| k.contains(slug) || slug.contains(k.as_str()))
-            .map(String::as_str)
-            .take(5)
-            .collect();
-        if close.is_empty() {
-            bail!("there is no exercise '{slug}': `microlings list` shows them all")
-        } else {
-            bail!(
-                "there is no exercise '{slug}'; did you mean: {}?",
-                close.join(", ")
-            )
-        }
-    }
-
-    /// The progress store, saying so when it waits for another instance.
-    pub fn progress_store(&self) -> crate::progress::ProgressStore {
-        self.data.progress().announcing_waits()
-    }
-
-    /// Loads progress, telling the learner on stderr about a moved-aside or migrated file.
-    pub fn load_progress(&self) -> Result<Progress> {
-        let (progress, notice) = self.progress_store().load()?;
-        report_notice(notice.as_ref());
-        Ok(progress)
-    }
-
-    /// Changes the saved progress, telling the learner on stderr about a moved-aside or
-    /// migrated file as [`load_progress`](Self::load_progress) does.
-    pub fn update_progress<T>(&self, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
-        let (_, value, notice) = self.progress_store().update_noting(change)?;
-        report_notice(notice.as_ref());
-        Ok(value)
-    }
+/// Changes the saved progress, telling the learner on stderr about a moved-aside or migrated
+/// file as [`load_progress`] does.
+fn update_progress<T>(ctx: &Context, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
+    let (_, value, notice) = progress_store(ctx).update_noting(change)?;
+    report_notice(notice.as_ref());
+    Ok(value)
 }
 
 /// Removes the run directories of a microlings that was killed before it could, and stops
@@ -277,15 +221,14 @@ fn clean_up_after_crash(data: &DataDir) {
 
 /// Tells the learner what happened to their progress file, if anything.
 pub fn report_notice(notice: Option<&LoadNotice>) {
-    match notice {
-        Some(LoadNotice::MovedAsideCorrupt { moved_to, reason }) => eprintln!(
-            "warning: your progress file could not be read ({reason}).\n         It was kept as {} and you start with fresh progress; your exercise files are untouched.",
-            moved_to.display()
-        ),
-        Some(LoadNotice::Migrated { from }) => {
-            eprintln!("note: upgraded your progress file from version {from}")
-        }
-        None => {}
+    use crate::learner::notice::{Level, progress_notice};
+    if let Some(notice) = notice {
+        let notice = progress_notice(notice);
+        let prefix = match notice.level {
+            Level::Warning => "warning",
+            Level::Note => "note",
+        };
+        eprintln!("{prefix}: {}", notice.text);
     }
 }
 
@@ -308,7 +251,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             .context("cannot load the course")?;
         return completions::print(shell, &course);
     }
-    let ctx = Context::new(&cli.global)?;
+    let ctx = Context::open(
+        cli.global.course.as_deref(),
+        cli.global.data_dir.as_deref(),
+        cli.global.no_color,
+    )?;
+    clean_up_after_crash(&ctx.data);
     match cli.command {
         None => {
             use std::io::IsTerminal;
@@ -342,7 +290,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             yes,
         }) => learner::reset(&ctx, exercise.as_deref(), all, lang, yes),
         Some(Command::Progress { report: true, .. }) => {
-            let progress = ctx.load_progress()?;
+            let progress = load_progress(&ctx)?;
             print!(
                 "{}",
                 crate::report::markdown(&ctx.course, &progress, crate::progress::now_secs())

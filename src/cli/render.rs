@@ -1,11 +1,10 @@
 //! Human-readable rendering of check outcomes for the terminal.
 
+use crate::learner::outcome::{self, Excerpt, Tone};
 use crate::run::compare::visible_whitespace;
 use crate::run::{Diff, DiffOp, Outcome, RequestResult, ServiceReport, Verdict};
 use crate::style::Paint;
 
-/// Lines of compiler or runtime output shown before "... more lines".
-const MAX_MESSAGE_LINES: usize = 15;
 /// Diff lines shown around the first mismatch.
 const MAX_DIFF_LINES: usize = 30;
 /// Lines of a failing case's input shown above its diff.
@@ -59,7 +58,7 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
     let input = input.as_deref();
     let mut out = format!(
         "  {} {:<7} {:>7}{}{}\n",
-        paint.verdict(o.verdict, 19),
+        verdict(paint, o.verdict, 19),
         o.language.display_name(),
         format_duration(o.duration_ms),
         if o.cached {
@@ -93,7 +92,7 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
                 // Printed, but on the wrong stream: show where it went.
                 out.push_str(&format!("      {}\n", o.message));
                 out.push_str(&format!("      {}\n", paint.dim("on stderr:")));
-                out.push_str(&indent_tail(&o.stderr, false));
+                out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
             }
         }
         Verdict::CompileError | Verdict::RuntimeError => {
@@ -101,10 +100,10 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
             if o.verdict == Verdict::RuntimeError && !o.stdout.trim().is_empty() {
                 // What it printed before it failed is often the clue.
                 out.push_str(&format!("      {}\n", paint.dim("it printed:")));
-                out.push_str(&indent_tail(&o.stdout, false));
+                out.push_str(&indent(&Excerpt::of_stdout(&o.stdout)));
                 out.push_str(&format!("      {}\n", paint.dim("then, on stderr:")));
             }
-            out.push_str(&indent_tail(&o.stderr, o.verdict == Verdict::CompileError));
+            out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
         }
         _ => out.push_str(&format!("      {}\n", o.message)),
     }
@@ -269,48 +268,40 @@ fn service_details(paint: &Paint, o: &Outcome, s: &ServiceReport) -> String {
             o.verdict,
             Verdict::RuntimeError | Verdict::ServiceNotReady | Verdict::TimedOut
         ) {
-            out.push_str(&indent_tail(&o.stderr, false));
+            out.push_str(&indent(&Excerpt::of_stderr(&o.stderr, o.verdict)));
         }
     }
     out
 }
 
-/// Up to [`MAX_MESSAGE_LINES`] of tool output, indented: the head of a compiler's output (its
-/// first error matters), the tail of a crash (the stack trace ends where it failed).
-fn indent_tail(text: &str, head: bool) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.is_empty() {
-        return String::new();
-    }
-    let (shown, skipped): (Vec<&str>, usize) = if lines.len() <= MAX_MESSAGE_LINES {
-        (lines.clone(), 0)
-    } else if head {
-        (
-            lines[..MAX_MESSAGE_LINES].to_vec(),
-            lines.len() - MAX_MESSAGE_LINES,
-        )
-    } else {
-        (
-            lines[lines.len() - MAX_MESSAGE_LINES..].to_vec(),
-            lines.len() - MAX_MESSAGE_LINES,
-        )
-    };
+/// Tool output as the outcome model cuts it (see `learner::outcome::Excerpt`), indented.
+fn indent(excerpt: &Excerpt<'_>) -> String {
     let mut out = String::new();
-    if skipped > 0 && !head {
-        out.push_str(&format!("      ... {skipped} lines above\n"));
-    }
-    for l in shown {
+    for l in &excerpt.head {
         out.push_str(&format!("      │ {l}\n"));
     }
-    if skipped > 0 && head {
-        out.push_str(&format!("      ... {skipped} more lines\n"));
+    if let Some(gap) = excerpt.gap() {
+        out.push_str(&format!("      {gap}\n"));
+    }
+    for l in &excerpt.tail {
+        out.push_str(&format!("      │ {l}\n"));
     }
     out
 }
 
+/// A verdict as symbol and words, padded to `width` columns, in its tone's colour.
+pub fn verdict(paint: &Paint, v: Verdict, width: usize) -> String {
+    let text = format!("{:<width$}", outcome::label(v));
+    match outcome::tone(v) {
+        Tone::Good => paint.good(&text),
+        Tone::Bad => paint.bad(&text),
+        Tone::Warn => paint.warn(&text),
+    }
+}
+
 /// `0.21 s` / `12 ms`.
 pub fn format_duration(ms: u64) -> String {
-    crate::clock::duration_ms(ms)
+    outcome::duration(ms)
 }
 
 #[cfg(test)]
@@ -333,6 +324,43 @@ mod tests {
                 .then(|| crate::run::compare::compare("HTTP 404\n", "HTTP 200\n"))
                 .flatten(),
         }
+    }
+
+    #[test]
+    fn a_long_stack_trace_shows_its_exception_and_its_end() {
+        let trace: Vec<String> = std::iter::once(
+            "Exception in thread \"main\" java.lang.IllegalStateException: boom".to_string(),
+        )
+        .chain((1..=40).map(|i| format!("\tat Frame{i}.call(Frame{i}.java:{i})")))
+        .chain(std::iter::once(
+            "Caused by: java.lang.NumberFormatException".to_string(),
+        ))
+        .collect();
+        let o = Outcome {
+            exercise: "typing-orders".into(),
+            language: Language::Java,
+            verdict: Verdict::RuntimeError,
+            duration_ms: 900,
+            exit_code: Some(1),
+            stdout: String::new(),
+            stderr: trace.join("\n"),
+            diff: None,
+            case: None,
+            message: "the program exited with code 1; stderr says why".into(),
+            cached: false,
+            service: None,
+        };
+        let text = outcome(&Paint::new(false), &o, None);
+        assert!(text.contains("│ Exception in thread \"main\""), "{text}");
+        assert!(
+            text.contains("│ Caused by: java.lang.NumberFormatException"),
+            "{text}"
+        );
+        assert!(text.contains("… 27 lines not shown"), "{text}");
+        assert!(!text.contains("Frame20.call"), "{text}");
+        assert!(
+            verdict(&Paint::new(false), Verdict::CouldNotRun, 0).starts_with("! could not run")
+        );
     }
 
     #[test]

@@ -87,6 +87,14 @@ pub enum ExerciseKind {
 }
 
 impl ExerciseKind {
+    /// Every kind.
+    pub const ALL: [ExerciseKind; 2] = [ExerciseKind::Output, ExerciseKind::Http];
+
+    /// The kind an id names (`output`, `http`).
+    pub fn from_id(id: &str) -> Option<ExerciseKind> {
+        ExerciseKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
     /// The id used in exercise.toml and JSON.
     pub fn id(self) -> &'static str {
         match self {

@@ -26,7 +26,7 @@ fn round_trip_keeps_everything() {
         .update(|p| {
             p.record_outcome(&outcome(Verdict::WrongOutput));
             p.record_outcome(&outcome(Verdict::Passed));
-            p.use_hint("typing-orders", Language::Go, 3);
+            p.use_hint("typing-orders", 3);
             p.answer_quiz("typing", 1, 2, true);
             p.lessons_read.insert("typing".into());
             p.position = Position {
@@ -42,7 +42,8 @@ fn round_trip_keeps_everything() {
     assert_eq!(notice, None);
     assert_eq!(loaded, saved);
     let r = loaded.record("typing-orders", Language::Go);
-    assert_eq!((r.status, r.attempts, r.hints_used), (Status::Passed, 2, 1));
+    assert_eq!((r.status, r.attempts), (Status::Passed, 2));
+    assert_eq!(loaded.hints_used("typing-orders"), 1);
     assert!(r.first_passed.is_some());
     assert_eq!(loaded.quiz_answer("typing", 1).map(|a| a.chosen), Some(2));
 }
@@ -124,17 +125,19 @@ fn concurrent_writers_lose_nothing() {
     std::thread::scope(|s| {
         for t in 0..4 {
             let path = path.clone();
-            s.spawn(move || {
-                // Each thread has its own store, as two processes would.
-                let store = ProgressStore::in_dir(&path);
-                for i in 0..25 {
-                    store
-                        .update(|p| {
-                            p.lessons_read.insert(format!("lesson-{t}-{i}"));
-                        })
-                        .expect("update");
-                }
-            });
+            std::thread::Builder::new()
+                .spawn_scoped(s, move || {
+                    // Each thread has its own store, as two processes would.
+                    let store = ProgressStore::in_dir(&path);
+                    for i in 0..25 {
+                        store
+                            .update(|p| {
+                                p.lessons_read.insert(format!("lesson-{t}-{i}"));
+                            })
+                            .expect("update");
+                    }
+                })
+                .expect("start a writer");
         }
     });
     let (p, _) = ProgressStore::in_dir(&path).load().expect("load");
@@ -155,7 +158,8 @@ fn lab_runs_are_optional_in_version_2_kept_and_capped() {
     // A version 2 file from before the lab: no lab_runs key.
     std::fs::write(store.path(), br#"{"version": 2, "welcome_seen": true}"#).expect("write");
     let (p, notice) = store.load().expect("load");
-    assert!(p.lab_runs.is_empty() && p.welcome_seen && notice.is_none());
+    assert!(p.lab_runs.is_empty() && p.welcome_seen);
+    assert_eq!(notice, Some(LoadNotice::Migrated { from: 2 }));
     let run = |at: u64| LabRun {
         started_at: at,
         duration_ms: 1,
@@ -241,4 +245,57 @@ fn a_reset_keeps_a_pass_but_forgets_the_verdict_of_the_file_it_replaced() {
     p.forget_attempts("typing-orders", Language::Go);
     let r = p.record("typing-orders", Language::Go);
     assert_eq!((r.status, r.last_verdict), (Status::Passed, None));
+}
+
+#[test]
+fn hints_count_once_per_exercise_whichever_language_shows_them() {
+    let mut p = Progress::default();
+    Change::Hint("typing-orders".into(), Language::Python, 3).apply(&mut p);
+    Change::Hint("typing-orders".into(), Language::Go, 3).apply(&mut p);
+    assert_eq!(p.hints_used("typing-orders"), 2);
+    for lang in Language::ALL {
+        Change::Hint("typing-orders".into(), lang, 3).apply(&mut p);
+    }
+    assert_eq!(
+        p.hints_used("typing-orders"),
+        3,
+        "never more than the hints there are"
+    );
+}
+
+#[test]
+fn version_2_hint_counts_become_the_largest_of_the_languages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    // `microlings hint` without --lang wrote 2 into every language; the TUI wrote one language.
+    let record =
+        |hints: u32| serde_json::json!({"status": "failed", "attempts": 1, "hints_used": hints});
+    let v2 = serde_json::json!({
+        "version": 2,
+        "exercises": {
+            "typing-orders": {"python": record(2), "go": record(2), "java": record(2), "csharp": record(2)},
+            "json-roundtrip": {"go": record(1), "java": record(3)},
+            "status-codes": {"go": record(0)},
+        },
+    });
+    std::fs::write(store.path(), serde_json::to_vec(&v2).expect("json")).expect("write");
+    let (p, notice) = store.load().expect("load");
+    assert_eq!(notice, Some(LoadNotice::Migrated { from: 2 }));
+    assert_eq!(p.hints_used("typing-orders"), 2);
+    assert_eq!(p.hints_used("json-roundtrip"), 3);
+    assert_eq!(p.hints_used("status-codes"), 0);
+    assert_eq!(p.hints.values().sum::<u32>(), 5);
+    assert_eq!(p.record("json-roundtrip", Language::Java).attempts, 1);
+    let on_disk: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(store.path()).expect("read")).expect("json");
+    assert_eq!(on_disk["version"], 3);
+    assert_eq!(on_disk["hints"]["typing-orders"], 2);
+    assert!(
+        on_disk["exercises"]["typing-orders"]["go"]
+            .get("hints_used")
+            .is_none()
+    );
+    // Loaded again: nothing more to migrate.
+    let (again, notice) = store.load().expect("load");
+    assert_eq!((again, notice), (p, None));
 }

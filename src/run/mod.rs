@@ -7,6 +7,7 @@ pub mod cache;
 pub mod compare;
 pub mod compiler_server;
 pub mod http;
+pub mod judge;
 pub mod lab;
 pub mod plan;
 pub mod process;
@@ -90,6 +91,15 @@ impl Verdict {
         }
     }
 
+    /// Whether a check with this verdict counts as an attempt: not when the toolchain is
+    /// missing, the check was cancelled or microlings could not run it.
+    pub fn is_attempt(self) -> bool {
+        !matches!(
+            self,
+            Verdict::ToolchainMissing | Verdict::Cancelled | Verdict::CouldNotRun
+        )
+    }
+
     /// Words for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -137,6 +147,14 @@ pub struct Outcome {
     /// For an HTTP exercise: start-up time, every request with its own diff, and shutdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceReport>,
+}
+
+impl Outcome {
+    /// The outcome of a check microlings itself could not run (`why`: what failed, e.g. the
+    /// learner's file could not be read).
+    pub fn could_not_run(exercise: &Exercise, lang: Language, why: &str) -> Outcome {
+        could_not_run(exercise, lang, Instant::now(), why)
+    }
 }
 
 /// Where checks do their work.
@@ -238,23 +256,25 @@ impl Runner {
             let handles: Vec<_> = sources
                 .iter()
                 .map(|(lang, src)| {
-                    (
-                        *lang,
-                        s.spawn(move || self.check(exercise, *lang, src, opts)),
-                    )
+                    let spawned = std::thread::Builder::new()
+                        .name(format!("check-{}", lang.id()))
+                        .spawn_scoped(s, move || self.check(exercise, *lang, src, opts));
+                    (*lang, src, spawned)
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|(lang, h)| {
-                    h.join().unwrap_or_else(|_| {
+                .map(|(lang, src, spawned)| match spawned {
+                    Ok(h) => h.join().unwrap_or_else(|_| {
                         could_not_run(
                             exercise,
                             lang,
                             Instant::now(),
                             "microlings crashed while checking this language",
                         )
-                    })
+                    }),
+                    // No thread to spare: check it here, after the others.
+                    Err(_) => self.check(exercise, lang, src, opts),
                 })
                 .collect()
         })

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::process::ProcessSpec;
-use super::toolchain::Toolchain;
+use super::toolchain::{Program, Toolchain};
 use crate::course::Language;
 
 /// The Go language version pinned in the generated go.mod: the same semantics (e.g. one loop
@@ -118,7 +118,12 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
             Plan {
                 extra_files: vec![],
                 build: None,
-                run: spec(toolchain.program(0), &["-u", "main.py"], dir, &env),
+                run: spec(
+                    toolchain.program(Program::Python),
+                    &["-u", "main.py"],
+                    dir,
+                    &env,
+                ),
                 compiler_server: None,
             }
         }
@@ -153,7 +158,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
                     (".config/go/telemetry/mode".into(), "off\n".into()),
                 ],
                 build: Some(spec(
-                    toolchain.program(0),
+                    toolchain.program(Program::Go),
                     &["build", "-o", exe, "."],
                     dir,
                     &env,
@@ -166,7 +171,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
             extra_files: vec![],
             // C1 only and the serial GC roughly halve javac's start-up on small machines.
             build: Some(spec(
-                toolchain.program(0),
+                toolchain.program(Program::Javac),
                 &[
                     "-J-XX:TieredStopAtLevel=1",
                     "-J-XX:+UseSerialGC",
@@ -181,7 +186,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
                 &env,
             )),
             run: spec(
-                toolchain.program(1),
+                toolchain.program(Program::Java),
                 match purpose {
                     Purpose::Check | Purpose::CheckService => &[
                         "-Xmx256m",
@@ -307,7 +312,7 @@ fn csharp_plan(
             root.to_string_lossy().into_owned(),
         ));
     }
-    let dotnet = toolchain.program(0);
+    let dotnet = toolchain.program(Program::Dotnet);
     let major = toolchain.dotnet.as_ref().map(|d| d.major).unwrap_or(8);
     let direct = toolchain.dotnet.as_ref().and_then(|d| d.direct.as_ref());
     let Some(direct) = direct else {

@@ -49,8 +49,8 @@ pub struct Toolchain {
     pub language: Language,
     /// Version string, e.g. `3.11.7` or `go1.22.1`.
     pub version: String,
-    /// Resolved programs: python: [interpreter]; go: [go]; java: [javac, java];
-    /// csharp: [dotnet].
+    /// Resolved programs, each at its [`Program::index`]: python: the interpreter; go: `go`;
+    /// java: `javac`, `java`; csharp: `dotnet`. Read them by name with [`Toolchain::program`].
     pub programs: Vec<PathBuf>,
     /// For C#, the .NET SDK's layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,11 +61,64 @@ pub struct Toolchain {
     pub go_cache: Option<PathBuf>,
 }
 
+/// A program a toolchain runs, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Program {
+    /// The Python interpreter (resolved to the real one, not a pyenv shim).
+    Python,
+    /// `go`.
+    Go,
+    /// `javac`.
+    Javac,
+    /// `java`.
+    Java,
+    /// `dotnet` (the .NET SDK's host: it runs csc, the build and the programs).
+    Dotnet,
+}
+
+impl Program {
+    /// The language whose toolchain has it.
+    pub fn language(self) -> Language {
+        match self {
+            Program::Python => Language::Python,
+            Program::Go => Language::Go,
+            Program::Javac | Program::Java => Language::Java,
+            Program::Dotnet => Language::CSharp,
+        }
+    }
+
+    /// Where it is in its toolchain's `programs` (detection stores them in this order).
+    pub fn index(self) -> usize {
+        match self {
+            Program::Python | Program::Go | Program::Javac | Program::Dotnet => 0,
+            Program::Java => 1,
+        }
+    }
+}
+
+/// `programs` laid out as [`Toolchain::programs`] keeps them (each at its [`Program::index`]).
+fn by_name<const N: usize>(programs: [(Program, PathBuf); N]) -> Vec<PathBuf> {
+    let len = programs
+        .iter()
+        .map(|(p, _)| p.index() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut laid_out = vec![PathBuf::new(); len];
+    for (program, path) in programs {
+        laid_out[program.index()] = path;
+    }
+    laid_out
+}
+
 impl Toolchain {
-    /// The program at `index` of `programs`.
-    pub fn program(&self, index: usize) -> &Path {
+    /// The path of one of its programs. An empty path (which cannot be started: the check
+    /// says so) when the toolchain is another language's, or was cached without it.
+    pub fn program(&self, program: Program) -> &Path {
+        if program.language() != self.language {
+            return Path::new("");
+        }
         self.programs
-            .get(index)
+            .get(program.index())
             .map(PathBuf::as_path)
             .unwrap_or(Path::new(""))
     }
@@ -190,22 +243,31 @@ impl Toolchains {
         toolchains
     }
 
-    /// Detects every toolchain now, in parallel.
+    /// Detects every toolchain now, in parallel (one after the other when no thread can be
+    /// started).
     pub fn detect() -> Self {
         let found = std::thread::scope(|s| {
             let handles: Vec<_> = Language::ALL
                 .into_iter()
-                .map(|lang| (lang, s.spawn(move || detect_one(lang))))
+                .map(|lang| {
+                    let spawned = std::thread::Builder::new()
+                        .name(format!("detect-{}", lang.id()))
+                        .spawn_scoped(s, move || detect_one(lang));
+                    (lang, spawned)
+                })
                 .collect();
             handles
                 .into_iter()
-                .map(|(lang, h)| {
-                    let result = h.join().unwrap_or_else(|_| {
-                        Err(Missing {
-                            language: lang,
-                            reason: "detection crashed".into(),
-                        })
-                    });
+                .map(|(lang, spawned)| {
+                    let result = match spawned {
+                        Ok(h) => h.join().unwrap_or_else(|_| {
+                            Err(Missing {
+                                language: lang,
+                                reason: "detection crashed".into(),
+                            })
+                        }),
+                        Err(_) => detect_one(lang),
+                    };
                     (lang, result)
                 })
                 .collect()
@@ -391,7 +453,7 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
             } else {
                 PathBuf::from(real)
             };
-            Ok(found(version, vec![real]))
+            Ok(found(version, by_name([(Program::Python, real)])))
         }
         Language::Go => {
             let go = which("go").ok_or_else(|| missing("go is not on PATH".into()))?;
@@ -404,7 +466,7 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
                 .map(PathBuf::from);
             Ok(Toolchain {
                 go_cache: cache,
-                ..found(version, vec![go])
+                ..found(version, by_name([(Program::Go, go)]))
             })
         }
         Language::Java => {
@@ -414,7 +476,10 @@ fn detect_one(lang: Language) -> Result<Toolchain, Missing> {
             let java = which("java").ok_or_else(|| missing("java is not on PATH".into()))?;
             let out = probe(&javac, &["-version"]).map_err(missing)?;
             let version = out.split_whitespace().nth(1).unwrap_or("?").to_string();
-            Ok(found(version, vec![javac, java]))
+            Ok(found(
+                version,
+                by_name([(Program::Javac, javac), (Program::Java, java)]),
+            ))
         }
         Language::CSharp => detect_dotnet().map_err(missing),
     }
@@ -485,7 +550,7 @@ fn detect_dotnet() -> Result<Toolchain, String> {
     Ok(Toolchain {
         language: Language::CSharp,
         version,
-        programs: vec![dotnet],
+        programs: by_name([(Program::Dotnet, dotnet)]),
         dotnet: Some(DotnetSdk {
             major,
             runtime,
@@ -561,4 +626,31 @@ fn direct_compiler(root: &Path, sdk_dir: &Path, major: u32) -> Option<DirectComp
         web_refs,
         generators,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_are_found_by_name() {
+        let java = Toolchain {
+            language: Language::Java,
+            version: "17".into(),
+            programs: by_name([
+                (Program::Javac, PathBuf::from("/jdk/bin/javac")),
+                (Program::Java, PathBuf::from("/jdk/bin/java")),
+            ]),
+            dotnet: None,
+            go_cache: None,
+        };
+        assert_eq!(java.program(Program::Javac), Path::new("/jdk/bin/javac"));
+        assert_eq!(java.program(Program::Java), Path::new("/jdk/bin/java"));
+        // Another language's program is no program: starting it fails, it runs nothing else.
+        assert_eq!(java.program(Program::Go), Path::new(""));
+        // A cache written with the programs in order reads the same.
+        let cached: Toolchain =
+            serde_json::from_str(&serde_json::to_string(&java).expect("json")).expect("parse");
+        assert_eq!(cached.program(Program::Java), Path::new("/jdk/bin/java"));
+    }
 }

@@ -742,11 +742,7 @@ impl App {
                 })
                 .unwrap_or(Language::Python)
         });
-        let hints = Language::ALL
-            .iter()
-            .map(|&l| self.progress.record(slug, l).hints_used)
-            .max()
-            .unwrap_or(0);
+        let hints = self.progress.hints_used(slug);
         self.exercise.open(ex, focus, hints as usize);
         if let Some(i) = self
             .course

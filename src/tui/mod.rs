@@ -39,10 +39,10 @@ pub use app::App;
 use msg::{Cmd, Msg};
 use saver::{Job, Saver};
 
-use crate::cli::Context;
 use crate::course::{Course, Language};
 use crate::progress::LoadNotice;
 use crate::run::{CancelToken, CheckOptions, Runner};
+use crate::session::Context;
 use crate::theme::{Theme, ThemeKind};
 use crate::workspace::Workspace;
 

@@ -1,6 +1,8 @@
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use super::*;
+use crate::course::{ExerciseKind, ExpectedBody, Language};
 
 /// A small valid course: one lesson with one quiz and one exercise.
 fn valid_files() -> BTreeMap<String, Vec<u8>> {
@@ -203,8 +205,9 @@ fn bad_metadata_values_are_reported() {
         "{errs:?}"
     );
     assert!(
-        errs.iter().any(|e| e.contains("unknown kind 'gui'")),
-        "{errs:?}"
+        errs.iter()
+            .any(|e| e.contains("exercise.toml:5: unknown kind 'gui': use \"output\" or \"http\"")),
+        "the kind is named at its line: {errs:?}"
     );
 }
 

@@ -59,7 +59,7 @@ fn measure_service(
             opts.warmup,
             opts.max_requests,
             &opts.cancel,
-        );
+        )?;
     }
     let rss_kib = procfs::group_rss_kib(service.pid());
     let measured = load(
@@ -68,7 +68,7 @@ fn measure_service(
         opts.load,
         opts.max_requests,
         &opts.cancel,
-    );
+    )?;
     if let Some(t) = service.exited() {
         return Err(format!("the service stopped during the load ({t:?})"));
     }
@@ -144,14 +144,15 @@ struct LoadResult {
 }
 
 /// `connections` threads, each with one keep-alive connection, send `GET /items/{n}` back to
-/// back for `duration` or until `max_requests` have been sent in all.
+/// back for `duration` or until `max_requests` have been sent in all. A thread that cannot be
+/// started fails the phase: fewer connections would measure something else.
 fn load(
     port: u16,
     connections: u32,
     duration: Duration,
     max_requests: u64,
     cancel: &CancelToken,
-) -> LoadResult {
+) -> Result<LoadResult, String> {
     let started = Instant::now();
     let end = started + duration;
     let budget = Arc::new(AtomicU64::new(0));
@@ -159,14 +160,21 @@ fn load(
         let handles: Vec<_> = (0..connections)
             .map(|worker| {
                 let budget = Arc::clone(&budget);
-                s.spawn(move || load_worker(port, worker, end, max_requests, &budget, cancel))
+                std::thread::Builder::new()
+                    .name(format!("lab-load-{worker}"))
+                    .spawn_scoped(s, move || {
+                        load_worker(port, worker, end, max_requests, &budget, cancel)
+                    })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+            .map(|h| match h {
+                Ok(h) => Ok(h.join().unwrap_or_default()),
+                Err(e) => Err(format!("cannot start a thread of the load generator: {e}")),
+            })
+            .collect::<Result<_, String>>()
+    })?;
     let elapsed = started.elapsed();
     let mut result = LoadResult {
         ok: 0,
@@ -179,7 +187,7 @@ fn load(
         result.errors += errors;
         result.latencies_us.extend(latencies);
     }
-    result
+    Ok(result)
 }
 
 fn load_worker(
@@ -262,7 +270,8 @@ mod tests {
             Duration::from_millis(300),
             50,
             &CancelToken::new(),
-        );
+        )
+        .expect("the load threads start");
         assert!(
             started.elapsed() < Duration::from_secs(3),
             "{:?}",

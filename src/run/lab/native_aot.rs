@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::build::{Built, file_size};
 use crate::run::process::{self, CancelToken, Limits, ProcessSpec, Termination};
-use crate::run::toolchain::{Toolchain, which};
+use crate::run::toolchain::{Program, Toolchain, which};
 use crate::run::{OUTPUT_CAP, Runner};
 
 /// A first build restores a few hundred MB of packages; later ones take half a minute.
@@ -132,7 +132,7 @@ pub(super) fn build(
         env.push(("NUGET_PACKAGES".into(), packages.display().to_string()));
     }
     let publish = ProcessSpec {
-        program: toolchain.program(0).to_path_buf(),
+        program: toolchain.program(Program::Dotnet).to_path_buf(),
         args: [
             "publish",
             "-c",
