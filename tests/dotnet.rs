@@ -95,12 +95,13 @@ fn servers_in(cache: &Path) -> Vec<u32> {
         .collect()
 }
 
-/// The process group of `pid`, from /proc/PID/stat (field 5).
+/// The process group of `pid`.
 #[cfg(target_os = "linux")]
 fn pgid(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    after.split_whitespace().nth(2)?.parse().ok()
+    microlings::run::reaper::linux_processes()
+        .into_iter()
+        .find(|&(p, _, _)| p == pid)
+        .map(|(_, _, group)| group)
 }
 
 /// The idle time the test gives its compiler servers: long enough for the next check of a
