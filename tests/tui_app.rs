@@ -504,11 +504,29 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     assert!(!app.animating());
     assert_eq!(app.progress.lab_runs.len(), 1);
     assert!(app.lab_run().is_some());
+    // The lab's one rule (learner::finish_lab), as the command line keeps it: a stopped run
+    // that measured something is saved, marked cancelled; one that measured nothing is not.
     app.update(ch('r'));
     let mut cancelled = lab_run();
     cancelled.cancelled = true;
+    assert!(cancelled.languages.iter().any(|l| !l.runs.is_empty()));
     let cmds = app.update(Msg::LabDone(Box::new(cancelled)));
-    assert!(cmds.is_empty(), "a cancelled lab is not saved");
+    assert!(
+        matches!(saves(&cmds)[..], [Change::LabRun(run)] if run.cancelled),
+        "a cancelled lab that measured something is saved, marked cancelled"
+    );
+    assert_eq!(app.progress.lab_runs.len(), 2);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("marked cancelled")));
+    app.update(ch('r'));
+    let mut nothing = lab_run();
+    nothing.cancelled = true;
+    for lang in &mut nothing.languages {
+        lang.runs.clear();
+    }
+    let cmds = app.update(Msg::LabDone(Box::new(nothing)));
+    assert!(saves(&cmds).is_empty(), "a lab stopped before it measured anything is not saved");
+    assert_eq!(app.progress.lab_runs.len(), 2);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("nothing was saved")));
     app.update(key(KeyCode::Tab));
     assert_eq!(app.lab.metric, 1);
     app.update(key(KeyCode::Esc));

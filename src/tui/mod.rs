@@ -16,6 +16,7 @@ pub mod intent;
 pub mod keys;
 pub mod lab;
 pub mod layout;
+pub mod learn;
 pub mod lesson;
 pub mod map;
 pub mod msg;
