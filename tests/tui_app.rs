@@ -516,7 +516,11 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
         "a cancelled lab that measured something is saved, marked cancelled"
     );
     assert_eq!(app.progress.lab_runs.len(), 2);
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("marked cancelled")));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("marked cancelled"))
+    );
     app.update(ch('r'));
     let mut nothing = lab_run();
     nothing.cancelled = true;
@@ -524,9 +528,16 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
         lang.runs.clear();
     }
     let cmds = app.update(Msg::LabDone(Box::new(nothing)));
-    assert!(saves(&cmds).is_empty(), "a lab stopped before it measured anything is not saved");
+    assert!(
+        saves(&cmds).is_empty(),
+        "a lab stopped before it measured anything is not saved"
+    );
     assert_eq!(app.progress.lab_runs.len(), 2);
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("nothing was saved")));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("nothing was saved"))
+    );
     app.update(key(KeyCode::Tab));
     assert_eq!(app.lab.metric, 1);
     app.update(key(KeyCode::Esc));

@@ -477,7 +477,8 @@ impl App {
                     return Vec::new();
                 }
                 // Recorded even if the learner moved on: the check did run.
-                let change = crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
+                let change =
+                    crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
                 let cmds = change.map(|c| self.save(c)).into_iter().collect();
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
                     self.exercise.check_done(*outcome);

@@ -13,7 +13,7 @@ use super::learn::{Learn, not_tried_yet};
 use super::msg::Cmd;
 use crate::course::{Exercise, Language};
 use crate::highlight::{Syntaxes, highlight_or_plain};
-use crate::learner::{self, SolutionAccess};
+use crate::learner::{self, SolutionAccess, outcome};
 use crate::progress::Status;
 use crate::run::{Outcome, Verdict};
 use crate::theme::Theme;
@@ -94,9 +94,9 @@ impl LangState {
     pub fn tone(&self) -> Tone {
         match (self.running, self.verdict, self.status) {
             (true, _, _) => Tone::Busy,
-            (_, Some(Verdict::Passed), _) | (_, None, Status::Passed) => Tone::Good,
-            (_, Some(Verdict::ToolchainMissing | Verdict::Cancelled), _) => Tone::Busy,
-            (_, Some(_), _) | (_, None, Status::Failed) => Tone::Bad,
+            (_, Some(v), _) => outcome::tone(v).into(),
+            (_, None, Status::Passed) => Tone::Good,
+            (_, None, Status::Failed) => Tone::Bad,
             _ if !self.available => Tone::Busy,
             _ => Tone::Neutral,
         }
@@ -114,6 +114,18 @@ pub enum Tone {
     Busy,
     /// Not tried.
     Neutral,
+}
+
+impl From<outcome::Tone> for Tone {
+    /// A verdict's tone: nothing judged (a missing toolchain, a cancelled check, microlings'
+    /// own failure) is coloured as busy, neither good nor bad.
+    fn from(tone: outcome::Tone) -> Self {
+        match tone {
+            outcome::Tone::Good => Tone::Good,
+            outcome::Tone::Bad => Tone::Bad,
+            outcome::Tone::Warn => Tone::Busy,
+        }
+    }
 }
 
 /// The exercise view's state.

@@ -39,7 +39,11 @@ impl App {
         let course = self.course.clone();
         let change = match action {
             Learn::Hint => {
-                let Some(ex) = self.exercise.slug.as_deref().and_then(|s| course.exercise(s))
+                let Some(ex) = self
+                    .exercise
+                    .slug
+                    .as_deref()
+                    .and_then(|s| course.exercise(s))
                 else {
                     return Vec::new();
                 };
@@ -49,8 +53,7 @@ impl App {
                 self.open_overlay(Overlay::Hints);
                 if reveal.change.is_none() {
                     self.message = Some(
-                        "that was the last hint: s shows the reference solution after a try"
-                            .into(),
+                        "that was the last hint: s shows the reference solution after a try".into(),
                     );
                 }
                 reveal.change
