@@ -504,11 +504,40 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     assert!(!app.animating());
     assert_eq!(app.progress.lab_runs.len(), 1);
     assert!(app.lab_run().is_some());
+    // The lab's one rule (learner::finish_lab), as the command line keeps it: a stopped run
+    // that measured something is saved, marked cancelled; one that measured nothing is not.
     app.update(ch('r'));
     let mut cancelled = lab_run();
     cancelled.cancelled = true;
+    assert!(cancelled.languages.iter().any(|l| !l.runs.is_empty()));
     let cmds = app.update(Msg::LabDone(Box::new(cancelled)));
-    assert!(cmds.is_empty(), "a cancelled lab is not saved");
+    assert!(
+        matches!(saves(&cmds)[..], [Change::LabRun(run)] if run.cancelled),
+        "a cancelled lab that measured something is saved, marked cancelled"
+    );
+    assert_eq!(app.progress.lab_runs.len(), 2);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("marked cancelled"))
+    );
+    app.update(ch('r'));
+    let mut nothing = lab_run();
+    nothing.cancelled = true;
+    for lang in &mut nothing.languages {
+        lang.runs.clear();
+    }
+    let cmds = app.update(Msg::LabDone(Box::new(nothing)));
+    assert!(
+        saves(&cmds).is_empty(),
+        "a lab stopped before it measured anything is not saved"
+    );
+    assert_eq!(app.progress.lab_runs.len(), 2);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("nothing was saved"))
+    );
     app.update(key(KeyCode::Tab));
     assert_eq!(app.lab.metric, 1);
     app.update(key(KeyCode::Esc));
@@ -764,4 +793,126 @@ fn resizing_keeps_the_reader_at_the_same_text() {
         rendered.offsets[app.lesson.scroll], offset,
         "the same paragraph is at the top"
     );
+}
+
+// The TUI and the command line share the rules of src/learner: these would catch them
+// drifting apart again.
+
+#[test]
+fn a_hint_counts_once_per_exercise_whichever_front_end_and_language_revealed_it() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    let ex = app.course.exercise(&slug).expect("ex").clone();
+    assert!(ex.hints.len() >= 3, "the fixture exercise has three hints");
+    // In the TUI, looking at Python.
+    let cmds = app.update(ch('h'));
+    assert_eq!(app.exercise.hints_shown, 1);
+    let saved: Vec<Change> = saves(&cmds).into_iter().cloned().collect();
+    assert_eq!(saved.len(), 1);
+    // The saver applies the TUI's change to the file; then the command line reveals the next
+    // hint for Go through the learner API.
+    let mut on_disk = Progress {
+        welcome_seen: true,
+        ..Progress::default()
+    };
+    saved[0].apply(&mut on_disk);
+    let cli = microlings::learner::reveal_hint(&mut on_disk, &ex, Language::Go);
+    assert_eq!(cli.shown, 2, "the TUI's hint counts for the CLI too");
+    // Back in the TUI (resumed from that file), in Java: the third hint, not the first again.
+    let mut app = app_with(on_disk);
+    app.open_exercise(&slug, Some(Language::Java));
+    assert_eq!(app.exercise.hints_shown, 2);
+    let cmds = app.update(ch('h'));
+    assert_eq!(app.exercise.hints_shown, 3);
+    assert_eq!(app.progress.hints_used(&slug), 3);
+    assert_eq!(saves(&cmds).len(), 1);
+    // Past the last hint nothing is saved, and the learner is told.
+    app.update(key(KeyCode::Esc));
+    let cmds = app.update(ch('h'));
+    assert!(saves(&cmds).is_empty());
+    assert_eq!(app.progress.hints_used(&slug), 3);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("last hint"))
+    );
+}
+
+#[test]
+fn the_runtime_error_panel_shows_a_long_stack_trace_at_both_ends_as_the_cli_does() {
+    let mut app = app();
+    app.update(Msg::Resize(120, 40));
+    open_first_exercise(&mut app);
+    let Msg::CheckDone {
+        batch,
+        mut outcome,
+        finished_at,
+    } = outcome(&app, Language::Java, Verdict::RuntimeError)
+    else {
+        panic!("outcome() makes a CheckDone");
+    };
+    let mut trace = String::from(
+        "Exception in thread \"main\" java.lang.IllegalStateException: order total failed\n",
+    );
+    for i in 1..=60 {
+        trace.push_str(&format!("\tat Main.frame{i}(Main.java:{i})\n"));
+    }
+    trace.push_str("Caused by: java.lang.NumberFormatException: For input string: \"x\"\n");
+    trace.push_str("\t... 12 more\n");
+    outcome.stderr = trace.clone();
+    app.update(ch('3'));
+    app.update(Msg::CheckDone {
+        batch,
+        outcome,
+        finished_at,
+    });
+    let shown: Vec<String> = microlings::tui::result::lines(&app.exercise, &app.ctx(), 0)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let has = |s: &str| shown.iter().any(|l| l.contains(s));
+    assert!(
+        has("IllegalStateException: order total failed"),
+        "{shown:#?}"
+    );
+    assert!(
+        has("Caused by: java.lang.NumberFormatException"),
+        "{shown:#?}"
+    );
+    assert!(has("... 12 more"), "{shown:#?}");
+    assert!(!has("Main.frame30("), "the middle is left out: {shown:#?}");
+    // What is left out is said, in the CLI's words.
+    let excerpt = microlings::learner::outcome::Excerpt::of_stderr(&trace, Verdict::RuntimeError);
+    let gap = excerpt.gap().expect("a long trace is cut");
+    assert!(has(&gap), "{gap} in {shown:#?}");
+}
+
+#[test]
+fn a_missing_toolchain_is_neither_good_nor_bad_in_the_tui_as_in_the_cli() {
+    use microlings::learner::outcome;
+    use microlings::tui::exercise::Tone;
+    let mut app = app();
+    open_first_exercise(&mut app);
+    for verdict in [
+        Verdict::Passed,
+        Verdict::WrongOutput,
+        Verdict::CouldNotRun,
+        Verdict::Cancelled,
+    ] {
+        app.update(outcome_msg(&app, verdict));
+        let expected = match outcome::tone(verdict) {
+            outcome::Tone::Good => Tone::Good,
+            outcome::Tone::Bad => Tone::Bad,
+            outcome::Tone::Warn => Tone::Busy,
+        };
+        assert_eq!(
+            app.lang_state(Language::Python).tone(),
+            expected,
+            "{verdict:?}"
+        );
+    }
+}
+
+fn outcome_msg(app: &App, verdict: Verdict) -> Msg {
+    outcome(app, Language::Python, verdict)
 }

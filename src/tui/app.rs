@@ -265,14 +265,9 @@ impl App {
     }
 
     /// The saved status of one language of an exercise, or `None` when the toolchain is
-    /// missing and it was never passed.
+    /// missing and it was never tried (the rule is [`crate::learner::shown_status`]).
     pub fn status(&self, exercise: &str, lang: Language) -> Option<Status> {
-        let s = self.progress.record(exercise, lang).status;
-        if s == Status::NotTried && !self.is_available(lang) {
-            None
-        } else {
-            Some(s)
-        }
+        crate::learner::shown_status(&self.progress, exercise, lang, self.is_available(lang))
     }
 
     /// Whether a language's toolchain is installed.
@@ -482,14 +477,13 @@ impl App {
                     return Vec::new();
                 }
                 // Recorded even if the learner moved on: the check did run.
-                let cmd = self.record(Change::Outcome {
-                    outcome: outcome.clone(),
-                    at: finished_at,
-                });
+                let change =
+                    crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
+                let cmds = change.map(|c| self.save(c)).into_iter().collect();
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
                     self.exercise.check_done(*outcome);
                 }
-                vec![cmd]
+                cmds
             }
             Msg::FileChanged { exercise, language } => self.file_changed(&exercise, language),
             Msg::Notice(note) => {
@@ -655,7 +649,7 @@ impl App {
                     self.message = Some("checks cancelled".into());
                     cmds.push(Cmd::CancelChecks);
                 }
-                Intent::Record(change) => cmds.push(self.record(change)),
+                Intent::Learn(action) => cmds.extend(self.learn(action)),
                 Intent::Say(note) => self.message = Some(note),
                 Intent::EditHere(lang, text) => {
                     let slug = self.exercise.slug.clone().unwrap_or_default();
@@ -847,10 +841,15 @@ impl App {
         cmds
     }
 
-    /// Applies a change to progress here and asks for it to be saved; it stays in
-    /// `unsaved` until the saver reports it saved.
+    /// Applies a change to progress here and asks for it to be saved.
     fn record(&mut self, change: Change) -> Cmd {
         change.apply(&mut self.progress);
+        self.save(change)
+    }
+
+    /// Asks for a change already applied to `progress` (by [`crate::learner`]) to be saved;
+    /// it stays in `unsaved` until the saver reports it saved.
+    pub(crate) fn save(&mut self, change: Change) -> Cmd {
         let seq = self.unsaved.next;
         self.unsaved.next += 1;
         self.unsaved.changes.push((seq, change.clone()));

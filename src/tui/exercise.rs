@@ -9,10 +9,12 @@ use ratatui::text::Line;
 use super::app::{Confirm, Overlay};
 use super::intent::{Ctx, Intent};
 use super::keys::Action;
+use super::learn::{Learn, not_tried_yet};
 use super::msg::Cmd;
 use crate::course::{Exercise, Language};
 use crate::highlight::{Syntaxes, highlight_or_plain};
-use crate::progress::{Change, Status};
+use crate::learner::{self, SolutionAccess, outcome};
+use crate::progress::Status;
 use crate::run::{Outcome, Verdict};
 use crate::theme::Theme;
 
@@ -92,9 +94,9 @@ impl LangState {
     pub fn tone(&self) -> Tone {
         match (self.running, self.verdict, self.status) {
             (true, _, _) => Tone::Busy,
-            (_, Some(Verdict::Passed), _) | (_, None, Status::Passed) => Tone::Good,
-            (_, Some(Verdict::ToolchainMissing | Verdict::Cancelled), _) => Tone::Busy,
-            (_, Some(_), _) | (_, None, Status::Failed) => Tone::Bad,
+            (_, Some(v), _) => outcome::tone(v).into(),
+            (_, None, Status::Passed) => Tone::Good,
+            (_, None, Status::Failed) => Tone::Bad,
             _ if !self.available => Tone::Busy,
             _ => Tone::Neutral,
         }
@@ -112,6 +114,18 @@ pub enum Tone {
     Busy,
     /// Not tried.
     Neutral,
+}
+
+impl From<outcome::Tone> for Tone {
+    /// A verdict's tone: nothing judged (a missing toolchain, a cancelled check, microlings'
+    /// own failure) is coloured as busy, neither good nor bad.
+    fn from(tone: outcome::Tone) -> Self {
+        match tone {
+            outcome::Tone::Good => Tone::Good,
+            outcome::Tone::Bad => Tone::Bad,
+            outcome::Tone::Warn => Tone::Busy,
+        }
+    }
 }
 
 /// The exercise view's state.
@@ -439,23 +453,19 @@ impl ExerciseState {
                 };
             }
             Action::ToggleWatch => return vec![Intent::ToggleWatch],
-            Action::NextHint => return self.reveal_hint(&slug, cx),
+            Action::NextHint => return vec![Intent::Learn(Learn::Hint)],
             Action::ShowTask => return vec![Intent::Popup(Overlay::Task)],
             Action::ToggleSolution => {
-                let record = cx.progress.record(&slug, focus);
                 if self.mode == PaneMode::Solution {
                     self.mode = PaneMode::Mine;
-                } else if record.attempts == 0 {
-                    return vec![Intent::Say(format!(
-                        "check your {} file at least once first (Enter), then s shows the solution",
-                        focus.display_name()
-                    ))];
-                } else if record.solution_seen {
-                    return self.reveal_solution(focus, cx);
                 } else {
-                    return vec![Intent::Popup(Overlay::Confirm(Confirm::RevealSolution(
-                        focus,
-                    )))];
+                    return match learner::solution_access(cx.progress, &slug, focus) {
+                        SolutionAccess::NotYet => vec![Intent::Say(not_tried_yet(focus))],
+                        SolutionAccess::Open => self.reveal_solution(focus, cx),
+                        SolutionAccess::Ask => vec![Intent::Popup(Overlay::Confirm(
+                            Confirm::RevealSolution(focus),
+                        ))],
+                    };
                 }
             }
             Action::ToggleCompare => {
@@ -494,33 +504,15 @@ impl ExerciseState {
         }
     }
 
-    fn reveal_hint(&mut self, slug: &str, cx: &Ctx) -> Vec<Intent> {
-        let total = self.exercise(cx).map_or(0, |e| e.hints.len());
-        // The hints open where the learner is looking, not below the fold of the result.
-        if self.hints_shown >= total {
-            return vec![
-                Intent::Popup(Overlay::Hints),
-                Intent::Say(
-                    "that was the last hint: s shows the reference solution after a try".into(),
-                ),
-            ];
-        }
-        self.hints_shown += 1;
-        vec![
-            Intent::Popup(Overlay::Hints),
-            Intent::Record(Change::Hint(slug.to_string(), self.focus, total)),
-        ]
-    }
-
     /// Shows the reference solution of `lang` (the learner said yes, or had seen it before).
     pub(crate) fn reveal_solution(&mut self, lang: Language, cx: &Ctx) -> Vec<Intent> {
-        let Some(slug) = self.slug.clone() else {
+        if self.slug.is_none() {
             return Vec::new();
-        };
+        }
         self.fill_solutions(cx);
         self.focus = lang;
         self.mode = PaneMode::Solution;
-        vec![Intent::Record(Change::SolutionSeen(slug, lang))]
+        vec![Intent::Learn(Learn::Solution(lang))]
     }
 
     fn fill_solutions(&mut self, cx: &Ctx) {

@@ -7,7 +7,7 @@
 
 use crate::course::{Course, Exercise, Language};
 use crate::highlight::Syntaxes;
-use crate::progress::{Change, Progress, Status};
+use crate::progress::{Progress, Status};
 use crate::theme::Theme;
 
 use super::app::{Availability, Overlay};
@@ -80,8 +80,8 @@ pub enum Intent {
     Check(Vec<Language>),
     /// Cancel the running checks; their results are ignored from now on.
     CancelChecks,
-    /// Apply a change to progress and save it.
-    Record(Change),
+    /// Run a learner's action (its rules are [`crate::learner`]'s) and save what it changed.
+    Learn(super::learn::Learn),
     /// Tell the learner something (in the status bar until the next key).
     Say(String),
     /// Edit a language's file in the built-in editor, starting from this text.

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use super::intent::{Ctx, Intent};
 use super::keys::Action;
+use super::learn::Learn;
 use super::msg::Cmd;
-use crate::progress::{Change, Progress};
+use crate::progress::Progress;
 use crate::run::lab::{LabEvent, LabRun, LabTarget};
 
 /// The lab screen's state.
@@ -95,13 +96,7 @@ impl LabState {
     pub(crate) fn done(&mut self, run: LabRun) -> Vec<Intent> {
         self.running = false;
         self.back = 0;
-        if run.cancelled {
-            return vec![Intent::Say("lab stopped; nothing was saved".into())];
-        }
-        vec![
-            Intent::Record(Change::LabRun(Box::new(run))),
-            Intent::Say("lab finished and saved with your progress".into()),
-        ]
+        vec![Intent::Learn(Learn::Lab(Box::new(run)))]
     }
 
     /// What a key's action does in the lab.

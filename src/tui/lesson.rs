@@ -3,8 +3,8 @@
 
 use super::intent::{Ctx, Intent};
 use super::keys::Action;
+use super::learn::Learn;
 use crate::markdown::{QuizView, Rendered, render_in};
-use crate::progress::Change;
 
 /// What the cached rendering was made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,27 +191,12 @@ impl LessonState {
         self.clamp_scroll(cx.layout.page_rows());
     }
 
-    /// Marks the lesson read once the learner has reached its end, or answered its last
-    /// quiz: opening a lesson is not reading it.
+    /// Asks for the lesson to be marked read, saying whether its end is on screen;
+    /// [`crate::learner::lesson_read`] decides (opening a lesson is not reading it).
     pub(crate) fn reached_end(&self, cx: &Ctx) -> Vec<Intent> {
-        let Some(lesson) = cx.course.lessons.get(self.index) else {
-            return Vec::new();
-        };
-        if cx.progress.lessons_read.contains(&lesson.slug) {
-            return Vec::new();
-        }
-        let last_quiz_answered = lesson
-            .quizzes
-            .len()
-            .checked_sub(1)
-            .is_some_and(|last| cx.progress.quiz_answer(&lesson.slug, last).is_some());
-        if !(self.at_end(cx.layout.page_rows()) || last_quiz_answered) {
-            return Vec::new();
-        }
-        vec![
-            Intent::Record(Change::LessonRead(lesson.slug.clone())),
-            Intent::Say("lesson read: n goes to the next one, x to its exercises".into()),
-        ]
+        vec![Intent::Learn(Learn::LessonRead {
+            end_seen: self.at_end(cx.layout.page_rows()),
+        })]
     }
 
     /// What a key's action does in the reader.
@@ -239,8 +224,8 @@ impl LessonState {
             }
             Action::NextQuiz => return self.focus_quiz(true, h),
             Action::PrevQuiz => return self.focus_quiz(false, h),
-            Action::Answer(option) => return self.answer_quiz(Some(usize::from(option)), cx),
-            Action::AnswerHighlighted => return self.answer_quiz(None, cx),
+            Action::Answer(option) => return self.answer_quiz(Some(usize::from(option))),
+            Action::AnswerHighlighted => return self.answer_quiz(None),
             Action::LessonExercises => {
                 let first = cx
                     .course
@@ -294,33 +279,16 @@ impl LessonState {
     }
 
     /// Answers the focused quiz with `option`, or with its highlighted option.
-    fn answer_quiz(&mut self, option: Option<usize>, cx: &Ctx) -> Vec<Intent> {
+    fn answer_quiz(&mut self, option: Option<usize>) -> Vec<Intent> {
         let Some(i) = self.quiz_focus else {
             return vec![Intent::Say(
                 "press Tab to go to a quiz, then 1-9 to answer".into(),
             )];
         };
-        let Some(lesson) = cx.course.lessons.get(self.index) else {
-            return Vec::new();
-        };
-        let Some(quiz) = lesson.quizzes.get(i) else {
-            return Vec::new();
-        };
         let chosen = option.unwrap_or_else(|| self.quiz_selected.get(i).copied().unwrap_or(0));
-        if chosen >= quiz.options.len() {
-            return vec![Intent::Say(format!(
-                "this quiz has {} options",
-                quiz.options.len()
-            ))];
-        }
-        if let Some(sel) = self.quiz_selected.get_mut(i) {
-            *sel = chosen;
-        }
-        vec![Intent::Record(Change::Quiz(
-            lesson.slug.clone(),
-            i,
-            chosen,
-            chosen == quiz.answer,
-        ))]
+        vec![Intent::Learn(Learn::Quiz {
+            quiz: i,
+            option: chosen,
+        })]
     }
 }

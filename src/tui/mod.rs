@@ -16,6 +16,7 @@ pub mod intent;
 pub mod keys;
 pub mod lab;
 pub mod layout;
+pub mod learn;
 pub mod lesson;
 pub mod map;
 pub mod msg;
@@ -40,7 +41,6 @@ use msg::{Cmd, Msg};
 use saver::{Job, Saver};
 
 use crate::course::{Course, Language};
-use crate::progress::LoadNotice;
 use crate::run::{CancelToken, CheckOptions, Runner};
 use crate::session::Context;
 use crate::theme::{Theme, ThemeKind};
@@ -95,16 +95,9 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
         Theme::new(theme),
         (size.width, size.height),
     );
-    app.message = match notice {
-        Some(LoadNotice::MovedAsideCorrupt { moved_to, .. }) => Some(format!(
-            "your progress file was unreadable; it was kept as {} and you start fresh",
-            moved_to.display()
-        )),
-        Some(LoadNotice::Migrated { from }) => {
-            Some(format!("progress upgraded from version {from}"))
-        }
-        None => None,
-    };
+    app.message = notice
+        .as_ref()
+        .map(|n| crate::learner::notice::progress_notice(n).text);
 
     let (tx, rx) = mpsc::channel();
     let control = input::InputControl::default();
@@ -408,13 +401,6 @@ impl Runtime {
                         text,
                     });
                 }
-                Cmd::ResetFile(slug, lang) => {
-                    if let Some(ex) = self.course.exercise(&slug)
-                        && let Err(e) = self.workspace.reset(ex, lang)
-                    {
-                        self.pending.push_back(Msg::Notice(format!("{e:#}")));
-                    }
-                }
                 Cmd::Watch(slug) => {
                     if slug != self.watched {
                         self.watch(slug);
@@ -469,30 +455,12 @@ impl Runtime {
             let spawned = std::thread::Builder::new()
                 .name(format!("check-{}", lang.id()))
                 .spawn(move || {
-                    let outcome = match workspace.read_bytes(&ex, lang) {
-                        Ok(src) => runner.check(
-                            &ex,
-                            lang,
-                            &src,
-                            &CheckOptions {
-                                use_cache: true,
-                                cancel,
-                            },
-                        ),
-                        Err(e) => {
-                            let mut o = runner.check(
-                                &ex,
-                                lang,
-                                "",
-                                &CheckOptions {
-                                    use_cache: false,
-                                    cancel: CancelToken::new(),
-                                },
-                            );
-                            o.message = format!("cannot read your file: {e:#}");
-                            o
-                        }
+                    let opts = CheckOptions {
+                        use_cache: true,
+                        cancel,
                     };
+                    let outcome =
+                        crate::learner::check_language(&runner, &workspace, &ex, lang, &opts);
                     let _ = tx.send(Msg::CheckDone {
                         batch,
                         outcome: Box::new(outcome),

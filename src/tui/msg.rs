@@ -117,8 +117,6 @@ pub enum Cmd {
     OpenEditor(String, Language),
     /// Write the built-in editor's text to the learner's file.
     WriteFile(String, Language, String),
-    /// Reset a learner's file to the starter.
-    ResetFile(String, Language),
     /// Watch an exercise's files (replacing what was watched); `None` stops watching.
     Watch(Option<String>),
     /// Measure the reference services on a worker thread.

@@ -9,10 +9,10 @@ use super::intent::Ctx;
 use super::layout::GRID;
 use super::view::{SPINNER, short_name};
 use crate::course::{Exercise, Language};
+use crate::learner::outcome::{self, Excerpt};
 use crate::run::compare::visible_whitespace;
 use crate::run::service::{RequestResult, ServiceReport};
 use crate::run::{DiffOp, Outcome, Verdict};
-use crate::style::verdict_symbol;
 use crate::theme::Theme;
 
 /// What the result is built from.
@@ -67,7 +67,7 @@ fn result_lines(r: &Rx<'_>, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
                 ));
                 if let Some(o) = r.exercise.panes.get(&lang).and_then(|p| p.outcome.as_ref()) {
                     summary.push(Span::styled(
-                        format!(" {}", duration(o.duration_ms)),
+                        format!(" {}", outcome::duration(o.duration_ms)),
                         theme.dim,
                     ));
                 }
@@ -90,9 +90,8 @@ fn result_lines(r: &Rx<'_>, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
                 "This language's toolchain is not installed: run `microlings doctor` to see how to get it.".to_string()
             } else if let Some(v) = state.verdict {
                 format!(
-                    "Last check: {} {}. Enter checks it again and shows why.",
-                    verdict_symbol(v),
-                    v.label()
+                    "Last check: {}. Enter checks it again and shows why.",
+                    outcome::label(v)
                 )
             } else {
                 "r checks all four languages, Enter the focused one. i edits the file here, e in your editor.".to_string()
@@ -160,16 +159,30 @@ fn indent(lines: &mut Vec<Line<'static>>, text: &[Line<'static>]) {
     }
 }
 fn verdict_span(r: &Rx<'_>, v: Verdict) -> Span<'static> {
-    let style = match v {
-        Verdict::Passed => r.cx.theme.good,
-        Verdict::ToolchainMissing | Verdict::Cancelled => r.cx.theme.warn,
-        _ => r.cx.theme.bad,
-    };
-    Span::styled(format!("{} {}", verdict_symbol(v), v.label()), style)
+    Span::styled(
+        outcome::label(v),
+        tone_style(r.cx.theme, outcome::tone(v).into()),
+    )
 }
 
-fn duration(ms: u64) -> String {
-    crate::clock::duration_ms(ms)
+/// Pushes what is shown of a long output ([`Excerpt`], as the command line shows it): its
+/// first lines, a line for those left out, its last lines.
+fn excerpt_lines(
+    lines: &mut Vec<Line<'static>>,
+    excerpt: &Excerpt<'_>,
+    lead: &str,
+    theme: &Theme,
+    width: usize,
+) {
+    for l in &excerpt.head {
+        push_wrapped(lines, lead, l, theme.text, width);
+    }
+    if let Some(gap) = excerpt.gap() {
+        push_wrapped(lines, lead, &gap, theme.dim, width);
+    }
+    for l in &excerpt.tail {
+        push_wrapped(lines, lead, l, theme.text, width);
+    }
 }
 
 /// Pushes `lead` + `text`, cut into lines of at most `width` columns by characters (output
@@ -238,7 +251,10 @@ fn outcome_lines(
     let theme = r.cx.theme;
     let mut head = vec![
         verdict_span(r, o.verdict),
-        Span::styled(format!(" · {}", duration(o.duration_ms)), theme.dim),
+        Span::styled(
+            format!(" · {}", outcome::duration(o.duration_ms)),
+            theme.dim,
+        ),
     ];
     if o.cached {
         head.push(Span::styled(" · unchanged, from cache", theme.dim));
@@ -287,15 +303,16 @@ fn outcome_lines(
             // half an answer before its type error).
             if o.verdict != Verdict::CompileError && !o.stdout.trim().is_empty() {
                 lines.push(Line::styled("it printed:", theme.dim));
-                let out: Vec<&str> = o.stdout.lines().collect();
-                for l in &out[out.len().saturating_sub(10)..] {
-                    push_wrapped(lines, "  ", l, theme.text, width);
-                }
+                excerpt_lines(lines, &Excerpt::of_stdout(&o.stdout), "  ", theme, width);
                 lines.push(Line::styled("then, on stderr:", theme.dim));
             }
-            for l in o.stderr.lines().take(200) {
-                push_wrapped(lines, "│ ", l, theme.text, width);
-            }
+            excerpt_lines(
+                lines,
+                &Excerpt::of_stderr(&o.stderr, o.verdict),
+                "│ ",
+                theme,
+                width,
+            );
         }
     }
 }
@@ -414,7 +431,7 @@ fn service_lines(rx: &Rx<'_>, s: &ServiceReport, lines: &mut Vec<Line<'static>>,
                 format!(
                     "{} · {}",
                     r.status.unwrap_or(r.expected_status),
-                    duration(r.duration_ms)
+                    outcome::duration(r.duration_ms)
                 ),
             ),
             RequestResult::NotSent => ("·", theme.dim, "not sent".to_string()),

@@ -109,7 +109,12 @@ pub fn long_outcome(app: &App, lang: Language) -> Msg {
     else {
         panic!("outcome() makes a CheckDone");
     };
-    outcome.stderr = (1..=60).map(|i| format!("trace line {i}\n")).collect();
+    // Long lines: the result panel shows an excerpt of stderr (its first and last lines, as
+    // the command line does), and the excerpt still has to wrap past the screen.
+    let frame = "at com.example.orders.Service.handle(Service.java:42) ".repeat(3);
+    outcome.stderr = (1..=60)
+        .map(|i| format!("trace line {i}: {frame}\n"))
+        .collect();
     Msg::CheckDone {
         batch,
         outcome,
