@@ -304,3 +304,55 @@ fn a_missing_toolchain_is_a_verdict_with_an_install_hint() {
     assert!(o.message.contains("javac is not on PATH"));
     assert!(o.message.contains("install") || o.message.contains("Install"));
 }
+
+#[test]
+fn every_case_with_the_wrong_output_is_reported_with_its_input() {
+    if !have(Language::Python) {
+        return;
+    }
+    let (runner, _dir) = runner();
+    // Doubles its input, except that it adds one to odd numbers: wrong on "3" and "5" only.
+    let source = "n = int(input())\nprint(n * 2 + (n % 2))\n";
+    let ex = exercise(
+        "double",
+        10,
+        &[
+            ("two", Some("2\n"), "4\n"),
+            ("three", Some("3\n"), "6\n"),
+            ("four", Some("4\n"), "8\n"),
+            ("five", Some("5\n"), "10\n"),
+        ],
+    );
+    let o = runner.check(
+        &ex,
+        Language::Python,
+        source,
+        &CheckOptions {
+            use_cache: false,
+            ..opts()
+        },
+    );
+    assert_eq!(o.verdict, Verdict::WrongOutput, "{o:#?}");
+    assert_eq!(o.case.as_deref(), Some("three"));
+    assert_eq!(o.more_failures.len(), 1, "{o:#?}");
+    let more = &o.more_failures[0];
+    assert_eq!(more.case, "five");
+    assert_eq!(more.input.as_deref(), Some("5\n"));
+    assert!(more.diff.lines.iter().any(|l| l.text == "11"), "{more:?}");
+    assert!(o.message.contains("1 more case too"), "{}", o.message);
+
+    // A crash after a wrong output ends the run: the first failure is reported alone.
+    let crashes_on_four = "n = int(input())\nassert n != 4\nprint(n * 2 + (n % 2))\n";
+    let o = runner.check(
+        &ex,
+        Language::Python,
+        crashes_on_four,
+        &CheckOptions {
+            use_cache: false,
+            ..opts()
+        },
+    );
+    assert_eq!(o.verdict, Verdict::WrongOutput, "{o:#?}");
+    assert_eq!(o.case.as_deref(), Some("three"));
+    assert!(o.more_failures.is_empty(), "{o:#?}");
+}

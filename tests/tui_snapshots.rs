@@ -124,6 +124,7 @@ fn exercise_view_with_a_diff() {
                 message: "the output is not what was expected".into(),
                 cached: false,
                 service: None,
+                more_failures: Vec::new(),
             }),
             finished_at: 0,
         });
@@ -224,6 +225,7 @@ fn tricky_outcome(lang: Language) -> Outcome {
         message: "the output for case 'tricky' is not what was expected".into(),
         cached: false,
         service: None,
+        more_failures: Vec::new(),
     }
 }
 

@@ -40,6 +40,11 @@ fn shown(o: &Outcome) -> Outcome {
     o.message = visible(&o.message);
     o.case = o.case.as_deref().map(visible);
     o.diff = o.diff.as_ref().map(diff);
+    for f in &mut o.more_failures {
+        f.case = visible(&f.case);
+        f.input = f.input.as_deref().map(visible);
+        f.diff = diff(&f.diff);
+    }
     if let Some(s) = &mut o.service {
         for r in &mut s.requests {
             r.name = visible(&r.name);
@@ -87,6 +92,13 @@ pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
         Verdict::WrongOutput => {
             if let Some(diff) = &o.diff {
                 out.push_str(&render_diff(paint, diff, "      ", "+ your output"));
+            }
+            for f in &o.more_failures {
+                match &f.input {
+                    Some(input) => out.push_str(&case_input(paint, &f.case, input)),
+                    None => out.push_str(&format!("      case '{}' (no input)\n", f.case)),
+                }
+                out.push_str(&render_diff(paint, &f.diff, "      ", "+ your output"));
             }
             if o.stdout.trim().is_empty() && !o.stderr.trim().is_empty() {
                 // Printed, but on the wrong stream: show where it went.
@@ -327,6 +339,38 @@ mod tests {
     }
 
     #[test]
+    fn every_failing_case_shows_its_input_and_its_diff() {
+        let diff = |expected: &str, actual: &str| {
+            crate::run::compare::compare(expected, actual).expect("they differ")
+        };
+        let o = Outcome {
+            exercise: "typing-parse-port".into(),
+            language: Language::Python,
+            verdict: Verdict::WrongOutput,
+            duration_ms: 90,
+            exit_code: Some(0),
+            stdout: "port 443\n".into(),
+            stderr: String::new(),
+            diff: Some(diff("invalid\n", "port 443\n")),
+            case: Some("tricky".into()),
+            message: "the output for case 'tricky' is not what was expected".into(),
+            cached: false,
+            service: None,
+            more_failures: vec![crate::run::CaseFailure {
+                case: "signs".into(),
+                input: Some("+80\n".into()),
+                diff: diff("invalid\n", "port 80\n"),
+            }],
+        };
+        let text = outcome(&Paint::new(false), &o, Some(" 443\n"));
+        let tricky = text.find("case 'tricky'").expect("first case named");
+        let signs = text.find("case 'signs'").expect("second case named");
+        assert!(tricky < signs, "{text}");
+        assert!(text[signs..].contains("+80"), "{text}");
+        assert!(text[signs..].contains("port 80"), "{text}");
+    }
+
+    #[test]
     fn a_long_stack_trace_shows_its_exception_and_its_end() {
         let trace: Vec<String> = std::iter::once(
             "Exception in thread \"main\" java.lang.IllegalStateException: boom".to_string(),
@@ -349,6 +393,7 @@ mod tests {
             message: "the program exited with code 1; stderr says why".into(),
             cached: false,
             service: None,
+            more_failures: Vec::new(),
         };
         let text = outcome(&Paint::new(false), &o, None);
         assert!(text.contains("│ Exception in thread \"main\""), "{text}");
@@ -377,6 +422,7 @@ mod tests {
             case: Some("GET /items/9".into()),
             message: "1 of 2 replies are not what was expected".into(),
             cached: false,
+            more_failures: Vec::new(),
             service: Some(ServiceReport {
                 port: 40000,
                 startup_ms: Some(21),

@@ -15,6 +15,7 @@ fn outcome(verdict: Verdict) -> Outcome {
         message: String::new(),
         cached: false,
         service: None,
+        more_failures: Vec::new(),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::run::plan::Plan;
 use crate::run::toolchain::Toolchain;
 
 /// Bump when the runner's behaviour changes in a way that changes verdicts.
-const RUNNER_VERSION: &str = "microlings-runner-1";
+const RUNNER_VERSION: &str = "microlings-runner-2";
 
 /// A directory of cached outcomes, one JSON file each.
 #[derive(Debug, Clone)]

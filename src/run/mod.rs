@@ -147,6 +147,21 @@ pub struct Outcome {
     /// For an HTTP exercise: start-up time, every request with its own diff, and shutdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceReport>,
+    /// The other cases whose output was wrong too, after the one `case` and `diff` describe,
+    /// so the learner sees every failing input at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_failures: Vec<CaseFailure>,
+}
+
+/// One more case with the wrong output: its name, what it read on stdin, and the diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFailure {
+    /// The case's name.
+    pub case: String,
+    /// Its stdin, lossily decoded; `None` when it reads none.
+    pub input: Option<String>,
+    /// Expected versus actual.
+    pub diff: Diff,
 }
 
 impl Outcome {
@@ -335,6 +350,10 @@ impl Runner {
             output_cap: OUTPUT_CAP,
         };
         let mut last = None;
+        // The first case that failed; more cases with the wrong output are added to it, so
+        // the learner sees every input that fails. Another kind of failure (a crash, a
+        // timeout) ends the run at once.
+        let mut first_failure: Option<Outcome> = None;
         for case in &exercise.cases {
             let mut spec = plan.run.clone();
             if let Some(input) = &case.input {
@@ -364,10 +383,36 @@ impl Runner {
                 }
                 o.diff = Some(diff);
             }
-            if o.verdict != Verdict::Passed {
-                return Ok(o);
+            match (&mut first_failure, o.verdict) {
+                (_, Verdict::Passed) => last = Some(o),
+                (None, Verdict::WrongOutput) => first_failure = Some(o),
+                (None, _) => return Ok(o),
+                (Some(first), Verdict::WrongOutput) => {
+                    if let (Some(case_name), Some(diff)) = (o.case, o.diff) {
+                        first.more_failures.push(CaseFailure {
+                            case: case_name,
+                            input: case
+                                .input
+                                .as_deref()
+                                .map(|b| String::from_utf8_lossy(b).into_owned()),
+                            diff,
+                        });
+                    }
+                }
+                (Some(_), _) => break,
             }
-            last = Some(o);
+        }
+        if let Some(mut o) = first_failure {
+            o.duration_ms = started.elapsed().as_millis() as u64;
+            let more = o.more_failures.len();
+            if more > 0 {
+                o.message = format!(
+                    "{} ({more} more case{} too, below)",
+                    o.message,
+                    if more == 1 { "" } else { "s" }
+                );
+            }
+            return Ok(o);
         }
         let mut o = last.unwrap_or_else(|| outcome(exercise, lang, Verdict::Passed, started));
         o.case = None;
@@ -394,6 +439,7 @@ fn outcome(exercise: &Exercise, lang: Language, verdict: Verdict, started: Insta
         message: String::new(),
         cached: false,
         service: None,
+        more_failures: Vec::new(),
     }
 }
 

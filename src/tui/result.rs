@@ -296,6 +296,15 @@ fn outcome_lines(
             if let Some(diff) = &o.diff {
                 diff_lines(r, diff, lines, width);
             }
+            // Every other case that failed the same way, each with its input.
+            for f in &o.more_failures {
+                let more = Outcome {
+                    case: Some(f.case.clone()),
+                    ..o.clone()
+                };
+                case_input_lines(r, ex, &more, lines, width);
+                diff_lines(r, &f.diff, lines, width);
+            }
         }
         Verdict::WrongOutput => {}
         _ => {

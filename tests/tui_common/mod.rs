@@ -80,6 +80,7 @@ pub fn outcome(app: &App, lang: Language, verdict: Verdict) -> Msg {
             message: String::new(),
             cached: false,
             service: None,
+            more_failures: Vec::new(),
         }),
         finished_at: 1_700_000_000,
     }
