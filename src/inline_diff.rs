@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::run::{Diff, DiffOp};
+use crate::run::Diff;
 
 /// Above this share of changed characters a line is simply different: marking most of it
 /// says nothing the whole-line colour does not.
@@ -19,27 +19,10 @@ const MAX_PIECES: usize = 3;
 pub fn changed_chars(diff: &Diff) -> Vec<Vec<Range<usize>>> {
     let lines = &diff.lines;
     let mut out = vec![Vec::new(); lines.len()];
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].op != DiffOp::Expected {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && lines[i].op == DiffOp::Expected {
-            i += 1;
-        }
-        let mid = i;
-        while i < lines.len() && lines[i].op == DiffOp::Actual {
-            i += 1;
-        }
-        // The k-th expected line of a change pairs with its k-th actual line.
-        for k in 0..(mid - start).min(i - mid) {
-            let (a, b) = (start + k, mid + k);
-            let (old, new) = pair(&lines[a].text, &lines[b].text);
-            out[a] = old;
-            out[b] = new;
-        }
+    for (a, b) in crate::run::compare::replaced_pairs(lines) {
+        let (old, new) = pair(&lines[a].text, &lines[b].text);
+        out[a] = old;
+        out[b] = new;
     }
     out
 }

@@ -91,9 +91,10 @@ pub fn compare(expected: &str, actual: &str) -> Option<Diff> {
     })
 }
 
-/// Pairs up each run of expected lines with the actual lines that follow it, and marks pairs
-/// that differ only in whitespace.
-fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
+/// The `(expected, actual)` line indexes of a diff that replace each other: in each run of
+/// expected lines followed by actual lines, the k-th expected line pairs with the k-th actual.
+pub fn replaced_pairs(lines: &[DiffLine]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].op != DiffOp::Expected {
@@ -108,17 +109,21 @@ fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
         while i < lines.len() && lines[i].op == DiffOp::Actual {
             i += 1;
         }
-        for k in 0..(mid - start).min(i - mid) {
-            let (a, b) = (start + k, mid + k);
-            let (ea, eb) = (
-                without_invisible(&lines[a].text),
-                without_invisible(&lines[b].text),
-            );
-            let same_words = ea.split_whitespace().eq(eb.split_whitespace());
-            if same_words {
-                lines[a].show_whitespace = true;
-                lines[b].show_whitespace = true;
-            }
+        pairs.extend((0..(mid - start).min(i - mid)).map(|k| (start + k, mid + k)));
+    }
+    pairs
+}
+
+/// Marks the pairs of replaced lines that differ only in whitespace.
+fn mark_whitespace_only_changes(lines: &mut [DiffLine]) {
+    for (a, b) in replaced_pairs(lines) {
+        let (ea, eb) = (
+            without_invisible(&lines[a].text),
+            without_invisible(&lines[b].text),
+        );
+        if ea.split_whitespace().eq(eb.split_whitespace()) {
+            lines[a].show_whitespace = true;
+            lines[b].show_whitespace = true;
         }
     }
 }
