@@ -537,7 +537,7 @@ fn from_run(
                 }
             };
         }
-        Termination::Signalled(sig) => {
+        Termination::Signalled { signal: sig, .. } => {
             o.verdict = Verdict::RuntimeError;
             o.message = format!("the program was killed by signal {sig}{}", signal_name(sig));
         }

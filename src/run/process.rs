@@ -106,8 +106,15 @@ pub struct Limits {
 pub enum Termination {
     /// Exited by itself with this code.
     Exited(i32),
-    /// Killed by this signal (not by us).
-    Signalled(i32),
+    /// Killed by a signal.
+    Signalled {
+        /// The signal's number.
+        signal: i32,
+        /// Whether microlings had signalled this process before it ended (stopping a
+        /// service with SIGTERM, then SIGKILL): the signal may be microlings' own, not the
+        /// program's fault nor a kill from outside.
+        sent_by_us: bool,
+    },
     /// Hit the deadline; we killed it.
     TimedOut,
     /// Printed more than the cap; we killed it.
@@ -484,23 +491,24 @@ fn supervise(
     signal_group(pgid, libc::SIGKILL);
     let termination = match reason {
         Some(reason) => reason,
-        None => termination_of(status),
+        None => termination_of(status, false),
     };
     Ok((termination, duration))
 }
 
+/// How `status` ended; `sent_by_us`: whether microlings had signalled the process before.
 #[cfg(unix)]
-fn termination_of(status: ExitStatus) -> Termination {
+fn termination_of(status: ExitStatus, sent_by_us: bool) -> Termination {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => Termination::Exited(code),
-        (None, Some(sig)) => Termination::Signalled(sig),
+        (None, Some(signal)) => Termination::Signalled { signal, sent_by_us },
         (None, None) => Termination::Exited(-1),
     }
 }
 
 #[cfg(not(unix))]
-fn termination_of(status: ExitStatus) -> Termination {
+fn termination_of(status: ExitStatus, _sent_by_us: bool) -> Termination {
     Termination::Exited(status.code().unwrap_or(-1))
 }
 
@@ -599,6 +607,8 @@ pub struct Background {
     started: Instant,
     rx: Receiver<Event>,
     exit: Option<ExitStatus>,
+    /// Whether microlings signalled the process (stop, kill).
+    signalled: bool,
     readers: Vec<Option<Reader>>,
     done: bool,
     #[cfg(not(unix))]
@@ -680,6 +690,7 @@ impl Background {
             started,
             rx,
             exit: None,
+            signalled: false,
             readers: Vec::new(),
             done: false,
             #[cfg(not(unix))]
@@ -714,7 +725,8 @@ impl Background {
                 }
             }
         }
-        self.exit.map(termination_of)
+        let signalled = self.signalled;
+        self.exit.map(|s| termination_of(s, signalled))
     }
 
     /// Asks the process group to stop with SIGTERM, waits up to `grace`, then kills the
@@ -741,13 +753,14 @@ impl Background {
     #[cfg(unix)]
     fn terminate(&mut self, grace: Duration) -> StopKind {
         let sent = Instant::now();
+        self.signalled = true;
         signal_group(self.pid as libc::pid_t, libc::SIGTERM);
         match wait_for_exit(&self.rx, grace) {
             Some(status) => {
                 self.exit = Some(status);
                 StopKind::OnSigterm {
                     after: sent.elapsed(),
-                    termination: termination_of(status),
+                    termination: termination_of(status, true),
                 }
             }
             None => StopKind::Killed,
@@ -762,6 +775,9 @@ impl Background {
 
     /// Kills the whole group and waits (boundedly) for the main process to be reaped.
     fn kill_group(&mut self) {
+        if self.exit.is_none() {
+            self.signalled = true;
+        }
         #[cfg(unix)]
         signal_group(self.pid as libc::pid_t, libc::SIGKILL);
         #[cfg(not(unix))]

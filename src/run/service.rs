@@ -262,7 +262,9 @@ pub(super) fn check(
 fn describe_exit(t: Termination) -> String {
     match t {
         Termination::Exited(code) => format!("exited with code {code}"),
-        Termination::Signalled(sig) => format!("was killed by signal {sig}{}", signal_name(sig)),
+        Termination::Signalled { signal: sig, .. } => {
+            format!("was killed by signal {sig}{}", signal_name(sig))
+        }
         _ => "stopped".to_string(),
     }
 }

@@ -391,7 +391,7 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
                     PROBE_TIMEOUT.as_secs()
                 ),
                 Termination::Exited(code) => format!("{command} exited with code {code}{said}"),
-                Termination::Signalled(sig) => {
+                Termination::Signalled { signal: sig, .. } => {
                     format!("{command} was killed by signal {sig}{said}")
                 }
                 Termination::OutputTooLarge => format!("{command} printed far too much"),
