@@ -5,16 +5,19 @@ use clap::Parser;
 use microlings::cli::out::StdoutFailed;
 
 fn main() -> ExitCode {
-    // Before any thread exists: what microlings starts outside the runner (an editor, and
-    // whatever that leaves running) carries this, so sweeping a check's escaped processes
-    // leaves it alone (see run::reaper).
-    // SAFETY: no other thread runs yet, so nothing reads the environment concurrently.
-    unsafe {
-        std::env::set_var(
-            microlings::run::reaper::OWNER_VAR,
-            std::process::id().to_string(),
-        );
+    // The containment helper (see run::sandbox): microlings re-executed to run one program in
+    // a PID namespace of its own. It must not parse the command line nor start a thread.
+    let mut args = std::env::args_os();
+    if args
+        .nth(1)
+        .is_some_and(|a| a == microlings::run::sandbox::HELPER_ARG)
+    {
+        let rest: Vec<_> = args.collect();
+        let code = microlings::run::sandbox::helper_main(&rest);
+        return ExitCode::from(u8::try_from(code).unwrap_or(125));
     }
+    #[cfg(target_os = "linux")]
+    microlings::run::sandbox::set_helper("/proc/self/exe");
     let cli = microlings::cli::Cli::parse();
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| microlings::cli::run(cli)));

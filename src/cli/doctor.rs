@@ -63,6 +63,10 @@ pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<Exi
     println!();
     println!("data directory   {}", data.root().display());
     println!(
+        "containment      {}",
+        crate::run::sandbox::containment().describe()
+    );
+    println!(
         "course           {}",
         course
             .map(|c| c.display().to_string())

@@ -14,6 +14,7 @@ pub mod process;
 pub mod procfs;
 pub mod reaper;
 pub mod rundir;
+pub mod sandbox;
 pub mod service;
 pub mod toolchain;
 
@@ -357,7 +358,8 @@ impl Runner {
         for case in &exercise.cases {
             let mut spec = plan.run.clone();
             if let Some(input) = &case.input {
-                let path = dir.join(format!(".stdin-{}", case.name));
+                // Beside the run directory, out of the program's reach.
+                let path = run_dir.private_file(&format!("stdin-{}", case.name));
                 std::fs::write(&path, input)?;
                 spec.stdin = Some(path);
             }

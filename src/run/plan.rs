@@ -391,12 +391,6 @@ fn csharp_plan(
         .cloned()
         .collect();
     server_env.push(("HOME".to_string(), caches.dir("dotnet-home")));
-    // microlings' own: a sweep of another microlings that adopts it (a CLI check run from a
-    // shell inside the TUI's editor, say) leaves it alone; it stops by itself when idle.
-    server_env.push((
-        super::reaper::OWNER_VAR.to_string(),
-        "compiler-server".to_string(),
-    ));
     Plan {
         extra_files: vec![
             ("csc.rsp".into(), rsp.join("\n") + "\n"),

@@ -1,24 +1,30 @@
-//! Running one child process under control: its own process group, a deadline, capped output
-//! read on threads, cancellation, and no process left behind.
+//! Running one child process under control: contained (a session of its own, or a PID
+//! namespace, see `sandbox`), a deadline, capped output read on threads, cancellation, and no
+//! process left behind (see `reaper`).
 
-use std::io::{self, Read};
+mod capture;
+mod spawn;
+
+use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use process_wrap::std::CommandWrap;
+use capture::{Capture, Reader, spawn_reader};
+#[cfg(not(unix))]
+use spawn::ChildHandle;
+use spawn::{spawn_run, spawn_waiter};
 
 /// How long a child gets between SIGTERM and SIGKILL.
 const TERM_GRACE: Duration = Duration::from_millis(300);
 /// How often a running child's supervisor looks at the cancel flag.
 const CANCEL_POLL: Duration = Duration::from_millis(50);
-/// How long to wait for output readers after the main process has exited and its group is
-/// gone; a descendant that escaped the group (setsid) and was not caught could hold a pipe
-/// open for ever, so what was read by then is what is kept.
+/// How long to wait for output readers after the main process has exited and the rest of the
+/// run was swept; something that was not caught could hold a pipe open for ever, so what was
+/// read by then is what is kept.
 const READER_GRACE: Duration = Duration::from_millis(500);
 /// How often the end of a run looks for escaped descendants while the pipes stay open.
 const SWEEP_POLL: Duration = Duration::from_millis(20);
@@ -136,364 +142,256 @@ pub struct ProcessResult {
     pub duration: Duration,
 }
 
-enum Event {
+/// What a run's waiter and readers report.
+pub(crate) enum Event {
     Exited(io::Result<ExitStatus>),
     OutputTooLarge,
 }
 
-/// Builds the command for `spec`, tagged with the run's `tag`, wrapped so that the child
-/// leads its own process group (a job object on Windows) and dies with microlings (Linux:
-/// `PR_SET_PDEATHSIG`; the C# compiler server, which must outlive one microlings, is not
-/// started here).
-fn wrapped_command(spec: &ProcessSpec, tag: &str) -> io::Result<CommandWrap> {
-    let mut command = Command::new(&spec.program);
-    command
-        .args(&spec.args)
-        .current_dir(&spec.dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if cfg!(unix) {
-        // A learner's program sees only what it needs; on Windows a cleared environment
-        // breaks the runtime (SystemRoot), so it inherits there.
-        command.env_clear();
+/// What the next event was.
+enum Next {
+    Exited,
+    OutputTooLarge,
+    Nothing,
+    Lost,
+}
+
+/// A started run under supervision: its one waiter, its readers, its one way to stop. Dropped
+/// before [`Supervised::finish`], it kills and sweeps the run.
+struct Supervised {
+    pid: u32,
+    run: super::reaper::Run,
+    started: Instant,
+    rx: Receiver<Event>,
+    exit: Option<io::Result<ExitStatus>>,
+    /// Whether microlings signalled the run (stop, kill).
+    signalled: bool,
+    readers: Vec<Reader>,
+    observe: super::reaper::ObserveClock,
+    done: bool,
+    #[cfg(not(unix))]
+    child: Arc<std::sync::Mutex<ChildHandle>>,
+}
+
+impl Supervised {
+    /// Spawns `spec`; its stdout and stderr are kept as `out` and `err` say.
+    fn start(spec: &ProcessSpec, out: Capture, err: Capture) -> io::Result<Self> {
+        let (tx, rx) = mpsc::channel();
+        let started = Instant::now();
+        #[allow(unused_mut)]
+        let (mut child, run) = spawn_run(spec)?;
+        let pid = child.id();
+        #[cfg(unix)]
+        let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+        #[cfg(not(unix))]
+        let (stdout, stderr) = (child.stdout().take(), child.stderr().take());
+        #[cfg(unix)]
+        spawn_waiter(child, tx.clone())?;
+        #[cfg(not(unix))]
+        let child = Arc::new(std::sync::Mutex::new(child));
+        #[cfg(not(unix))]
+        spawn_waiter(Arc::clone(&child), tx.clone())?;
+        let mut sup = Supervised {
+            pid,
+            run,
+            started,
+            rx,
+            exit: None,
+            signalled: false,
+            readers: Vec::new(),
+            observe: super::reaper::ObserveClock::new(),
+            done: false,
+            #[cfg(not(unix))]
+            child,
+        };
+        // From here on an error kills and sweeps the run (Drop).
+        if let Some(reader) = spawn_reader(stdout, out, tx.clone())? {
+            sup.readers.push(reader);
+        }
+        if let Some(reader) = spawn_reader(stderr, err, tx)? {
+            sup.readers.push(reader);
+        }
+        Ok(sup)
     }
-    command.envs(spec.env.iter().map(|(k, v)| (k, v)));
-    command.env(super::reaper::RUN_VAR, tag);
-    match &spec.stdin {
-        Some(path) => command.stdin(std::fs::File::open(path)?),
-        None => command.stdin(Stdio::null()),
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // Not process-wrap's ProcessGroup: its wait also waits for every member of the group
-        // that is our child, and with microlings a subreaper an orphan left in the group is.
-        command.process_group(0);
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::process::CommandExt;
-        let parent = std::process::id();
-        // SAFETY: the closure runs between fork and exec and only calls prctl and getppid,
-        // which are async-signal-safe.
-        unsafe {
-            command.pre_exec(move || {
-                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) != 0 {
-                    return Err(io::Error::last_os_error());
-                }
-                // microlings died between fork and prctl: do not run orphaned.
-                if libc::getppid() as u32 != parent {
-                    return Err(io::Error::other("microlings exited"));
-                }
-                Ok(())
-            });
+
+    /// The next event within `within`; an exit is kept in `self.exit`.
+    fn next(&mut self, within: Duration) -> Next {
+        match self.rx.recv_timeout(within) {
+            Ok(Event::Exited(status)) => {
+                self.exit = Some(status);
+                Next::Exited
+            }
+            Ok(Event::OutputTooLarge) => Next::OutputTooLarge,
+            Err(RecvTimeoutError::Timeout) => Next::Nothing,
+            Err(RecvTimeoutError::Disconnected) => Next::Lost,
         }
     }
-    #[allow(unused_mut)]
-    let mut wrapped = CommandWrap::from(command);
-    #[cfg(windows)]
-    {
-        wrapped.wrap(process_wrap::std::JobObject);
-        wrapped.wrap(process_wrap::std::KillOnDrop);
+
+    /// Waits up to `within` for the main process to exit (output events are passed over).
+    fn wait_exit(&mut self, within: Duration) -> bool {
+        let until = Instant::now() + within;
+        while self.exit.is_none() {
+            let Some(left) = until.checked_duration_since(Instant::now()) else {
+                return false;
+            };
+            if matches!(self.next(left), Next::Nothing | Next::Lost) {
+                return self.exit.is_some();
+            }
+        }
+        true
     }
-    Ok(wrapped)
+
+    /// Signals the run's main process and its group (under a PID namespace: the helper and
+    /// the init, which forwards SIGTERM to the program's session). Windows: SIGKILL closes
+    /// the job, and there is no SIGTERM.
+    fn signal(&mut self, sig: i32) {
+        if self.exit.is_some() {
+            return;
+        }
+        self.signalled = true;
+        #[cfg(unix)]
+        // SAFETY: the main process is not reaped yet (no exit event), so its pid and group
+        // are still the run's.
+        unsafe {
+            libc::killpg(self.pid as libc::pid_t, sig);
+        }
+        #[cfg(not(unix))]
+        if sig == KILL
+            && let Ok(mut c) = self.child.lock()
+        {
+            let _ = c.start_kill();
+        }
+    }
+
+    /// The one escalation: SIGTERM, up to `grace` for the main process to exit, then SIGKILL
+    /// and a bounded wait. Returns how long it took to exit on SIGTERM, if it did.
+    fn stop(&mut self, grace: Duration) -> Option<Duration> {
+        if self.exit.is_some() {
+            return None;
+        }
+        let sent = Instant::now();
+        if cfg!(unix) && !grace.is_zero() {
+            self.signal(TERM);
+            if self.wait_exit(grace) {
+                return Some(sent.elapsed());
+            }
+        }
+        self.signal(KILL);
+        self.wait_exit(Duration::from_secs(5));
+        None
+    }
+
+    /// How the main process ended.
+    fn termination(&self) -> Option<Termination> {
+        match &self.exit {
+            Some(Ok(status)) => Some(termination_of(*status, self.signalled)),
+            Some(Err(_)) => Some(Termination::Signalled {
+                signal: KILL,
+                sent_by_us: self.signalled,
+            }),
+            None => None,
+        }
+    }
+
+    /// Ends the run once its main process is gone: sweeps what is left of it while a pipe is
+    /// still open, for at most [`READER_GRACE`], then takes what each reader kept.
+    fn finish(mut self) -> (Vec<u8>, Vec<u8>) {
+        self.stop(Duration::ZERO);
+        #[cfg(all(unix, not(target_os = "linux")))]
+        // No subreaper to sweep with: the group is what can be reached.
+        // SAFETY: as in `signal`; ESRCH when the group is gone.
+        unsafe {
+            libc::killpg(self.pid as libc::pid_t, libc::SIGKILL);
+        }
+        let until = Instant::now() + READER_GRACE;
+        loop {
+            self.run.sweep();
+            let open: Vec<&Reader> = self.readers.iter().filter(|r| !r.is_done()).collect();
+            let now = Instant::now();
+            let Some(first) = open.first() else { break };
+            if now >= until {
+                break;
+            }
+            first.wait_done(SWEEP_POLL.min(until - now));
+        }
+        self.done = true;
+        let mut streams = self.readers.iter().map(Reader::take);
+        let stdout = streams.next().unwrap_or_default();
+        let stderr = streams.next().unwrap_or_default();
+        (stdout, stderr)
+    }
 }
 
-fn spawn_error(spec: &ProcessSpec, e: io::Error) -> io::Error {
-    io::Error::new(
-        e.kind(),
-        format!("could not start {}: {e}", spec.program.display()),
-    )
+impl Drop for Supervised {
+    fn drop(&mut self) {
+        if !self.done {
+            self.stop(Duration::ZERO);
+            self.run.sweep();
+        }
+    }
 }
 
-/// Spawns `spec` as one of microlings' own children (see `reaper`) and records its group in
-/// the run directory, so a later microlings can clean up if this one is killed.
-fn spawn_tagged(
-    spec: &ProcessSpec,
-    tag: &str,
-) -> io::Result<Box<dyn process_wrap::std::ChildWrapper>> {
-    let mut wrapped = wrapped_command(spec, tag)?;
-    let child = super::reaper::spawn_own(
-        || wrapped.spawn().map_err(|e| spawn_error(spec, e)),
-        |c| c.id(),
-    )?;
-    super::rundir::record_group(&spec.dir, child.id(), tag);
-    Ok(child)
-}
+#[cfg(unix)]
+const TERM: i32 = libc::SIGTERM;
+#[cfg(unix)]
+const KILL: i32 = libc::SIGKILL;
+#[cfg(not(unix))]
+const TERM: i32 = 15;
+#[cfg(not(unix))]
+const KILL: i32 = 9;
 
 /// Runs a process to completion under the limits. Errors are failures to start it.
 ///
 /// Its stdout is kept up to `output_cap` (more stops it); its stderr is kept on its own,
-/// the beginning and the end of it, and never stops it. Once the main process has exited, its
-/// group and anything that escaped the group are killed, and output is read for at most a
-/// short grace: what was read by then is kept.
+/// the beginning and the end of it, and never stops it. Once the main process has exited, the
+/// rest of the run is killed, and output is read for at most a short grace: what was read by
+/// then is kept.
 pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
-    let tag = super::reaper::new_run();
-    let result = run_tagged(spec, limits, cancel, &tag);
-    super::reaper::end_run(&tag);
-    result
-}
-
-fn run_tagged(
-    spec: &ProcessSpec,
-    limits: Limits,
-    cancel: &CancelToken,
-    tag: &str,
-) -> io::Result<ProcessResult> {
-    let (tx, rx) = mpsc::channel();
-    let started = Instant::now();
-    let mut child = spawn_tagged(spec, tag)?;
-    let stdout = child.stdout().take();
-    let stderr = child.stderr().take();
-    let out_reader = spawn_reader(stdout, Capture::stop_at(limits.output_cap), tx.clone())?;
-    let err_reader = spawn_reader(
-        stderr,
+    let mut sup = Supervised::start(
+        spec,
+        Capture::stop_at(limits.output_cap),
         Capture::head_and_tail(limits.output_cap),
-        tx.clone(),
     )?;
-    let (termination, duration) = supervise(child, tx, &rx, started, limits, cancel)?;
-    let mut streams = finish_readers(vec![out_reader, err_reader], tag).into_iter();
-    Ok(ProcessResult {
-        termination,
-        stdout: streams.next().unwrap_or_default(),
-        stderr: streams.next().unwrap_or_default(),
-        duration,
-    })
-}
-
-/// How much of a stream is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Capture {
-    /// Bytes kept from the start.
-    head: usize,
-    /// Bytes kept from the end (the rest in between is dropped and counted).
-    tail: usize,
-    /// Whether more than `head` bytes stops the program (a check's stdout).
-    stop: bool,
-}
-
-impl Capture {
-    /// Keep the first `cap` bytes; more stops the program.
-    fn stop_at(cap: usize) -> Self {
-        Capture {
-            head: cap,
-            tail: 0,
-            stop: true,
-        }
-    }
-
-    /// Keep the first `cap` bytes and drop the rest, reading on (a service that logs every
-    /// request must not block on a full pipe).
-    fn drain_after(cap: usize) -> Self {
-        Capture {
-            head: cap,
-            tail: 0,
-            stop: false,
-        }
-    }
-
-    /// Keep the first and the last half of `cap` bytes and read on: a flood on stderr is not
-    /// the program's output, and where it failed is at the end.
-    fn head_and_tail(cap: usize) -> Self {
-        Capture {
-            head: cap / 2,
-            tail: cap - cap / 2,
-            stop: false,
-        }
-    }
-}
-
-/// What a reader has kept so far; shared, so the end of a run can take it without waiting
-/// for the pipe to close.
-#[derive(Debug, Default)]
-struct Kept {
-    head: Vec<u8>,
-    tail: std::collections::VecDeque<u8>,
-    /// Bytes dropped between head and tail.
-    skipped: u64,
-}
-
-impl Kept {
-    fn push(&mut self, mut bytes: &[u8], capture: Capture) {
-        let room = capture.head.saturating_sub(self.head.len());
-        let take = bytes.len().min(room);
-        self.head.extend_from_slice(&bytes[..take]);
-        bytes = &bytes[take..];
-        if bytes.is_empty() {
-            return;
-        }
-        if capture.tail == 0 {
-            self.skipped += bytes.len() as u64;
-            return;
-        }
-        if bytes.len() >= capture.tail {
-            self.skipped += (self.tail.len() + bytes.len() - capture.tail) as u64;
-            self.tail.clear();
-            self.tail.extend(&bytes[bytes.len() - capture.tail..]);
-        } else {
-            let overflow = (self.tail.len() + bytes.len()).saturating_sub(capture.tail);
-            self.tail.drain(..overflow);
-            self.skipped += overflow as u64;
-            self.tail.extend(bytes);
-        }
-    }
-
-    fn take(&mut self) -> Vec<u8> {
-        let mut out = std::mem::take(&mut self.head);
-        if !self.tail.is_empty() {
-            if self.skipped > 0 {
-                out.extend_from_slice(
-                    format!("\n[... {} bytes not kept ...]\n", self.skipped).as_bytes(),
-                );
-            }
-            out.extend(self.tail.drain(..));
-        }
-        out
-    }
-}
-
-/// A reader thread's shared buffer and whether it reached the end of its pipe.
-struct Reader {
-    kept: Arc<std::sync::Mutex<Kept>>,
-    done: Receiver<()>,
-}
-
-fn spawn_reader<R: Read + Send + 'static>(
-    pipe: Option<R>,
-    capture: Capture,
-    events: Sender<Event>,
-) -> io::Result<Option<Reader>> {
-    let Some(mut pipe) = pipe else {
-        return Ok(None);
-    };
-    let (done_tx, done_rx) = mpsc::channel();
-    let kept = Arc::new(std::sync::Mutex::new(Kept::default()));
-    let shared = Arc::clone(&kept);
-    thread::Builder::new()
-        .name("output-reader".into())
-        .spawn(move || {
-            let mut buf = [0u8; 64 * 1024];
-            loop {
-                match pipe.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        let Ok(mut k) = shared.lock() else { break };
-                        let over = capture.stop && k.head.len() + n > capture.head;
-                        k.push(&buf[..n], capture);
-                        drop(k);
-                        if over {
-                            // Stop reading: the supervisor kills the group.
-                            let _ = events.send(Event::OutputTooLarge);
-                            break;
-                        }
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(_) => break,
-                }
-            }
-            let _ = done_tx.send(());
-        })?;
-    Ok(Some(Reader {
-        kept,
-        done: done_rx,
-    }))
-}
-
-/// Ends a run's output: while a pipe is still open after the main process is gone, kills
-/// whatever of the run escaped its group (see `reaper`), for at most [`READER_GRACE`]; then
-/// takes what each reader kept, whether or not its pipe was closed.
-fn finish_readers(readers: Vec<Option<Reader>>, tag: &str) -> Vec<Vec<u8>> {
-    let until = Instant::now() + READER_GRACE;
-    let mut open: Vec<&Reader> = readers.iter().flatten().collect();
-    loop {
-        super::reaper::sweep(tag);
-        open.retain(|r| matches!(r.done.try_recv(), Err(mpsc::TryRecvError::Empty)));
-        let now = Instant::now();
-        if open.is_empty() || now >= until {
-            break;
-        }
-        let _ = open[0].done.recv_timeout(SWEEP_POLL.min(until - now));
-        // A message taken here means that reader is done: look again without it.
-        open.retain(|r| matches!(r.done.try_recv(), Err(mpsc::TryRecvError::Empty)));
-        if open.is_empty() {
-            break;
-        }
-    }
-    readers
-        .iter()
-        .map(|r| match r {
-            Some(r) => r.kept.lock().map(|mut k| k.take()).unwrap_or_default(),
-            None => Vec::new(),
-        })
-        .collect()
-}
-
-#[cfg(unix)]
-fn supervise(
-    mut child: Box<dyn process_wrap::std::ChildWrapper>,
-    tx: Sender<Event>,
-    rx: &Receiver<Event>,
-    started: Instant,
-    limits: Limits,
-    cancel: &CancelToken,
-) -> io::Result<(Termination, Duration)> {
-    use std::os::unix::process::ExitStatusExt;
-
-    let pid = child.id();
-    let pgid = pid as libc::pid_t;
-    thread::Builder::new()
-        .name("process-waiter".into())
-        .spawn(move || {
-            let status = child.wait();
-            super::reaper::release(pid);
-            let _ = tx.send(Event::Exited(status));
-        })?;
-    let deadline = started + limits.timeout;
-    let mut reason = None;
-    let status = loop {
+    let deadline = sup.started + limits.timeout;
+    let reason = loop {
         if cancel.is_cancelled() {
-            reason = Some(Termination::Cancelled);
-            break None;
+            break Some(Termination::Cancelled);
         }
         let now = Instant::now();
         if now >= deadline {
-            reason = Some(Termination::TimedOut);
-            break None;
+            break Some(Termination::TimedOut);
         }
-        match rx.recv_timeout((deadline - now).min(CANCEL_POLL)) {
-            Ok(Event::Exited(status)) => break Some(status?),
-            Ok(Event::OutputTooLarge) => {
-                reason = Some(Termination::OutputTooLarge);
-                break None;
-            }
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::other("lost track of the child process"));
-            }
+        sup.observe.tick(&sup.run);
+        match sup.next((deadline - now).min(CANCEL_POLL)) {
+            Next::Exited => break None,
+            Next::OutputTooLarge => break Some(Termination::OutputTooLarge),
+            Next::Nothing => continue,
+            Next::Lost => return Err(io::Error::other("lost track of the child process")),
         }
     };
-    let duration = started.elapsed();
-    let status = match status {
-        Some(status) => status,
-        None => {
-            signal_group(pgid, libc::SIGTERM);
-            match wait_for_exit(rx, TERM_GRACE) {
-                Some(status) => status,
-                None => {
-                    signal_group(pgid, libc::SIGKILL);
-                    wait_for_exit(rx, Duration::from_secs(5))
-                        .unwrap_or_else(|| ExitStatus::from_raw(libc::SIGKILL))
-                }
-            }
+    let duration = sup.started.elapsed();
+    if reason.is_some() {
+        sup.stop(TERM_GRACE);
+    }
+    let termination = match (reason, sup.exit.take()) {
+        (Some(reason), exit) => {
+            sup.exit = exit;
+            reason
         }
+        (None, Some(Ok(status))) => {
+            sup.exit = Some(Ok(status));
+            termination_of(status, false)
+        }
+        (None, Some(Err(e))) => return Err(e),
+        (None, None) => return Err(io::Error::other("lost track of the child process")),
     };
-    // The main process is gone; anything it left in its group goes too.
-    signal_group(pgid, libc::SIGKILL);
-    let termination = match reason {
-        Some(reason) => reason,
-        None => termination_of(status, false),
-    };
-    Ok((termination, duration))
+    let (stdout, stderr) = sup.finish();
+    Ok(ProcessResult {
+        termination,
+        stdout,
+        stderr,
+        duration,
+    })
 }
 
 /// How `status` ended; `sent_by_us`: whether microlings had signalled the process before.
@@ -510,63 +408,6 @@ fn termination_of(status: ExitStatus, sent_by_us: bool) -> Termination {
 #[cfg(not(unix))]
 fn termination_of(status: ExitStatus, _sent_by_us: bool) -> Termination {
     Termination::Exited(status.code().unwrap_or(-1))
-}
-
-#[cfg(unix)]
-fn wait_for_exit(rx: &Receiver<Event>, within: Duration) -> Option<ExitStatus> {
-    let until = Instant::now() + within;
-    loop {
-        let left = until.checked_duration_since(Instant::now())?;
-        match rx.recv_timeout(left) {
-            Ok(Event::Exited(Ok(status))) => return Some(status),
-            Ok(Event::Exited(Err(_))) | Err(_) => return None,
-            Ok(Event::OutputTooLarge) => continue,
-        }
-    }
-}
-
-#[cfg(unix)]
-fn signal_group(pgid: libc::pid_t, signal: libc::c_int) {
-    // SAFETY: killpg has no memory-safety preconditions; ESRCH (group already gone) is fine.
-    unsafe {
-        libc::killpg(pgid, signal);
-    }
-}
-
-#[cfg(not(unix))]
-fn supervise(
-    mut child: Box<dyn process_wrap::std::ChildWrapper>,
-    _tx: Sender<Event>,
-    rx: &Receiver<Event>,
-    started: Instant,
-    limits: Limits,
-    cancel: &CancelToken,
-) -> io::Result<(Termination, Duration)> {
-    // Windows: poll the job's main process; killing the job object takes the whole tree.
-    let deadline = started + limits.timeout;
-    loop {
-        if let Some(status) = child.try_wait()? {
-            let duration = started.elapsed();
-            let _ = child.start_kill();
-            return Ok((Termination::Exited(status.code().unwrap_or(-1)), duration));
-        }
-        let reason = if cancel.is_cancelled() {
-            Some(Termination::Cancelled)
-        } else if Instant::now() >= deadline {
-            Some(Termination::TimedOut)
-        } else if matches!(rx.try_recv(), Ok(Event::OutputTooLarge)) {
-            Some(Termination::OutputTooLarge)
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            let duration = started.elapsed();
-            let _ = child.start_kill();
-            let _ = child.wait();
-            return Ok((reason, duration));
-        }
-        thread::sleep(Duration::from_millis(5));
-    }
 }
 
 /// How a background process ended when it was stopped.
@@ -597,29 +438,22 @@ pub struct Stopped {
     pub stderr: Vec<u8>,
 }
 
-/// A child that keeps running while the caller talks to it (a service), in its own process
-/// group. Whatever happens, the whole group is killed when it is stopped or dropped, so no
-/// process (and no port it holds) outlives it.
+/// A child that keeps running while the caller talks to it (a service), contained like every
+/// run. Whatever happens, the whole run is killed when it is stopped or dropped, so no process
+/// (and no port it holds) outlives it.
+///
+/// Not `Send`: the child dies with the thread that spawned it (`PR_SET_PDEATHSIG` follows the
+/// thread), so it must be stopped on that thread.
 pub struct Background {
-    pid: u32,
-    /// The run's tag (see `reaper`): what escaped the group is found by it.
-    tag: String,
-    started: Instant,
-    rx: Receiver<Event>,
-    exit: Option<ExitStatus>,
-    /// Whether microlings signalled the process (stop, kill).
-    signalled: bool,
-    readers: Vec<Option<Reader>>,
-    done: bool,
-    #[cfg(not(unix))]
-    child: Arc<std::sync::Mutex<Box<dyn process_wrap::std::ChildWrapper>>>,
+    sup: Supervised,
+    _same_thread: std::marker::PhantomData<*const ()>,
 }
 
 impl std::fmt::Debug for Background {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Background")
-            .field("pid", &self.pid)
-            .field("exit", &self.exit)
+            .field("pid", &self.sup.pid)
+            .field("exit", &self.sup.exit)
             .finish()
     }
 }
@@ -629,202 +463,67 @@ impl Background {
     /// bytes of stdout and the beginning and end of stderr are kept, the rest is drained
     /// and dropped.
     pub fn spawn(spec: &ProcessSpec, output_cap: usize) -> io::Result<Self> {
-        let tag = super::reaper::new_run();
-        let (tx, rx) = mpsc::channel();
-        let started = Instant::now();
-        let mut child = match spawn_tagged(spec, &tag) {
-            Ok(child) => child,
-            Err(e) => {
-                super::reaper::end_run(&tag);
-                return Err(e);
-            }
-        };
-        let pid = child.id();
-        let stdout = child.stdout().take();
-        let stderr = child.stderr().take();
-        let readers = vec![
-            spawn_reader(stdout, Capture::drain_after(output_cap), tx.clone()),
-            spawn_reader(stderr, Capture::head_and_tail(output_cap), tx.clone()),
-        ];
-        #[cfg(unix)]
-        let waiter = {
-            let mut child = child;
-            thread::Builder::new()
-                .name("service-waiter".into())
-                .spawn(move || {
-                    let status = child.wait();
-                    super::reaper::release(pid);
-                    let _ = tx.send(Event::Exited(status));
-                })
-        };
-        #[cfg(not(unix))]
-        let child = Arc::new(std::sync::Mutex::new(child));
-        #[cfg(not(unix))]
-        let waiter = {
-            let child = Arc::clone(&child);
-            thread::Builder::new()
-                .name("service-waiter".into())
-                .spawn(move || {
-                    loop {
-                        let polled = match child.lock() {
-                            Ok(mut c) => c.try_wait(),
-                            Err(_) => Err(io::Error::other("child lock poisoned")),
-                        };
-                        match polled {
-                            Ok(Some(status)) => {
-                                let _ = tx.send(Event::Exited(Ok(status)));
-                                return;
-                            }
-                            Ok(None) => thread::sleep(Duration::from_millis(10)),
-                            Err(e) => {
-                                let _ = tx.send(Event::Exited(Err(e)));
-                                return;
-                            }
-                        }
-                    }
-                })
-        };
-        let mut bg = Background {
-            pid,
-            tag,
-            started,
-            rx,
-            exit: None,
-            signalled: false,
-            readers: Vec::new(),
-            done: false,
-            #[cfg(not(unix))]
-            child,
-        };
-        // From here on, an error still kills the group (Drop).
-        waiter?;
-        for r in readers {
-            bg.readers.push(r?);
-        }
-        Ok(bg)
+        let sup = Supervised::start(
+            spec,
+            Capture::drain_after(output_cap),
+            Capture::head_and_tail(output_cap),
+        )?;
+        Ok(Background {
+            sup,
+            _same_thread: std::marker::PhantomData,
+        })
     }
 
-    /// The main process's id, which is also its process group's id on Unix.
-    pub fn pid(&self) -> u32 {
-        self.pid
+    /// Every process of the service alive now (its program and what it started; never the
+    /// containment's own helper processes): for its ports and its memory.
+    pub fn members(&self) -> Vec<u32> {
+        let mut members = self.sup.run.members();
+        if super::sandbox::helper().is_some() {
+            members.retain(|&pid| !super::sandbox::is_helper(pid));
+        }
+        members
     }
 
     /// When it was started.
     pub fn started(&self) -> Instant {
-        self.started
+        self.sup.started
     }
 
     /// How the main process ended, if it has; does not block.
     pub fn exited(&mut self) -> Option<Termination> {
-        if self.exit.is_none() {
-            while let Ok(event) = self.rx.try_recv() {
-                if let Event::Exited(status) = event {
-                    // A failed wait means the process is gone in a way we cannot describe.
-                    self.exit = Some(status.unwrap_or_else(|_| exit_status_unknown()));
-                    break;
-                }
+        self.sup.observe.tick(&self.sup.run);
+        while self.sup.exit.is_none() {
+            if !matches!(
+                self.sup.next(Duration::ZERO),
+                Next::Exited | Next::OutputTooLarge
+            ) {
+                break;
             }
         }
-        let signalled = self.signalled;
-        self.exit.map(|s| termination_of(s, signalled))
+        self.sup.termination()
     }
 
-    /// Asks the process group to stop with SIGTERM, waits up to `grace`, then kills the
-    /// group. The group is killed in every case, so a grandchild cannot outlive the stop.
+    /// Asks the service to stop with SIGTERM, waits up to `grace`, then kills it. The whole
+    /// run is killed in every case, so a grandchild cannot outlive the stop.
     pub fn stop(mut self, grace: Duration) -> Stopped {
         let kind = match self.exited() {
             Some(t) => StopKind::AlreadyExited(t),
-            None => self.terminate(grace),
+            None => match self.sup.stop(grace) {
+                Some(after) => StopKind::OnSigterm {
+                    after,
+                    termination: self.sup.termination().unwrap_or(Termination::Signalled {
+                        signal: TERM,
+                        sent_by_us: true,
+                    }),
+                },
+                None => StopKind::Killed,
+            },
         };
-        self.kill_group();
-        self.done = true;
-        let readers = std::mem::take(&mut self.readers);
-        let mut streams = finish_readers(readers, &self.tag).into_iter();
-        super::reaper::end_run(&self.tag);
-        let stdout = streams.next().unwrap_or_default();
-        let stderr = streams.next().unwrap_or_default();
+        let (stdout, stderr) = self.sup.finish();
         Stopped {
             kind,
             stdout,
             stderr,
-        }
-    }
-
-    #[cfg(unix)]
-    fn terminate(&mut self, grace: Duration) -> StopKind {
-        let sent = Instant::now();
-        self.signalled = true;
-        signal_group(self.pid as libc::pid_t, libc::SIGTERM);
-        match wait_for_exit(&self.rx, grace) {
-            Some(status) => {
-                self.exit = Some(status);
-                StopKind::OnSigterm {
-                    after: sent.elapsed(),
-                    termination: termination_of(status, true),
-                }
-            }
-            None => StopKind::Killed,
-        }
-    }
-
-    #[cfg(not(unix))]
-    fn terminate(&mut self, _grace: Duration) -> StopKind {
-        // Windows has no SIGTERM for console programs: the job object is closed.
-        StopKind::Killed
-    }
-
-    /// Kills the whole group and waits (boundedly) for the main process to be reaped.
-    fn kill_group(&mut self) {
-        if self.exit.is_none() {
-            self.signalled = true;
-        }
-        #[cfg(unix)]
-        signal_group(self.pid as libc::pid_t, libc::SIGKILL);
-        #[cfg(not(unix))]
-        if let Ok(mut c) = self.child.lock() {
-            let _ = c.start_kill();
-        }
-        if self.exit.is_none()
-            && let Some(status) = wait_for_any_exit(&self.rx, Duration::from_secs(5))
-        {
-            self.exit = Some(status);
-        }
-    }
-}
-
-impl Drop for Background {
-    fn drop(&mut self) {
-        if !self.done {
-            self.kill_group();
-            super::reaper::sweep(&self.tag);
-            super::reaper::end_run(&self.tag);
-        }
-    }
-}
-
-#[cfg(unix)]
-fn exit_status_unknown() -> ExitStatus {
-    use std::os::unix::process::ExitStatusExt;
-    ExitStatus::from_raw(libc::SIGKILL)
-}
-
-#[cfg(not(unix))]
-fn exit_status_unknown() -> ExitStatus {
-    use std::os::windows::process::ExitStatusExt;
-    ExitStatus::from_raw(1)
-}
-
-/// Waits for the exit event, however the wait itself went.
-fn wait_for_any_exit(rx: &Receiver<Event>, within: Duration) -> Option<ExitStatus> {
-    let until = Instant::now() + within;
-    loop {
-        let left = until.checked_duration_since(Instant::now())?;
-        match rx.recv_timeout(left) {
-            Ok(Event::Exited(status)) => {
-                return Some(status.unwrap_or_else(|_| exit_status_unknown()));
-            }
-            Ok(Event::OutputTooLarge) => continue,
-            Err(_) => return None,
         }
     }
 }

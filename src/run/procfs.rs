@@ -1,6 +1,7 @@
-//! What the operating system can tell about a running process group: its members, their
-//! resident memory and the TCP ports they listen on. Linux reads `/proc`; macOS asks `ps` for
-//! memory; elsewhere the answers are "unknown" (`None`), never a guess.
+//! What the operating system can tell about processes: who they are (`/proc/<pid>/stat`,
+//! parsed here and nowhere else), their resident memory and the TCP ports they listen on.
+//! Linux reads `/proc`; macOS asks `ps` for memory; elsewhere the answers are "unknown"
+//! (`None`), never a guess.
 
 /// One listening TCP socket.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,8 +23,70 @@ impl Listener {
     }
 }
 
-/// The ids of every process in process group `pgid` (Linux; empty elsewhere).
-pub fn group_members(pgid: u32) -> Vec<u32> {
+/// What microlings needs of one process, from `/proc/<pid>/stat` (the one parser of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stat {
+    /// The process id.
+    pub pid: u32,
+    /// Its state letter: `R`, `S`, `T` (stopped), `Z` (exited, not yet reaped)...
+    pub state: u8,
+    /// Its parent's id (0 when the parent is outside the reader's PID namespace).
+    pub ppid: u32,
+    /// Its process group.
+    pub pgrp: u32,
+    /// Its session.
+    pub sid: u32,
+    /// When it started, in clock ticks since boot: with the pid, what tells a process from a
+    /// later one that reused its id.
+    pub start: u64,
+}
+
+impl Stat {
+    /// Whether it has exited and waits to be reaped.
+    pub fn is_zombie(&self) -> bool {
+        self.state == b'Z'
+    }
+}
+
+/// Parses the text of `/proc/<pid>/stat`.
+pub fn parse_stat(pid: u32, text: &str) -> Option<Stat> {
+    // The command name is in parentheses and may hold spaces and ')': fields start after the
+    // last ')'.
+    let rest = &text[text.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+    // cutime cstime priority nice num_threads itrealvalue starttime
+    Some(Stat {
+        pid,
+        state: *fields.first()?.as_bytes().first()?,
+        ppid: fields.get(1)?.parse().ok()?,
+        pgrp: fields.get(2)?.parse().ok()?,
+        sid: fields.get(3)?.parse().ok()?,
+        start: fields.get(19)?.parse().ok()?,
+    })
+}
+
+/// `pid`'s [`Stat`] (Linux; `None` elsewhere or when it is gone).
+pub fn stat(pid: u32) -> Option<Stat> {
+    #[cfg(target_os = "linux")]
+    {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        parse_stat(pid, &text)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        None
+    }
+}
+
+/// `pid`'s start time in clock ticks since boot (Linux), see [`Stat::start`].
+pub fn start_time(pid: u32) -> Option<u64> {
+    stat(pid).map(|s| s.start)
+}
+
+/// Every process this process can see (Linux; empty elsewhere).
+pub fn processes() -> Vec<Stat> {
     #[cfg(target_os = "linux")]
     {
         let Ok(entries) = std::fs::read_dir("/proc") else {
@@ -32,34 +95,48 @@ pub fn group_members(pgid: u32) -> Vec<u32> {
         entries
             .flatten()
             .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-            .filter(|&pid| stat_pgrp(pid) == Some(pgid))
+            .filter_map(stat)
             .collect()
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = pgid;
         Vec::new()
     }
 }
 
-/// The process group of `pid`, from `/proc/<pid>/stat`.
-#[cfg(target_os = "linux")]
-fn stat_pgrp(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name is in parentheses and may contain spaces: fields start after the last ')'.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    // state ppid pgrp ...
-    rest.split_whitespace().nth(2)?.parse().ok()
+/// Whether a process with this id exists (a zombie counts); `kill(pid, 0)` on Unix, so it
+/// works without `/proc`.
+pub fn exists(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(p) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        if p <= 0 {
+            return false;
+        }
+        // SAFETY: signal 0 only asks whether the process exists.
+        if unsafe { libc::kill(p, 0) } == 0 {
+            return true;
+        }
+        // EPERM: it exists, it is someone else's.
+        std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
-/// Resident memory of the whole process group in KiB: the sum of every member's VmRSS on
-/// Linux, `ps` on macOS, `None` where neither is available.
-pub fn group_rss_kib(pgid: u32) -> Option<u64> {
+/// Resident memory of these processes in KiB: the sum of every one's VmRSS on Linux, `ps` on
+/// macOS, `None` where neither is available.
+pub fn rss_kib(pids: &[u32]) -> Option<u64> {
     #[cfg(target_os = "linux")]
     {
         let mut total = 0;
         let mut any = false;
-        for pid in group_members(pgid) {
+        for pid in pids {
             let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
                 continue;
             };
@@ -77,39 +154,36 @@ pub fn group_rss_kib(pgid: u32) -> Option<u64> {
     }
     #[cfg(target_os = "macos")]
     {
+        if pids.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = pids.iter().map(u32::to_string).collect();
         let out = std::process::Command::new("ps")
-            .args(["-A", "-o", "pgid=,rss="])
+            .args(["-o", "rss=", "-p", &list.join(",")])
             .output()
             .ok()?;
         let text = String::from_utf8_lossy(&out.stdout);
-        let mut total = 0;
-        let mut any = false;
-        for line in text.lines() {
-            let mut parts = line.split_whitespace();
-            if parts.next().and_then(|p| p.parse::<u32>().ok()) == Some(pgid)
-                && let Some(kib) = parts.next().and_then(|r| r.parse::<u64>().ok())
-            {
-                total += kib;
-                any = true;
-            }
-        }
-        any.then_some(total)
+        let kib: Vec<u64> = text
+            .lines()
+            .filter_map(|l| l.trim().parse::<u64>().ok())
+            .collect();
+        (!kib.is_empty()).then(|| kib.iter().sum())
     }
     #[cfg(not(any(target_os = "linux", target_os = "macos")))]
     {
-        let _ = pgid;
+        let _ = pids;
         None
     }
 }
 
-/// The TCP ports the process group listens on (Linux; `None` elsewhere): matched by socket
+/// The TCP ports these processes listen on (Linux; `None` elsewhere): matched by socket
 /// inode between `/proc/<pid>/fd` and `/proc/net/tcp{,6}`.
-pub fn group_listeners(pgid: u32) -> Option<Vec<Listener>> {
+pub fn listeners(pids: &[u32]) -> Option<Vec<Listener>> {
     #[cfg(target_os = "linux")]
     {
         use std::collections::BTreeSet;
         let mut inodes = BTreeSet::new();
-        for pid in group_members(pgid) {
+        for pid in pids {
             let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
                 continue;
             };
@@ -145,7 +219,7 @@ pub fn group_listeners(pgid: u32) -> Option<Vec<Listener>> {
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = pgid;
+        let _ = pids;
         None
     }
 }
@@ -188,13 +262,32 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_listener_in_our_own_group_is_found() {
+    fn our_own_listener_and_memory_are_found() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("addr").port();
-        // SAFETY: getpgrp has no preconditions.
-        let pgid = unsafe { libc::getpgrp() } as u32;
-        let found = group_listeners(pgid).expect("linux");
+        let me = [std::process::id()];
+        let found = listeners(&me).expect("linux");
         assert!(found.iter().any(|l| l.port == port), "{found:?}");
-        assert!(group_rss_kib(pgid).is_some_and(|k| k > 0));
+        assert!(rss_kib(&me).is_some_and(|k| k > 0));
+    }
+
+    #[test]
+    fn a_stat_line_with_spaces_and_parentheses_in_the_name_is_parsed() {
+        let line = "42 (a (b) c) S 7 42 40 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 12345 1 2 3";
+        let s = parse_stat(42, line).expect("parsed");
+        assert_eq!((s.ppid, s.pgrp, s.sid, s.start), (7, 42, 40, 12345));
+        assert_eq!(s.state, b'S');
+        assert!(!s.is_zombie());
+        assert_eq!(parse_stat(1, "1 (x) S 0"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn we_see_ourselves_with_a_start_time() {
+        let me = stat(std::process::id()).expect("our own stat");
+        assert!(me.start > 0);
+        assert!(processes().iter().any(|p| p.pid == me.pid));
+        assert!(exists(me.pid));
+        assert!(!exists(0));
     }
 }

@@ -1,33 +1,52 @@
-//! Catching what a learner's program started and left behind outside its process group.
+//! Which processes belong to which run, and the sweep that leaves none of a run behind.
 //!
-//! A check's program runs in its own process group, and the group is killed when the check
-//! ends. A descendant that called `setsid` (or double-forked into a group of its own) escapes
-//! that kill, and once its parent exits it is adopted by init, out of reach. On Linux
-//! microlings makes itself a child subreaper (`PR_SET_CHILD_SUBREAPER`) before it starts its
-//! first program, so such orphans are adopted by microlings instead; after every run
-//! [`sweep`] kills and reaps them.
+//! Every run's main process leads a session of its own (see `process`), or, under a PID
+//! namespace, is the helper above the namespace (see `sandbox`). On Linux microlings makes
+//! itself a child subreaper (`PR_SET_CHILD_SUBREAPER`) before it starts its first program, so
+//! whatever a run leaves behind stays microlings' descendant: a process that called `setsid`
+//! and lost its parent is adopted by microlings instead of init.
 //!
-//! Not every child of microlings is an orphan to kill: the programs it started itself (a
-//! running check's main process, the C# compiler server) are registered with [`spawn_own`],
-//! and everything microlings itself starts outside the runner (the learner's editor) stays in
-//! microlings' own process group or carries [`OWNER_VAR`] in its environment. Each run's
-//! processes carry [`RUN_VAR`] with a tag of their own, so that one check's sweep leaves the
-//! orphans of another check that is still running alone.
+//! Membership comes from what a program cannot forge: a process belongs to a run when it is in
+//! the run's session, descends from the run's main process, or was seen as such before (its
+//! pid *and* start time are kept, and written to the run's record for the next command after a
+//! kill -9). An orphan microlings adopted before anyone saw it belongs to the one live run that
+//! had started before it; while that is ambiguous it is spared, and the last of those runs
+//! sweeps it. Processes microlings started itself (a run's main process until it is reaped, the
+//! compiler servers) are registered with [`spawn_own`] and, with their descendants, never
+//! swept; neither is what descends from microlings' own process group (the learner's editor).
+//!
+//! [`Run::sweep`] stops (SIGSTOP, so a fork loop cannot outrun it), kills and reaps a run's
+//! processes, pass after pass, until a pass finds none or its deadline passes.
 
+use std::collections::HashMap;
 use std::io;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// The environment variable that tags every process of one run (`<microlings pid>.<n>`).
-pub const RUN_VAR: &str = "MICROLINGS_RUN";
-/// The environment variable microlings sets on itself at start, so that what it starts
-/// outside the runner (an editor and whatever the editor leaves running) is never swept.
-pub const OWNER_VAR: &str = "MICROLINGS_OWNER";
+use super::procfs::{self, Stat};
+use super::rundir::Record;
 
-/// Pids microlings started itself and still waits for, and the tags of runs in progress.
+/// How long one sweep may keep finding processes before it gives up.
+const SWEEP_DEADLINE: Duration = Duration::from_secs(2);
+
+/// A run in progress.
+struct Live {
+    id: u64,
+    /// The main process (the helper under a PID namespace).
+    leader: u32,
+    /// Its start time (0 when `/proc` cannot say: then nothing is attributed by time).
+    start: u64,
+    /// Processes seen as the run's: pid and start time.
+    known: Vec<(u32, u64)>,
+    /// The run directory's record, when there is one.
+    record: Option<Arc<Record>>,
+}
+
+/// Pids microlings started itself and still waits for, and the runs in progress.
 struct Registry {
     own: Vec<u32>,
-    live: Vec<String>,
+    live: Vec<Live>,
 }
 
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
@@ -38,23 +57,6 @@ static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
 fn registry() -> std::sync::MutexGuard<'static, Registry> {
     // The registry holds plain data: a panic elsewhere cannot leave it inconsistent.
     REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A fresh tag for one run, registered as live until [`end_run`].
-pub fn new_run() -> String {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    let tag = format!(
-        "{}.{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    registry().live.push(tag.clone());
-    tag
-}
-
-/// The run tagged `tag` is over: its leftovers are fair game for any sweep.
-pub fn end_run(tag: &str) {
-    registry().live.retain(|t| t != tag);
 }
 
 /// Makes microlings the subreaper of its descendants (once; Linux only). Returns whether it
@@ -74,8 +76,9 @@ pub fn enable() -> bool {
     }
 }
 
-/// Spawns a process of microlings' own with `spawn`, while no sweep can run, and registers its
-/// pid so that sweeps leave it alone until [`release`].
+/// Spawns a process of microlings' own with `spawn` (a compiler server), while no sweep can
+/// run, and registers its pid so that no sweep touches it or its descendants until
+/// [`release`].
 pub fn spawn_own<T>(
     spawn: impl FnOnce() -> io::Result<T>,
     pid: impl Fn(&T) -> u32,
@@ -92,114 +95,276 @@ pub fn release(pid: u32) {
     registry().own.retain(|&p| p != pid);
 }
 
-/// Kills and reaps every orphan adopted by microlings that belongs to the run tagged `tag`,
-/// to a run that is over, or to no run (its environment was cleared). Returns how many it
-/// found. Does nothing where microlings cannot be a subreaper.
-pub fn sweep(tag: &str) -> usize {
-    #[cfg(target_os = "linux")]
-    {
-        linux::sweep(tag)
+/// One run's membership, live until dropped.
+#[derive(Debug)]
+pub struct Run {
+    id: u64,
+    leader: u32,
+}
+
+/// Spawns a run's main process with `spawn`, registered as microlings' own (until the waiter
+/// calls [`release`]) and as the leader of a new live run. `record`: where to write the run's
+/// processes for the next command.
+pub fn start_run<T>(
+    spawn: impl FnOnce() -> io::Result<T>,
+    pid: impl Fn(&T) -> u32,
+    record: Option<Arc<Record>>,
+) -> io::Result<(T, Run)> {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    enable();
+    let mut reg = registry();
+    let child = spawn()?;
+    let leader = pid(&child);
+    reg.own.push(leader);
+    let start = procfs::start_time(leader).unwrap_or(0);
+    if let Some(record) = &record {
+        record.session(leader, start);
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = tag;
-        0
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    reg.live.push(Live {
+        id,
+        leader,
+        start,
+        known: Vec::new(),
+        record,
+    });
+    Ok((child, Run { id, leader }))
+}
+
+impl Run {
+    /// The run's main process.
+    pub fn leader(&self) -> u32 {
+        self.leader
+    }
+
+    /// Every process of the run alive now, the main process included (Linux: by session,
+    /// descent and record; elsewhere the main process and its process group).
+    pub fn members(&self) -> Vec<u32> {
+        #[cfg(target_os = "linux")]
+        {
+            let mut reg = registry();
+            let procs = procfs::processes();
+            let mine = owned_by(&reg, &procs, self.id);
+            remember(&mut reg, self.id, &mine);
+            mine.iter().map(|s| s.pid).collect()
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            vec![self.leader]
+        }
+    }
+
+    /// Looks for the run's processes and remembers (and records) the new ones, so that the
+    /// sweep, and the next command after a kill -9, find them even once they have left the
+    /// session and lost their parent.
+    pub fn observe(&self) {
+        #[cfg(target_os = "linux")]
+        let _ = self.members();
+    }
+
+    /// Stops, kills and reaps the run's processes (except its main process, which its waiter
+    /// reaps) until a pass finds none; returns how many it killed.
+    pub fn sweep(&self) -> usize {
+        #[cfg(target_os = "linux")]
+        {
+            linux::sweep(self.id)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            0
+        }
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        registry().live.retain(|l| l.id != self.id);
     }
 }
 
 /// `(pid, parent pid, process group)` of every process (Linux).
-#[cfg(target_os = "linux")]
 pub fn linux_processes() -> Vec<(u32, u32, u32)> {
-    linux::processes()
+    procfs::processes()
+        .into_iter()
+        .map(|s| (s.pid, s.ppid, s.pgrp))
+        .collect()
 }
 
-/// Whether `environ` (NUL-separated `KEY=value` entries) holds `key=value`, or, with `value`
-/// `None`, any entry for `key`; returns the value found.
-pub fn env_value<'a>(environ: &'a [u8], key: &str) -> Option<&'a [u8]> {
-    environ.split(|&b| b == 0).find_map(|entry| {
-        entry
-            .strip_prefix(key.as_bytes())
-            .and_then(|rest| rest.strip_prefix(b"="))
-    })
+/// Who a process belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// The live run with this id.
+    Run(u64),
+    /// microlings itself: its own children and their descendants, its process group.
+    Microlings,
+    /// Not a descendant of microlings, or an orphan no single live run can claim.
+    Nobody,
+}
+
+/// The processes in `procs` that belong to run `id`, leader included.
+fn owned_by(reg: &Registry, procs: &[Stat], id: u64) -> Vec<Stat> {
+    let me = std::process::id();
+    // SAFETY: getpgrp has no preconditions.
+    #[cfg(unix)]
+    let my_group = unsafe { libc::getpgrp() } as u32;
+    #[cfg(not(unix))]
+    let my_group = 0;
+    let by_pid: HashMap<u32, &Stat> = procs.iter().map(|s| (s.pid, s)).collect();
+    let direct = |s: &Stat| -> Option<Owner> {
+        if s.pid == me {
+            return Some(Owner::Microlings);
+        }
+        for live in &reg.live {
+            let started_with = live.start == 0 || s.start >= live.start;
+            if (s.pid == live.leader && (live.start == 0 || s.start == live.start))
+                || live.known.contains(&(s.pid, s.start))
+                || (s.sid == live.leader && started_with)
+            {
+                return Some(Owner::Run(live.id));
+            }
+        }
+        if reg.own.contains(&s.pid) {
+            return Some(Owner::Microlings);
+        }
+        if s.ppid == me {
+            if s.pgrp == my_group {
+                return Some(Owner::Microlings);
+            }
+            // An orphan nobody saw: the one live run that had started before it, if only one.
+            let mut candidates = reg
+                .live
+                .iter()
+                .filter(|l| l.start != 0 && l.start <= s.start);
+            return Some(match (candidates.next(), candidates.next()) {
+                (Some(only), None) => Owner::Run(only.id),
+                _ => Owner::Nobody,
+            });
+        }
+        None
+    };
+    let owner = |s: &Stat| -> Owner {
+        let mut at = *s;
+        for _ in 0..procs.len() + 1 {
+            if let Some(o) = direct(&at) {
+                return o;
+            }
+            match by_pid.get(&at.ppid) {
+                Some(parent) => at = **parent,
+                None => return Owner::Nobody,
+            }
+        }
+        Owner::Nobody
+    };
+    procs
+        .iter()
+        .filter(|s| owner(s) == Owner::Run(id))
+        .copied()
+        .collect()
+}
+
+/// Adds `seen` to run `id`'s known processes, writing the new ones to its record.
+fn remember(reg: &mut Registry, id: u64, seen: &[Stat]) {
+    let Some(live) = reg.live.iter_mut().find(|l| l.id == id) else {
+        return;
+    };
+    for s in seen {
+        if s.pid != live.leader && !s.is_zombie() && !live.known.contains(&(s.pid, s.start)) {
+            live.known.push((s.pid, s.start));
+            if let Some(record) = &live.record {
+                record.member(s.pid, s.start);
+            }
+        }
+    }
 }
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use super::{OWNER_VAR, RUN_VAR, env_value, registry};
+    use super::{SWEEP_DEADLINE, owned_by, registry, remember};
+    use crate::run::procfs;
     use std::time::{Duration, Instant};
 
-    /// How long a sweep waits for the orphans it killed to become reapable.
-    const REAP_WAIT: Duration = Duration::from_millis(500);
-
-    /// `(pid, parent pid, process group)` of every process, from `/proc/<pid>/stat`.
-    pub(super) fn processes() -> Vec<(u32, u32, u32)> {
-        let Ok(entries) = std::fs::read_dir("/proc") else {
-            return Vec::new();
-        };
-        entries
-            .flatten()
-            .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-            .filter_map(|pid| {
-                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-                // The command name may hold spaces and parentheses: fields start after the
-                // last ')'.
-                let rest = &stat[stat.rfind(')')? + 1..];
-                let mut fields = rest.split_whitespace().skip(1);
-                let ppid = fields.next()?.parse().ok()?;
-                let pgrp = fields.next()?.parse().ok()?;
-                Some((pid, ppid, pgrp))
-            })
-            .collect()
-    }
-
-    pub(super) fn sweep(tag: &str) -> usize {
+    pub(super) fn sweep(id: u64) -> usize {
         if !super::enable() {
             return 0;
         }
+        let until = Instant::now() + SWEEP_DEADLINE;
         let me = std::process::id();
-        // SAFETY: getpgrp has no preconditions.
-        let my_group = unsafe { libc::getpgrp() } as u32;
-        let mut victims = Vec::new();
-        {
-            let reg = registry();
-            for (pid, ppid, pgrp) in processes() {
-                if ppid != me || pgrp == my_group || reg.own.contains(&pid) {
-                    continue;
-                }
-                // A zombie's environment reads as empty: it is reaped like any orphan.
-                let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-                let run = env_value(&environ, RUN_VAR);
-                let ours = run == Some(tag.as_bytes());
-                let other_live = run.is_some_and(|r| {
-                    reg.live
-                        .iter()
-                        .any(|t| t.as_bytes() == r && t.as_str() != tag)
-                });
-                let owner = env_value(&environ, OWNER_VAR).is_some();
-                if ours || (!other_live && (run.is_some() || !owner)) {
-                    // SAFETY: kill has no memory-safety preconditions. `pid` is our child
-                    // and not yet reaped, so it cannot have been reused.
-                    unsafe {
-                        libc::kill(pid as libc::pid_t, libc::SIGKILL);
-                    }
-                    victims.push(pid);
-                }
+        let mut killed = 0;
+        loop {
+            let victims = {
+                let mut reg = registry();
+                let procs = procfs::processes();
+                let victims: Vec<procfs::Stat> = owned_by(&reg, &procs, id)
+                    .into_iter()
+                    .filter(|s| !reg.own.contains(&s.pid))
+                    .collect();
+                remember(&mut reg, id, &victims);
+                victims
+            };
+            let (zombies, running): (Vec<&procfs::Stat>, Vec<&procfs::Stat>) =
+                victims.iter().partition(|s| s.is_zombie());
+            let reapable = zombies.iter().filter(|s| s.ppid == me).count();
+            if running.is_empty() && reapable == 0 {
+                return killed;
             }
-        }
-        let until = Instant::now() + REAP_WAIT;
-        let mut left = victims.clone();
-        while !left.is_empty() && Instant::now() < until {
-            left.retain(|&pid| {
+            // Stop first, all of them, so that none can fork while the others die.
+            for s in &running {
+                // SAFETY: kill has no memory-safety preconditions; `s` is our descendant
+                // and was alive a moment ago.
+                unsafe { libc::kill(s.pid as libc::pid_t, libc::SIGSTOP) };
+            }
+            for s in &running {
+                // SAFETY: as above.
+                unsafe { libc::kill(s.pid as libc::pid_t, libc::SIGKILL) };
+            }
+            killed += running.len();
+            std::thread::sleep(Duration::from_millis(2));
+            for s in &victims {
                 let mut status = 0;
-                // SAFETY: waitpid on one specific child of ours, not blocking.
-                let r = unsafe { libc::waitpid(pid as libc::pid_t, &mut status, libc::WNOHANG) };
-                r == 0
-            });
-            if !left.is_empty() {
-                std::thread::sleep(Duration::from_millis(5));
+                // SAFETY: waitpid on one pid, not blocking; ECHILD when it is not our child.
+                unsafe { libc::waitpid(s.pid as libc::pid_t, &mut status, libc::WNOHANG) };
+            }
+            if Instant::now() >= until {
+                return killed;
             }
         }
-        victims.len()
+    }
+}
+
+/// How long a run has been observed for: the caller's clock for [`Run::observe`].
+#[derive(Debug)]
+pub struct ObserveClock {
+    next: Instant,
+}
+
+impl ObserveClock {
+    /// How often a running run is looked at in session mode.
+    const EVERY: Duration = Duration::from_millis(200);
+
+    /// A clock that is due at once.
+    pub fn new() -> Self {
+        ObserveClock {
+            next: Instant::now(),
+        }
+    }
+
+    /// Observes `run` when it is time to, and only where it adds something: under a PID
+    /// namespace nothing can escape, and without a subreaper nothing can be found.
+    pub fn tick(&mut self, run: &Run) {
+        let now = Instant::now();
+        if now < self.next {
+            return;
+        }
+        self.next = now + Self::EVERY;
+        if cfg!(target_os = "linux") && super::sandbox::helper().is_none() && enable() {
+            run.observe();
+        }
+    }
+}
+
+impl Default for ObserveClock {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -207,23 +372,82 @@ mod linux {
 mod tests {
     use super::*;
 
-    #[test]
-    fn environment_entries_are_found_by_exact_key() {
-        let env = b"PATH=/bin\0MICROLINGS_RUN=12.3\0MICROLINGS_RUNX=9\0";
-        assert_eq!(env_value(env, RUN_VAR), Some(&b"12.3"[..]));
-        assert_eq!(env_value(env, "PATH"), Some(&b"/bin"[..]));
-        assert_eq!(env_value(env, OWNER_VAR), None);
-        assert_eq!(env_value(b"", RUN_VAR), None);
+    fn stat(pid: u32, ppid: u32, pgrp: u32, sid: u32, start: u64) -> Stat {
+        Stat {
+            pid,
+            state: b'S',
+            ppid,
+            pgrp,
+            sid,
+            start,
+        }
     }
 
     #[test]
-    fn runs_are_live_until_ended() {
-        let a = new_run();
-        let b = new_run();
-        assert_ne!(a, b);
-        assert!(registry().live.contains(&a));
-        end_run(&a);
-        assert!(!registry().live.contains(&a));
-        end_run(&b);
+    fn membership_follows_session_descent_and_the_one_possible_run() {
+        let me = std::process::id();
+        // SAFETY: getpgrp has no preconditions.
+        #[cfg(unix)]
+        let my_group = unsafe { libc::getpgrp() } as u32;
+        #[cfg(not(unix))]
+        let my_group = 0;
+        let reg = Registry {
+            own: vec![900],
+            live: vec![
+                Live {
+                    id: 1,
+                    leader: 100,
+                    start: 1000,
+                    known: vec![(150, 1300)],
+                    record: None,
+                },
+                Live {
+                    id: 2,
+                    leader: 200,
+                    start: 2000,
+                    known: Vec::new(),
+                    record: None,
+                },
+            ],
+        };
+        let procs = [
+            stat(100, me, 100, 100, 1000),   // run 1's leader
+            stat(101, 100, 101, 100, 1100),  // its child, in another group
+            stat(102, 101, 102, 102, 1200),  // its grandchild, which called setsid
+            stat(150, me, 150, 150, 1300),   // seen before, now an orphan
+            stat(160, me, 160, 160, 1500),   // an orphan only run 1 can claim
+            stat(170, me, 170, 170, 2500),   // an orphan both runs could claim
+            stat(200, me, 200, 200, 2000),   // run 2's leader
+            stat(900, me, 900, 900, 500),    // a compiler server
+            stat(901, 900, 900, 900, 600),   // its child
+            stat(300, me, my_group, 1, 700), // the editor
+            stat(301, 300, 301, 301, 1600),  // what the editor left
+            stat(400, 1, 400, 400, 1100),    // not ours at all
+            stat(100_000, 1, 100, 100, 900), // session 100 before run 1 began: reused
+        ];
+        let mut run1: Vec<u32> = owned_by(&reg, &procs, 1).iter().map(|s| s.pid).collect();
+        run1.sort();
+        assert_eq!(run1, [100, 101, 102, 150, 160]);
+        let run2: Vec<u32> = owned_by(&reg, &procs, 2).iter().map(|s| s.pid).collect();
+        assert_eq!(run2, [200]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_run_is_live_until_dropped_and_its_leader_is_its_member() {
+        let (mut child, run) = start_run(
+            || std::process::Command::new("sleep").arg("5").spawn(),
+            std::process::Child::id,
+            None,
+        )
+        .expect("spawn");
+        assert!(registry().live.iter().any(|l| l.id == run.id));
+        assert!(run.members().contains(&child.id()));
+        let _ = child.kill();
+        let _ = child.wait();
+        release(child.id());
+        let id = run.id;
+        drop(run);
+        assert!(!registry().live.iter().any(|l| l.id == id));
     }
 }

@@ -317,7 +317,7 @@ fn wait_ready(
         let now = Instant::now();
         if now >= next_listener_look {
             next_listener_look = now + LISTENER_POLL;
-            if let Some(listeners) = procfs::group_listeners(service.pid())
+            if let Some(listeners) = procfs::listeners(&service.members())
                 && !listeners.is_empty()
             {
                 seen = listeners;

@@ -61,7 +61,7 @@ fn measure_service(
             &opts.cancel,
         )?;
     }
-    let rss_kib = procfs::group_rss_kib(service.pid());
+    let rss_kib = procfs::rss_kib(&service.members());
     let measured = load(
         port,
         opts.connections,
