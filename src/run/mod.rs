@@ -358,10 +358,8 @@ impl Runner {
         for case in &exercise.cases {
             let mut spec = plan.run.clone();
             if let Some(input) = &case.input {
-                // Beside the run directory, out of the program's reach.
-                let path = run_dir.private_file(&format!("stdin-{}", case.name));
-                std::fs::write(&path, input)?;
-                spec.stdin = Some(path);
+                // Beside the run directory, out of the program's way.
+                spec.stdin = Some(run_dir.write_private(&format!("stdin-{}", case.name), input)?);
             }
             let r = process::run(&spec, limits, &opts.cancel)?;
             let mut o = from_run(exercise, lang, &r, dir, started, limits.timeout);

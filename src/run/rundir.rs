@@ -85,6 +85,23 @@ impl RunDir {
     pub fn private_file(&self, name: &str) -> PathBuf {
         self.private.join(name)
     }
+
+    /// Writes `bytes` to a fresh private file `name`, replacing whatever is there (a FIFO or a
+    /// symlink a program put in its place is removed, never opened). Returns its path.
+    pub fn write_private(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        let path = self.private_file(name);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        // create_new: O_EXCL, which neither follows a symlink nor opens a FIFO.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?
+            .write_all(bytes)?;
+        Ok(path)
+    }
 }
 
 impl Drop for RunDir {
@@ -180,9 +197,6 @@ fn parse(text: &str) -> Parsed {
 /// counts as alive when the pid exists: a live run is never taken for a stale one.
 fn owner_alive(owner: (u32, Option<u64>)) -> bool {
     let (pid, start) = owner;
-    if pid == std::process::id() {
-        return true;
-    }
     match (start, super::procfs::start_time(pid)) {
         (Some(recorded), Some(now)) => recorded == now,
         _ => super::procfs::exists(pid),
@@ -348,7 +362,12 @@ mod tests {
         let parent = std::os::unix::process::parent_id();
         assert!(owner_alive((parent, None)));
         assert!(!owner_alive((0, None)));
-        assert!(owner_alive((std::process::id(), Some(1))));
+        // Our own pid with another start time is a dead microlings whose pid we reused.
+        let me = std::process::id();
+        if let Some(start) = crate::run::procfs::start_time(me) {
+            assert!(owner_alive((me, Some(start))));
+            assert!(!owner_alive((me, Some(start + 1))));
+        }
     }
 
     #[cfg(target_os = "linux")]

@@ -347,6 +347,39 @@ fn is_executable(path: &Path) -> bool {
 /// broken install that hangs must not hang `doctor` or the first check.
 pub const PROBE_TIMEOUT: Duration = Duration::from_secs(8);
 
+/// What a probe may see of microlings' environment: where things are installed and how the
+/// learner set them up, nothing else (no variable of microlings' own).
+const PROBE_VARS: &[&str] = &[
+    "PATH",
+    "HOME",
+    "USER",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "GOCACHE",
+    "GOROOT",
+    "GOPATH",
+    "GOTOOLCHAIN",
+    "JAVA_HOME",
+    "DOTNET_ROOT",
+    "DOTNET_CLI_HOME",
+    "PYENV_ROOT",
+    "PYENV_VERSION",
+    "VIRTUAL_ENV",
+    "SystemRoot",
+];
+
+/// The probes' environment: [`PROBE_VARS`] as microlings has them.
+fn probe_env() -> Vec<(String, String)> {
+    PROBE_VARS
+        .iter()
+        .filter_map(|&k| Some((k.to_string(), std::env::var(k).ok()?)))
+        .collect()
+}
+
 /// Runs `program args` and returns stdout+stderr when it exits 0 within [`PROBE_TIMEOUT`];
 /// otherwise says what went wrong, in words a learner can act on.
 fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
@@ -365,7 +398,7 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
         } else {
             PathBuf::from("/")
         },
-        env: std::env::vars().collect(),
+        env: probe_env(),
         stdin: None,
     };
     let command = format!("`{} {}`", program.display(), args.join(" "));
@@ -631,6 +664,17 @@ fn direct_compiler(root: &Path, sdk_dir: &Path, major: u32) -> Option<DirectComp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_probe_sees_only_where_things_are_installed() {
+        // cargo sets this for every test; a probe must not see it, nor any variable of ours.
+        assert!(std::env::var_os("CARGO_MANIFEST_DIR").is_some());
+        let out = probe(Path::new("/usr/bin/env"), &[]).expect("env runs");
+        assert!(out.lines().any(|l| l.starts_with("PATH=")), "{out}");
+        assert!(!out.contains("CARGO_MANIFEST_DIR"), "{out}");
+        assert!(!out.contains("MICROLINGS_"), "{out}");
+    }
 
     #[test]
     fn programs_are_found_by_name() {
