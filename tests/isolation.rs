@@ -120,8 +120,8 @@ class H(BaseHTTPRequestHandler):
         pass
 
 srv = ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), H)
-# A daemon in a session of its own that holds the listening socket.
-subprocess.Popen(["sleep", "{marker}"], start_new_session=True, pass_fds=[srv.fileno()])
+# A shell in a session of its own, and its sleep, that hold the listening socket.
+subprocess.Popen(["/usr/bin/setsid", "sh", "-c", "sleep {marker} & wait"], pass_fds=[srv.fileno()])
 srv.serve_forever()
 "#
     );
@@ -183,5 +183,186 @@ srv.serve_forever()
     assert!(
         !process_running_with(marker),
         "the service's child survived"
+    );
+}
+
+/// Programs that leave through `setsid sh -c 'sleep N & wait'`, with an environment that
+/// forges microlings' old tags (no `MICROLINGS_RUN`, a `MICROLINGS_OWNER`): the `sh` is
+/// adopted, then the `sleep` once the `sh` is killed.
+fn setsid_shell(lang: Language, marker: &str) -> String {
+    let shell = format!("sleep {marker} & wait");
+    match lang {
+        Language::Python => format!(
+            "import subprocess\nsubprocess.Popen(['/usr/bin/setsid', 'sh', '-c', '{shell}'], env={{'MICROLINGS_OWNER': '1', 'PATH': '/usr/bin:/bin'}}, stdout=subprocess.DEVNULL)\nprint('hello')\n"
+        ),
+        Language::Go => format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os/exec\"\n)\n\nfunc main() {{\n\tcmd := exec.Command(\"/usr/bin/setsid\", \"sh\", \"-c\", \"{shell}\")\n\tcmd.Env = []string{{\"MICROLINGS_OWNER=1\", \"PATH=/usr/bin:/bin\"}}\n\tif err := cmd.Start(); err != nil {{\n\t\tpanic(err)\n\t}}\n\tfmt.Println(\"hello\")\n}}\n"
+        ),
+        Language::Java => format!(
+            "public class Main {{\n    public static void main(String[] args) throws Exception {{\n        ProcessBuilder pb = new ProcessBuilder(\"/usr/bin/setsid\", \"sh\", \"-c\", \"{shell}\");\n        pb.environment().clear();\n        pb.environment().put(\"MICROLINGS_OWNER\", \"1\");\n        pb.environment().put(\"PATH\", \"/usr/bin:/bin\");\n        pb.start();\n        System.out.println(\"hello\");\n    }}\n}}\n"
+        ),
+        Language::CSharp => format!(
+            "using System.Diagnostics;\n\nvar psi = new ProcessStartInfo(\"/usr/bin/setsid\") {{ UseShellExecute = false }};\npsi.ArgumentList.Add(\"sh\");\npsi.ArgumentList.Add(\"-c\");\npsi.ArgumentList.Add(\"{shell}\");\npsi.Environment.Clear();\npsi.Environment[\"MICROLINGS_OWNER\"] = \"1\";\npsi.Environment[\"PATH\"] = \"/usr/bin:/bin\";\nProcess.Start(psi);\nConsole.WriteLine(\"hello\");\n"
+        ),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_setsid_shell_and_its_sleep_are_both_killed_whatever_their_environment_says() {
+    let (runner, _dir) = runner();
+    let markers = [
+        (Language::Python, "1011.101"),
+        (Language::Go, "1012.202"),
+        (Language::Java, "1013.303"),
+        (Language::CSharp, "1014.404"),
+    ];
+    let sources: Vec<(Language, String)> = markers
+        .iter()
+        .filter(|(l, _)| have(*l))
+        .map(|(l, m)| (*l, setsid_shell(*l, m)))
+        .collect();
+    let ex = exercise("setsid-shell", 10, &[("default", None, "hello\n")]);
+    for o in runner.check_many(&ex, &sources, &opts()) {
+        assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    }
+    for (lang, marker) in markers {
+        // Not one check later: now.
+        assert!(
+            !process_running_with(marker),
+            "{}: `sleep {marker}` outlived the check",
+            lang.display_name()
+        );
+    }
+}
+
+/// Programs that try to move into microlings' own process group (`pgid`), then start
+/// `sleep <marker>` there. Java has no setpgid.
+fn joining_our_group(lang: Language, pgid: u32, marker: &str) -> Option<String> {
+    match lang {
+        Language::Python => Some(format!(
+            "import os, subprocess\ntry:\n    os.setpgid(0, {pgid})\n    print('joined')\nexcept OSError:\n    print('refused')\nsubprocess.Popen(['sleep', '{marker}'])\n"
+        )),
+        Language::Go => Some(format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os/exec\"\n\t\"syscall\"\n)\n\nfunc main() {{\n\tif err := syscall.Setpgid(0, {pgid}); err != nil {{\n\t\tfmt.Println(\"refused\")\n\t}} else {{\n\t\tfmt.Println(\"joined\")\n\t}}\n\t_ = exec.Command(\"sleep\", \"{marker}\").Start()\n}}\n"
+        )),
+        Language::Java => None,
+        Language::CSharp => Some(format!(
+            "using System.Diagnostics;\nusing System.Runtime.InteropServices;\n\nConsole.WriteLine(Native.setpgid(0, {pgid}) == 0 ? \"joined\" : \"refused\");\nProcess.Start(new ProcessStartInfo(\"sleep\", \"{marker}\") {{ UseShellExecute = false }});\n\nstatic class Native\n{{\n    [DllImport(\"libc.so.6\", SetLastError = true)]\n    public static extern int setpgid(int pid, int pgid);\n}}\n"
+        )),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_program_cannot_join_microlings_process_group() {
+    let (runner, _dir) = runner();
+    // SAFETY: getpgrp has no preconditions.
+    let pgid = unsafe { libc::getpgrp() } as u32;
+    let markers = [
+        (Language::Python, "1021.101"),
+        (Language::Go, "1022.202"),
+        (Language::CSharp, "1024.404"),
+    ];
+    let sources: Vec<(Language, String)> = markers
+        .iter()
+        .filter(|(l, _)| have(*l))
+        .filter_map(|(l, m)| Some((*l, joining_our_group(*l, pgid, m)?)))
+        .collect();
+    let ex = exercise("setpgid", 10, &[("default", None, "refused\n")]);
+    for o in runner.check_many(&ex, &sources, &opts()) {
+        assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    }
+    for (lang, marker) in markers {
+        assert!(
+            !process_running_with(marker),
+            "{}: `sleep {marker}` outlived the check",
+            lang.display_name()
+        );
+    }
+}
+
+/// Programs that, on every case, put FIFOs where microlings keeps its record and the next
+/// case's stdin (beside the run directory, and where an older microlings kept its record),
+/// then print the sum of the two numbers on stdin.
+fn fifo_swapper(lang: Language) -> String {
+    let shell = r#"d=$(basename \"$PWD\"); for f in \"../$d.microlings/record\" \"../$d.microlings/stdin-two\" .microlings-run; do rm -f \"$f\"; mkfifo \"$f\"; done"#;
+    match lang {
+        Language::Python => format!(
+            "import subprocess\nsubprocess.run(['sh', '-c', \"{shell}\"])\na, b = map(int, input().split())\nprint(a + b)\n"
+        ),
+        Language::Go => format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os/exec\"\n)\n\nfunc main() {{\n\t_ = exec.Command(\"sh\", \"-c\", \"{shell}\").Run()\n\tvar a, b int\n\tfmt.Scan(&a, &b)\n\tfmt.Println(a + b)\n}}\n"
+        ),
+        Language::Java => format!(
+            "import java.util.Scanner;\n\npublic class Main {{\n    public static void main(String[] args) throws Exception {{\n        new ProcessBuilder(\"sh\", \"-c\", \"{shell}\").start().waitFor();\n        Scanner in = new Scanner(System.in);\n        System.out.println(in.nextInt() + in.nextInt());\n    }}\n}}\n"
+        ),
+        Language::CSharp => format!(
+            "using System.Diagnostics;\n\nvar psi = new ProcessStartInfo(\"sh\") {{ UseShellExecute = false }};\npsi.ArgumentList.Add(\"-c\");\npsi.ArgumentList.Add(\"{shell}\");\nProcess.Start(psi)!.WaitForExit();\nvar parts = Console.ReadLine()!.Split(' ');\nConsole.WriteLine(int.Parse(parts[0]) + int.Parse(parts[1]));\n"
+        ),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_in_place_of_the_record_and_the_next_stdin_block_nothing() {
+    let sources: Vec<(Language, String)> = Language::ALL
+        .into_iter()
+        .filter(|&l| have(l))
+        .map(|l| (l, fifo_swapper(l)))
+        .collect();
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("fifo-check".into())
+        .spawn(move || {
+            let (runner, _dir) = runner();
+            let ex = exercise(
+                "fifo",
+                3,
+                &[
+                    ("one", Some("2 3\n"), "5\n"),
+                    ("two", Some("40 2\n"), "42\n"),
+                ],
+            );
+            let _ = done_tx.send(runner.check_many(&ex, &sources, &opts()));
+        })
+        .expect("start the check");
+    // A hung spawn never answers: fail instead of hanging the test run.
+    let outcomes = done_rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the check hung on a FIFO");
+    for o in outcomes {
+        assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_go_service_whose_setsid_shell_keeps_its_port_does_not_keep_it_after_the_check() {
+    if !have(Language::Go) {
+        return;
+    }
+    let (runner, _dir) = runner();
+    let marker = "1031.101";
+    let ex = http_exercise(
+        "shell-port",
+        5,
+        None,
+        vec![get("/", 200, Some("{}"))],
+        vec![],
+    );
+    let source = format!(
+        "package main\n\nimport (\n\t\"net\"\n\t\"net/http\"\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {{\n\tln, err := net.Listen(\"tcp\", \"127.0.0.1:\"+os.Getenv(\"PORT\"))\n\tif err != nil {{\n\t\tpanic(err)\n\t}}\n\tf, err := ln.(*net.TCPListener).File()\n\tif err != nil {{\n\t\tpanic(err)\n\t}}\n\t// The listening socket, inherited by a shell in a session of its own and its sleep.\n\tcmd := exec.Command(\"/usr/bin/setsid\", \"sh\", \"-c\", \"sleep {marker} & wait\")\n\tcmd.ExtraFiles = []*os.File{{f}}\n\tif err := cmd.Start(); err != nil {{\n\t\tpanic(err)\n\t}}\n\thttp.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {{\n\t\tw.Write([]byte(\"{{}}\"))\n\t}}))\n}}\n"
+    );
+    let o = runner.check(&ex, Language::Go, &source, &opts());
+    assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    let port = o.service.as_ref().expect("report").port;
+    assert!(
+        !port_open(port, Duration::from_millis(200)),
+        "port {port} is still held after the check"
+    );
+    assert!(
+        !process_running_with(marker),
+        "the shell's sleep outlived the check"
     );
 }

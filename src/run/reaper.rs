@@ -41,6 +41,9 @@ struct Live {
     known: Vec<(u32, u64)>,
     /// The run directory's record, when there is one.
     record: Option<Arc<Record>>,
+    /// The program's working directory, resolved: breaks a tie between runs that could all
+    /// claim an orphan.
+    dir: Option<std::path::PathBuf>,
 }
 
 /// Pids microlings started itself and still waits for, and the runs in progress.
@@ -104,14 +107,16 @@ pub struct Run {
 
 /// Spawns a run's main process with `spawn`, registered as microlings' own (until the waiter
 /// calls [`release`]) and as the leader of a new live run. `record`: where to write the run's
-/// processes for the next command.
+/// processes for the next command; `dir`: the program's working directory.
 pub fn start_run<T>(
     spawn: impl FnOnce() -> io::Result<T>,
     pid: impl Fn(&T) -> u32,
     record: Option<Arc<Record>>,
+    dir: &std::path::Path,
 ) -> io::Result<(T, Run)> {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     enable();
+    let dir = dir.canonicalize().ok();
     let mut reg = registry();
     let child = spawn()?;
     let leader = pid(&child);
@@ -127,6 +132,7 @@ pub fn start_run<T>(
         start,
         known: Vec::new(),
         record,
+        dir,
     });
     Ok((child, Run { id, leader }))
 }
@@ -230,15 +236,28 @@ fn owned_by(reg: &Registry, procs: &[Stat], id: u64) -> Vec<Stat> {
             if s.pgrp == my_group {
                 return Some(Owner::Microlings);
             }
-            // An orphan nobody saw: the one live run that had started before it, if only one.
-            let mut candidates = reg
+            // An orphan nobody saw: the one live run that had started before it, if only one;
+            // among several, the one whose directory it works in.
+            let candidates: Vec<&Live> = reg
                 .live
                 .iter()
-                .filter(|l| l.start != 0 && l.start <= s.start);
-            return Some(match (candidates.next(), candidates.next()) {
-                (Some(only), None) => Owner::Run(only.id),
-                _ => Owner::Nobody,
-            });
+                .filter(|l| l.start != 0 && l.start <= s.start)
+                .collect();
+            let chosen = match candidates.as_slice() {
+                [only] => Some(*only),
+                [] => None,
+                several => {
+                    let cwd = std::fs::read_link(format!("/proc/{}/cwd", s.pid)).ok();
+                    let mut within = several.iter().filter(
+                        |l| matches!((&l.dir, &cwd), (Some(d), Some(c)) if c.starts_with(d)),
+                    );
+                    match (within.next(), within.next()) {
+                        (Some(only), None) => Some(*only),
+                        _ => None,
+                    }
+                }
+            };
+            return Some(chosen.map_or(Owner::Nobody, |l| Owner::Run(l.id)));
         }
         None
     };
@@ -383,6 +402,8 @@ mod tests {
         }
     }
 
+    use std::path::Path;
+
     #[test]
     fn membership_follows_session_descent_and_the_one_possible_run() {
         let me = std::process::id();
@@ -400,6 +421,7 @@ mod tests {
                     start: 1000,
                     known: vec![(150, 1300)],
                     record: None,
+                    dir: None,
                 },
                 Live {
                     id: 2,
@@ -407,6 +429,7 @@ mod tests {
                     start: 2000,
                     known: Vec::new(),
                     record: None,
+                    dir: None,
                 },
             ],
         };
@@ -439,6 +462,7 @@ mod tests {
             || std::process::Command::new("sleep").arg("5").spawn(),
             std::process::Child::id,
             None,
+            Path::new("/"),
         )
         .expect("spawn");
         assert!(registry().live.iter().any(|l| l.id == run.id));

@@ -139,7 +139,7 @@ pub(super) fn spawn_run(
         wrapped.wrap(process_wrap::std::KillOnDrop);
         move || wrapped.spawn().map_err(|e| spawn_error(spec, e))
     };
-    super::super::reaper::start_run(spawn, |c| c.id(), record)
+    super::super::reaper::start_run(spawn, |c| c.id(), record, &spec.dir)
 }
 
 /// Starts the one waiter of a run: it reaps the main process and reports how it ended. If no
