@@ -366,3 +366,153 @@ fn a_go_service_whose_setsid_shell_keeps_its_port_does_not_keep_it_after_the_che
         "the shell's sleep outlived the check"
     );
 }
+
+/// Programs that try to write to the terminal behind microlings' back (`/dev/tty`): a new
+/// window title and a line; they print whether they could.
+fn tty_writer(lang: Language) -> &'static str {
+    match lang {
+        Language::Python => {
+            r#"try:
+    with open('/dev/tty', 'w') as t:
+        t.write('\x1b]2;PWNED\x07TTY-WROTE\n')
+    print('opened')
+except OSError:
+    print('refused')
+"#
+        }
+        Language::Go => {
+            r#"package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	t, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
+	if err != nil {
+		fmt.Println("refused")
+		return
+	}
+	t.WriteString("\x1b]2;PWNED\x07TTY-WROTE\n")
+	t.Close()
+	fmt.Println("opened")
+}
+"#
+        }
+        Language::Java => {
+            r#"public class Main {
+    public static void main(String[] args) {
+        try (java.io.FileOutputStream t = new java.io.FileOutputStream("/dev/tty")) {
+            t.write("\033]2;PWNED\007TTY-WROTE\n".getBytes());
+            System.out.println("opened");
+        } catch (java.io.IOException e) {
+            System.out.println("refused");
+        }
+    }
+}
+"#
+        }
+        Language::CSharp => {
+            r#"using System.IO;
+
+try
+{
+    using var t = new FileStream("/dev/tty", FileMode.Open, FileAccess.Write);
+    var b = System.Text.Encoding.ASCII.GetBytes("\u001b]2;PWNED\u0007TTY-WROTE\n");
+    t.Write(b, 0, b.Length);
+    Console.WriteLine("opened");
+}
+catch (IOException)
+{
+    Console.WriteLine("refused");
+}
+"#
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_program_cannot_reach_the_terminal_microlings_runs_in() {
+    use std::process::Command;
+    let tmux_ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !tmux_ok {
+        assert!(!common::required(), "tmux is required in CI");
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let langs: Vec<Language> = Language::ALL.into_iter().filter(|&l| have(l)).collect();
+    let data = tempfile::tempdir().expect("tempdir");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    let base = format!(
+        "{} --data-dir {} --course {}",
+        env!("CARGO_BIN_EXE_microlings"),
+        data.path().display(),
+        fixture.display()
+    );
+    for &lang in &langs {
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                &format!("{base} path fixture-sum --lang {}", lang.id()),
+            ])
+            .output()
+            .expect("microlings path");
+        let file = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        std::fs::write(&file, tty_writer(lang)).expect("write the learner's file");
+    }
+    let checks: Vec<String> = langs
+        .iter()
+        .map(|l| format!("{base} check fixture-sum --lang {}", l.id()))
+        .collect();
+    let script = format!(
+        "NO_COLOR=1 GOCACHE={}; export NO_COLOR GOCACHE; {}; echo ALL-CHECKS-DONE; sleep 600",
+        common::shared_cache().join("go-build").display(),
+        checks.join("; ")
+    );
+    let session = format!("ml-tty-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        let out = Command::new("tmux").args(args).output().expect("tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session,
+        "-x",
+        "120",
+        "-y",
+        "50",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    let until = Instant::now() + Duration::from_secs(180);
+    let screen = loop {
+        let screen = tmux(&["capture-pane", "-p", "-S", "-", "-t", &session]);
+        if screen.contains("ALL-CHECKS-DONE") || Instant::now() > until {
+            break screen;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let title = tmux(&["display-message", "-p", "-t", &session, "#{pane_title}"]);
+    tmux(&["kill-session", "-t", &session]);
+    assert!(screen.contains("ALL-CHECKS-DONE"), "{screen}");
+    assert!(
+        !screen.contains("TTY-WROTE"),
+        "a program wrote to the terminal:\n{screen}"
+    );
+    assert!(!title.contains("PWNED"), "a program set the title: {title}");
+    // Every language's program was told no (its output is in the diff), none got through.
+    assert_eq!(
+        screen.matches("+ refused").count(),
+        langs.len() * 2,
+        "{screen}"
+    );
+    assert!(!screen.contains("opened"), "{screen}");
+}
