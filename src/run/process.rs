@@ -444,6 +444,11 @@ pub struct Stopped {
 ///
 /// Not `Send`: the child dies with the thread that spawned it (`PR_SET_PDEATHSIG` follows the
 /// thread), so it must be stopped on that thread.
+///
+/// ```compile_fail
+/// fn needs_send<T: Send>() {}
+/// needs_send::<microlings::run::process::Background>();
+/// ```
 pub struct Background {
     sup: Supervised,
     _same_thread: std::marker::PhantomData<*const ()>,
@@ -543,84 +548,4 @@ pub fn strip_dir(text: &str, dir: &Path) -> String {
 }
 
 #[cfg(all(test, target_os = "linux"))]
-mod tests {
-    use super::*;
-
-    fn sleeper(dir: &Path, marker: &str) -> ProcessSpec {
-        ProcessSpec {
-            program: PathBuf::from("/bin/sh"),
-            args: vec!["-c".into(), format!("exec sleep {marker}")],
-            dir: dir.to_path_buf(),
-            env: vec![("PATH".into(), "/usr/bin:/bin".into())],
-            stdin: None,
-        }
-    }
-
-    fn running_with(marker: &str) -> bool {
-        procfs::processes().iter().any(|p| {
-            std::fs::read(format!("/proc/{}/cmdline", p.pid))
-                .is_ok_and(|c| String::from_utf8_lossy(&c).contains(marker))
-        })
-    }
-
-    use super::super::procfs;
-
-    #[test]
-    fn a_reader_that_cannot_start_leaves_no_child_behind() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let marker = "31.4159";
-        capture::FAIL_NEXT_READER.with(|f| f.set(true));
-        let limits = Limits {
-            timeout: Duration::from_secs(30),
-            output_cap: 1024,
-        };
-        let started = Instant::now();
-        let result = run(&sleeper(dir.path(), marker), limits, &CancelToken::new());
-        assert!(result.is_err(), "{result:?}");
-        assert!(started.elapsed() < Duration::from_secs(10));
-        let until = Instant::now() + Duration::from_secs(2);
-        while running_with(marker) && Instant::now() < until {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(!running_with(marker), "the child outlived a failed start");
-    }
-
-    #[test]
-    fn a_directory_that_is_no_run_directory_gets_no_record() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        // What an older microlings left in the system temp directory.
-        let legacy = dir.path().join(".microlings-run");
-        std::fs::write(&legacy, "owner 1 1\n").expect("write");
-        let mut spec = sleeper(dir.path(), "0");
-        spec.args = vec!["-c".into(), "true".into()];
-        let limits = Limits {
-            timeout: Duration::from_secs(10),
-            output_cap: 1024,
-        };
-        let r = run(&spec, limits, &CancelToken::new()).expect("run");
-        assert_eq!(r.termination, Termination::Exited(0));
-        assert_eq!(
-            std::fs::read_to_string(&legacy).expect("read"),
-            "owner 1 1\n"
-        );
-    }
-
-    #[test]
-    fn a_stdin_that_is_a_fifo_is_refused_at_once() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let fifo = dir.path().join("stdin");
-        let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).expect("path");
-        // SAFETY: mkfifo on a NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let mut spec = sleeper(dir.path(), "0");
-        spec.stdin = Some(fifo);
-        let limits = Limits {
-            timeout: Duration::from_secs(10),
-            output_cap: 1024,
-        };
-        let started = Instant::now();
-        let e = run(&spec, limits, &CancelToken::new()).expect_err("refused");
-        assert!(e.to_string().contains("not a regular file"), "{e}");
-        assert!(started.elapsed() < Duration::from_secs(1));
-    }
-}
+mod tests;
