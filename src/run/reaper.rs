@@ -28,9 +28,11 @@ use super::procfs::{self, Stat};
 use super::rundir::Record;
 
 /// How long one sweep may keep finding processes before it gives up.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const SWEEP_DEADLINE: Duration = Duration::from_secs(2);
 
 /// A run in progress.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 struct Live {
     id: u64,
     /// The main process (the helper under a PID namespace).
@@ -197,6 +199,7 @@ pub fn linux_processes() -> Vec<(u32, u32, u32)> {
 }
 
 /// Who a process belongs to.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Owner {
     /// The live run with this id.
@@ -208,6 +211,7 @@ enum Owner {
 }
 
 /// The processes in `procs` that belong to run `id`, leader included.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn owned_by(reg: &Registry, procs: &[Stat], id: u64) -> Vec<Stat> {
     let me = std::process::id();
     // SAFETY: getpgrp has no preconditions.
@@ -282,6 +286,7 @@ fn owned_by(reg: &Registry, procs: &[Stat], id: u64) -> Vec<Stat> {
 }
 
 /// Adds `seen` to run `id`'s known processes, writing the new ones to its record.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn remember(reg: &mut Registry, id: u64, seen: &[Stat]) {
     let Some(live) = reg.live.iter_mut().find(|l| l.id == id) else {
         return;
