@@ -373,16 +373,11 @@ pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Resu
     if reason.is_some() {
         sup.stop(TERM_GRACE);
     }
-    let termination = match (reason, sup.exit.take()) {
-        (Some(reason), exit) => {
-            sup.exit = exit;
-            reason
-        }
-        (None, Some(Ok(status))) => {
-            sup.exit = Some(Ok(status));
-            termination_of(status, false)
-        }
-        (None, Some(Err(e))) => return Err(e),
+    // The exit stays in `sup`: a run whose main process was reaped is never signalled again.
+    let termination = match (reason, &sup.exit) {
+        (Some(reason), _) => reason,
+        (None, Some(Ok(status))) => termination_of(*status, false),
+        (None, Some(Err(e))) => return Err(io::Error::new(e.kind(), e.to_string())),
         (None, None) => return Err(io::Error::other("lost track of the child process")),
     };
     let (stdout, stderr) = sup.finish();

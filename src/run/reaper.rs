@@ -1,17 +1,18 @@
 //! Which processes belong to which run, and the sweep that leaves none of a run behind.
 //!
 //! Every run's main process leads a session of its own (see `process`), or, under a PID
-//! namespace, is the helper above the namespace (see `sandbox`). On Linux microlings makes
-//! itself a child subreaper (`PR_SET_CHILD_SUBREAPER`) before it starts its first program, so
+//! namespace, is the helper above the namespace (see `sandbox`), where nothing can escape. In
+//! session mode on Linux microlings makes itself a child subreaper (`PR_SET_CHILD_SUBREAPER`)
+//! before it starts its first program, so
 //! whatever a run leaves behind stays microlings' descendant: a process that called `setsid`
 //! and lost its parent is adopted by microlings instead of init.
 //!
 //! Membership comes from what a program cannot forge: a process belongs to a run when it is in
 //! the run's session, descends from the run's main process, or was seen as such before (its
 //! pid *and* start time are kept, and written to the run's record for the next command after a
-//! kill -9). An orphan microlings adopted before anyone saw it belongs to the one live run that
-//! had started before it; while that is ambiguous it is spared, and the last of those runs
-//! sweeps it. Processes microlings started itself (a run's main process until it is reaped, the
+//! kill -9). An orphan microlings adopted before anyone saw it belongs to the live run whose
+//! directory it works in, if that run started before it; anything else microlings adopted (an
+//! editor's daemon) is left alone. Processes microlings started itself (a run's main process until it is reaped, the
 //! compiler servers) are registered with [`spawn_own`] and, with their descendants, never
 //! swept; neither is what descends from microlings' own process group (the learner's editor).
 //!
@@ -43,8 +44,8 @@ struct Live {
     known: Vec<(u32, u64)>,
     /// The run directory's record, when there is one.
     record: Option<Arc<Record>>,
-    /// The program's working directory, resolved: breaks a tie between runs that could all
-    /// claim an orphan.
+    /// The program's working directory, resolved: an orphan nobody saw that works there is
+    /// the run's.
     dir: Option<std::path::PathBuf>,
 }
 
@@ -64,13 +65,20 @@ fn registry() -> std::sync::MutexGuard<'static, Registry> {
     REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+static SUBREAPER: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Whether microlings already is a subreaper.
+fn is_subreaper() -> bool {
+    SUBREAPER.get().copied().unwrap_or(false)
+}
+
 /// Makes microlings the subreaper of its descendants (once; Linux only). Returns whether it
-/// is one.
+/// is one. Only session mode needs it: nothing leaves a PID namespace, and a subreaper would
+/// adopt what microlings starts outside any run (an editor's daemon) for nothing.
 pub fn enable() -> bool {
     #[cfg(target_os = "linux")]
     {
-        static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *ENABLED.get_or_init(|| {
+        *SUBREAPER.get_or_init(|| {
             // SAFETY: prctl with PR_SET_CHILD_SUBREAPER takes plain integers.
             unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0 }
         })
@@ -88,7 +96,6 @@ pub fn spawn_own<T>(
     spawn: impl FnOnce() -> io::Result<T>,
     pid: impl Fn(&T) -> u32,
 ) -> io::Result<T> {
-    enable();
     let mut reg = registry();
     let child = spawn()?;
     reg.own.push(pid(&child));
@@ -117,7 +124,9 @@ pub fn start_run<T>(
     dir: &std::path::Path,
 ) -> io::Result<(T, Run)> {
     static NEXT: AtomicU64 = AtomicU64::new(1);
-    enable();
+    if super::sandbox::helper().is_none() {
+        enable();
+    }
     let dir = dir.canonicalize().ok();
     let mut reg = registry();
     let child = spawn()?;
@@ -206,7 +215,7 @@ enum Owner {
     Run(u64),
     /// microlings itself: its own children and their descendants, its process group.
     Microlings,
-    /// Not a descendant of microlings, or an orphan no single live run can claim.
+    /// Not a descendant of microlings, or an orphan no live run can claim.
     Nobody,
 }
 
@@ -240,27 +249,15 @@ fn owned_by(reg: &Registry, procs: &[Stat], id: u64) -> Vec<Stat> {
             if s.pgrp == my_group {
                 return Some(Owner::Microlings);
             }
-            // An orphan nobody saw: the one live run that had started before it, if only one;
-            // among several, the one whose directory it works in.
-            let candidates: Vec<&Live> = reg
-                .live
-                .iter()
-                .filter(|l| l.start != 0 && l.start <= s.start)
-                .collect();
-            let chosen = match candidates.as_slice() {
-                [only] => Some(*only),
-                [] => None,
-                several => {
-                    let cwd = std::fs::read_link(format!("/proc/{}/cwd", s.pid)).ok();
-                    let mut within = several.iter().filter(
-                        |l| matches!((&l.dir, &cwd), (Some(d), Some(c)) if c.starts_with(d)),
-                    );
-                    match (within.next(), within.next()) {
-                        (Some(only), None) => Some(*only),
-                        _ => None,
-                    }
-                }
-            };
+            // An orphan nobody saw: the live run it works in (its working directory is the
+            // run's directory) and that started before it. Anything else microlings adopted
+            // (an editor's daemon) is not a run's.
+            let cwd = std::fs::read_link(format!("/proc/{}/cwd", s.pid)).ok();
+            let chosen = reg.live.iter().find(|l| {
+                l.start != 0
+                    && l.start <= s.start
+                    && matches!((&l.dir, &cwd), (Some(d), Some(c)) if c.starts_with(d))
+            });
             return Some(chosen.map_or(Owner::Nobody, |l| Owner::Run(l.id)));
         }
         None
@@ -308,7 +305,8 @@ mod linux {
     use std::time::{Duration, Instant};
 
     pub(super) fn sweep(id: u64) -> usize {
-        if !super::enable() {
+        // Under a PID namespace the kernel has done it all.
+        if !super::is_subreaper() {
             return 0;
         }
         let until = Instant::now() + SWEEP_DEADLINE;
@@ -380,7 +378,7 @@ impl ObserveClock {
             return;
         }
         self.next = now + Self::EVERY;
-        if cfg!(target_os = "linux") && super::sandbox::helper().is_none() && enable() {
+        if is_subreaper() {
             run.observe();
         }
     }
@@ -410,7 +408,7 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn membership_follows_session_descent_and_the_one_possible_run() {
+    fn membership_follows_session_descent_and_what_was_seen() {
         let me = std::process::id();
         // SAFETY: getpgrp has no preconditions.
         #[cfg(unix)]
@@ -443,8 +441,7 @@ mod tests {
             stat(101, 100, 101, 100, 1100),  // its child, in another group
             stat(102, 101, 102, 102, 1200),  // its grandchild, which called setsid
             stat(150, me, 150, 150, 1300),   // seen before, now an orphan
-            stat(160, me, 160, 160, 1500),   // an orphan only run 1 can claim
-            stat(170, me, 170, 170, 2500),   // an orphan both runs could claim
+            stat(170, me, 170, 170, 2500),   // an orphan nobody saw, working elsewhere
             stat(200, me, 200, 200, 2000),   // run 2's leader
             stat(900, me, 900, 900, 500),    // a compiler server
             stat(901, 900, 900, 900, 600),   // its child
@@ -455,9 +452,48 @@ mod tests {
         ];
         let mut run1: Vec<u32> = owned_by(&reg, &procs, 1).iter().map(|s| s.pid).collect();
         run1.sort();
-        assert_eq!(run1, [100, 101, 102, 150, 160]);
+        assert_eq!(run1, [100, 101, 102, 150]);
         let run2: Vec<u32> = owned_by(&reg, &procs, 2).iter().map(|s| s.pid).collect();
         assert_eq!(run2, [200]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_orphan_nobody_saw_is_the_run_s_whose_directory_it_works_in() {
+        use std::os::unix::process::CommandExt;
+        let run_dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        let spawn = |dir: &Path| {
+            std::process::Command::new("sleep")
+                .arg("5")
+                .current_dir(dir)
+                .process_group(0)
+                .spawn()
+                .expect("sleep")
+        };
+        let mut inside = spawn(run_dir.path());
+        let mut outside = spawn(elsewhere.path());
+        let reg = Registry {
+            own: Vec::new(),
+            live: vec![Live {
+                id: 7,
+                leader: u32::MAX,
+                start: 1,
+                known: Vec::new(),
+                record: None,
+                dir: run_dir.path().canonicalize().ok(),
+            }],
+        };
+        let procs: Vec<Stat> = [inside.id(), outside.id()]
+            .iter()
+            .filter_map(|&p| procfs::stat(p))
+            .collect();
+        let claimed: Vec<u32> = owned_by(&reg, &procs, 7).iter().map(|s| s.pid).collect();
+        for child in [&mut inside, &mut outside] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        assert_eq!(claimed, [inside.id()]);
     }
 
     #[cfg(target_os = "linux")]

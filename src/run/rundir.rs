@@ -108,9 +108,15 @@ impl Drop for RunDir {
     fn drop(&mut self) {
         let dir = self.path().to_path_buf();
         open_records().retain(|(d, _)| *d != dir);
-        // The learner's directory first: the record marks it until it is gone.
-        drop(self.dir.take());
-        let _ = std::fs::remove_dir_all(&self.private);
+        // The learner's directory first: the record marks it until it is gone, so one that
+        // cannot be removed now is removed by a later command.
+        let gone = match self.dir.take() {
+            Some(d) => d.close().is_ok() || !dir.exists(),
+            None => true,
+        };
+        if gone {
+            let _ = std::fs::remove_dir_all(&self.private);
+        }
     }
 }
 

@@ -195,13 +195,27 @@ mod linux {
             eprintln!("microlings: the containment helper needs `-- program args...`");
             return 125;
         }
+        // microlings signals the helper's whole group (the helper and the init): the init
+        // forwards SIGTERM and SIGINT to the program, the helper must not die of them, not
+        // even before the init exists.
+        // SAFETY: plain syscalls in a single-threaded process.
+        unsafe {
+            libc::signal(libc::SIGTERM, libc::SIG_IGN);
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+        }
         if let Err(e) = enter_namespaces() {
             if probe {
                 eprintln!("{e}");
                 return 1;
             }
             // The kernel refused this time (too many namespaces?): run the program as it
-            // is, still in the session of its own microlings made for this helper.
+            // is, still in the session of its own microlings made for this helper, with the
+            // signals it would have had.
+            // SAFETY: as above.
+            unsafe {
+                libc::signal(libc::SIGTERM, libc::SIG_DFL);
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+            }
             return exec(&command);
         }
         match run_init(if probe { None } else { Some(&command) }) {
@@ -271,10 +285,6 @@ mod linux {
         unsafe {
             libc::close(status_w);
             libc::close(alive_r);
-            // microlings signals the helper's whole group (the helper and the init): the
-            // init forwards SIGTERM and SIGINT, the helper must not die of them first.
-            libc::signal(libc::SIGTERM, libc::SIG_IGN);
-            libc::signal(libc::SIGINT, libc::SIG_IGN);
         }
         let init_status = wait_for(init)?;
         let mut raw = [0u8; 4];
