@@ -252,7 +252,13 @@ impl Runner {
             return hit;
         }
         let result = self.check_uncached(exercise, lang, source, toolchain, opts, started);
-        let o = result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
+        let mut o =
+            result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
+        if opts.cancel.is_cancelled() && o.verdict == Verdict::WrongOutput {
+            // Cancelled while judging: the diff was cut short by the cancel, not by its size.
+            o = outcome(exercise, lang, Verdict::Cancelled, started);
+            o.message = "the check was cancelled".into();
+        }
         if opts.use_cache {
             self.cache.put(&key, &o);
         }
@@ -350,6 +356,8 @@ impl Runner {
             output_cap: OUTPUT_CAP,
         };
         let mut last = None;
+        // One budget for explaining every wrong output of this check.
+        let judging = compare::Budget::new(compare::JUDGE_BUDGET, opts.cancel.clone());
         // The first case that failed; more cases with the wrong output are added to it, so
         // the learner sees every input that fails. Another kind of failure (a crash, a
         // timeout) ends the run at once.
@@ -367,13 +375,16 @@ impl Runner {
                 o.case = Some(case.name.clone());
             }
             if o.verdict == Verdict::Passed
-                && let Some(diff) = compare::compare(&case.expected, &o.stdout)
+                && let Some(diff) = compare::compare_within(&case.expected, &o.stdout, &judging)
             {
                 o.verdict = Verdict::WrongOutput;
                 o.message = match &o.case {
                     Some(name) => format!("the output for case '{name}' is not what was expected"),
                     None => "the output is not what was expected".into(),
                 };
+                if let Some(note) = diff.cut_short_note() {
+                    o.message = format!("{}: {note}", o.message);
+                }
                 if o.stdout.trim().is_empty()
                     && let Some(line) = last_line(&o.stderr)
                 {
