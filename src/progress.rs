@@ -508,9 +508,16 @@ impl ProgressStore {
                 meta.len() as f64 / 1e6
             )))
         } else {
-            let text = std::fs::read(&self.path)
-                .with_context(|| format!("cannot read {}", self.path.display()))?;
-            parse(&text)
+            match crate::fsutil::read_regular_capped(&self.path, MAX_FILE_BYTES) {
+                Ok(text) => parse(&text),
+                // It grew past the cap since the metadata was read.
+                Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                    Err(ParseError::Invalid(e.to_string()))
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+                }
+            }
         };
         match parsed {
             Ok((progress, from)) => {

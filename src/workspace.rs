@@ -7,6 +7,10 @@ use anyhow::{Context, Result, bail};
 
 use crate::course::{Exercise, Language};
 
+/// A learner's file larger than this is refused with a clear error, never read into memory
+/// (a 100 GB sparse file aborted microlings): an exercise's file is a few kilobytes.
+pub const MAX_SOURCE_BYTES: u64 = 4 << 20;
+
 /// The directory holding the learner's files.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -56,7 +60,7 @@ impl Workspace {
     /// needed): what the toolchain gets.
     pub fn read_bytes(&self, exercise: &Exercise, lang: Language) -> Result<Vec<u8>> {
         let path = self.ensure(exercise, lang)?;
-        crate::fsutil::read_regular(&path)
+        crate::fsutil::read_regular_capped(&path, MAX_SOURCE_BYTES)
             .with_context(|| format!("cannot read {}", path.display()))
     }
 
@@ -70,7 +74,7 @@ impl Workspace {
 
     /// Whether the learner's file differs from the starter.
     pub fn is_edited(&self, exercise: &Exercise, lang: Language) -> bool {
-        crate::fsutil::read_regular(&self.path(&exercise.slug, lang))
+        crate::fsutil::read_regular_capped(&self.path(&exercise.slug, lang), MAX_SOURCE_BYTES)
             .map(|b| b != exercise.starter(lang).as_bytes())
             .unwrap_or(false)
     }

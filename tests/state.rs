@@ -1,5 +1,6 @@
 //! What microlings keeps between commands: never poisoned by a failure that is not the
 //! learner's, never silently lost, never waited on without a word.
+#![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 
 mod common;
 
@@ -369,6 +370,67 @@ fn a_fifo_where_a_file_is_expected_is_named_and_nothing_hangs() {
         assert!(!out.status.success());
         assert!(err.contains(fifo) && err.contains("FIFO"), "{fifo}: {err}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_at_the_toolchain_cache_is_refused_and_detection_runs_again() {
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(data.path().join("cache")).expect("mkdir");
+    mkfifo(&data.path().join("cache/toolchains.json"));
+    // Before: both waited for a writer for ever.
+    for args in [
+        vec!["list"],
+        vec!["check", "fixture-sum", "--lang", "python", "--json"],
+    ] {
+        let out = ml_bounded(data.path(), &fixture(), &args);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_100_gb_sparse_exercise_file_gets_a_clear_error_and_nothing_is_read() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = ml(data.path(), &["path", "fixture-sum", "--lang", "python"]);
+    let file = PathBuf::from(text(&out.stdout).trim());
+    let f = std::fs::File::create(&file).expect("create");
+    f.set_len(100 << 30).expect("a sparse 100 GiB file");
+    // Before: "memory allocation of 100000000000 bytes failed", exit 134.
+    let out = ml_bounded(
+        data.path(),
+        &fixture(),
+        &["check", "fixture-sum", "--lang", "python"],
+    );
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}{}", text(&out.stderr));
+    assert!(
+        said.contains("could not run") && said.contains("100.0 GiB") && said.contains("main.py"),
+        "{said}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_course_loader_ends_on_symlink_loops() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let course = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture(), course.path());
+    let folder = course.path().join("exercises/fixture-sum");
+    // Before: `list` ran for ever, `dev check` grew 6 MB/s.
+    std::os::unix::fs::symlink(".", folder.join("a")).expect("symlink");
+    std::os::unix::fs::symlink(".", folder.join("b")).expect("symlink");
+    let out = ml_bounded(data.path(), course.path(), &["list"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("fixture-sum/a") && err.contains("a loop"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -13,6 +13,10 @@ use crate::run::toolchain::Toolchain;
 /// Bump when the runner's behaviour changes in a way that changes verdicts.
 const RUNNER_VERSION: &str = "microlings-runner-2";
 
+/// A cached outcome larger than this is ignored: one holds at most a capped stdout and stderr
+/// and a capped diff.
+const MAX_ENTRY_BYTES: u64 = 16 << 20;
+
 /// A directory of cached outcomes, one JSON file each.
 #[derive(Debug, Clone)]
 pub struct ResultCache {
@@ -61,8 +65,12 @@ impl ResultCache {
 
     /// A cached outcome, marked as cached.
     pub fn get(&self, key: &str) -> Option<Outcome> {
-        let text = std::fs::read_to_string(self.dir.join(format!("{key}.json"))).ok()?;
-        let mut outcome: Outcome = serde_json::from_str(&text).ok()?;
+        let text = crate::fsutil::read_regular_capped(
+            &self.dir.join(format!("{key}.json")),
+            MAX_ENTRY_BYTES,
+        )
+        .ok()?;
+        let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
         outcome.cached = true;
         Some(outcome)
     }

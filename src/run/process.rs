@@ -153,7 +153,7 @@ fn wrapped_command(spec: &ProcessSpec, tag: &str) -> io::Result<CommandWrap> {
     command.envs(spec.env.iter().map(|(k, v)| (k, v)));
     command.env(super::reaper::RUN_VAR, tag);
     match &spec.stdin {
-        Some(path) => command.stdin(std::fs::File::open(path)?),
+        Some(path) => command.stdin(crate::fsutil::open_regular(path)?.0),
         None => command.stdin(Stdio::null()),
     };
     #[cfg(unix)]

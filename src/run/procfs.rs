@@ -45,7 +45,7 @@ pub fn group_members(pgid: u32) -> Vec<u32> {
 /// The process group of `pid`, from `/proc/<pid>/stat`.
 #[cfg(target_os = "linux")]
 fn stat_pgrp(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let stat = crate::fsutil::read_proc_text(format!("/proc/{pid}/stat")).ok()?;
     // The command name is in parentheses and may contain spaces: fields start after the last ')'.
     let rest = &stat[stat.rfind(')')? + 1..];
     // state ppid pgrp ...
@@ -60,7 +60,7 @@ pub fn group_rss_kib(pgid: u32) -> Option<u64> {
         let mut total = 0;
         let mut any = false;
         for pid in group_members(pgid) {
-            let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+            let Ok(status) = crate::fsutil::read_proc_text(format!("/proc/{pid}/status")) else {
                 continue;
             };
             if let Some(kib) = status
@@ -126,7 +126,7 @@ pub fn group_listeners(pgid: u32) -> Option<Vec<Listener>> {
         }
         let mut found = BTreeSet::new();
         for (file, v6) in [("/proc/net/tcp", false), ("/proc/net/tcp6", true)] {
-            let Ok(table) = std::fs::read_to_string(file) else {
+            let Ok(table) = crate::fsutil::read_proc_text(file) else {
                 continue;
             };
             for line in table.lines().skip(1) {

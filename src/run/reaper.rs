@@ -140,7 +140,7 @@ mod linux {
             .flatten()
             .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
             .filter_map(|pid| {
-                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+                let stat = crate::fsutil::read_proc_text(format!("/proc/{pid}/stat")).ok()?;
                 // The command name may hold spaces and parentheses: fields start after the
                 // last ')'.
                 let rest = &stat[stat.rfind(')')? + 1..];
@@ -167,7 +167,8 @@ mod linux {
                     continue;
                 }
                 // A zombie's environment reads as empty: it is reaped like any orphan.
-                let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+                let environ =
+                    crate::fsutil::read_proc(format!("/proc/{pid}/environ")).unwrap_or_default();
                 let run = env_value(&environ, RUN_VAR);
                 let ours = run == Some(tag.as_bytes());
                 let other_live = run.is_some_and(|r| {

@@ -41,7 +41,7 @@ pub fn record_group(dir: &Path, pgid: u32, tag: &str) {
 /// A process's start time in clock ticks since boot (Linux), to tell a live owner from a
 /// reused pid.
 fn start_time(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let stat = crate::fsutil::read_proc_text(format!("/proc/{pid}/stat")).ok()?;
     let rest = &stat[stat.rfind(')')? + 1..];
     // Field 22 overall; the 20th after the command name.
     rest.split_whitespace().nth(19)?.parse().ok()
@@ -109,7 +109,7 @@ pub fn clean_stale(scratch: &Path) -> Cleaned {
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
-        match std::fs::read_to_string(path.join(RECORD)) {
+        match crate::fsutil::read_text_capped(&path.join(RECORD), 1 << 20) {
             Ok(text) => {
                 let record = parse(&text);
                 if record.owner.is_some_and(owner_alive) {
@@ -157,7 +157,7 @@ fn kill_tagged(tags: &[String], groups: &[u32]) -> usize {
         if pid == me {
             continue;
         }
-        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        let environ = crate::fsutil::read_proc(format!("/proc/{pid}/environ")).unwrap_or_default();
         let tagged =
             env_value(&environ, RUN_VAR).is_some_and(|v| tags.iter().any(|t| t.as_bytes() == v));
         if tagged {

@@ -225,8 +225,9 @@ impl Toolchains {
     /// changed (detection runs each compiler once, which costs 100s of ms).
     pub fn detect_cached(cache_file: &Path) -> Self {
         let fingerprint = path_fingerprint();
-        if let Ok(text) = std::fs::read_to_string(cache_file)
-            && let Ok(cached) = serde_json::from_str::<CachedDetection>(&text)
+        // A FIFO or a huge file here must not hang or sink `list` and `check`.
+        if let Ok(text) = crate::fsutil::read_regular_capped(cache_file, 1 << 20)
+            && let Ok(cached) = serde_json::from_slice::<CachedDetection>(&text)
             && cached.fingerprint == fingerprint
         {
             return cached.toolchains;
