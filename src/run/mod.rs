@@ -4,6 +4,7 @@
 //! case, and turns what happened into an [`Outcome`] with a [`Verdict`].
 
 pub mod cache;
+pub mod classify;
 pub mod compare;
 pub mod compiler_server;
 pub mod http;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::{Exercise, ExerciseKind, Language};
 pub use cache::ResultCache;
+use classify::{Blame, Step};
 pub use compare::{Diff, DiffLine, DiffOp};
 pub use process::CancelToken;
 use process::{Limits, ProcessResult, Termination};
@@ -334,11 +336,14 @@ impl Runner {
             };
             let r = process::run(build, limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
-                let o = build_failure(exercise, lang, r, dir, started);
-                if disk_full(&o.stderr) {
-                    return Err(std::io::Error::other("the disk is full"));
-                }
-                return Ok(o);
+                return Ok(build_failure(
+                    exercise,
+                    lang,
+                    r,
+                    dir,
+                    started,
+                    limits.timeout,
+                ));
             }
         }
 
@@ -370,7 +375,7 @@ impl Runner {
                 spec.stdin = Some(path);
             }
             let r = process::run(&spec, limits, &opts.cancel)?;
-            let mut o = from_run(exercise, lang, &r, dir, started, limits.timeout);
+            let mut o = from_run(exercise, lang, &r, dir, started, Step::Run(limits.timeout));
             if exercise.cases.len() > 1 {
                 o.case = Some(case.name.clone());
             }
@@ -386,7 +391,7 @@ impl Runner {
                     o.message = format!("{}: {note}", o.message);
                 }
                 if o.stdout.trim().is_empty()
-                    && let Some(line) = last_line(&o.stderr)
+                    && let Some(line) = classify::last_line(&o.stderr)
                 {
                     o.message = format!(
                         "the program printed nothing on stdout, only on stderr (which is not graded): {line}"
@@ -463,12 +468,6 @@ fn could_not_run(exercise: &Exercise, lang: Language, started: Instant, why: &st
     o
 }
 
-/// Whether a tool's output says the disk is full: the check did not really happen.
-fn disk_full(text: &str) -> bool {
-    text.to_ascii_lowercase()
-        .contains("no space left on device")
-}
-
 fn lossy(bytes: &[u8], dir: &Path) -> String {
     process::strip_dir(&String::from_utf8_lossy(bytes), dir)
 }
@@ -479,30 +478,22 @@ fn build_failure(
     r: ProcessResult,
     dir: &Path,
     started: Instant,
+    timeout: Duration,
 ) -> Outcome {
-    let mut o = from_run(
-        exercise,
-        lang,
-        &r,
-        dir,
-        started,
-        exercise.timeout + BUILD_ALLOWANCE,
-    );
-    if let Termination::Exited(code) = r.termination {
-        // csc reports errors on stdout, javac and go on stderr: show both as the message.
-        let mut text = lossy(&r.stdout, dir);
-        text.push_str(&lossy(&r.stderr, dir));
-        if lang == Language::CSharp {
-            text = errors_before_warnings(&text);
+    let mut o = from_run(exercise, lang, &r, dir, started, Step::Build(timeout));
+    match o.verdict {
+        Verdict::CompileError => {
+            // csc reports errors on stdout, javac and go on stderr: show both as the message.
+            let mut text = lossy(&r.stdout, dir);
+            text.push_str(&lossy(&r.stderr, dir));
+            if lang == Language::CSharp {
+                text = errors_before_warnings(&text);
+            }
+            o.stdout = String::new();
+            o.stderr = text.trim_end().to_string();
         }
-        o.verdict = Verdict::CompileError;
-        o.exit_code = Some(code);
-        o.stdout = String::new();
-        o.stderr = text.trim_end().to_string();
-        o.message =
-            "the compiler rejected the file; its first error is usually the one to fix".into();
-    } else {
-        o.message = format!("the build step: {}", o.message);
+        Verdict::CouldNotRun => {}
+        _ => o.message = format!("the build step: {}", o.message),
     }
     o
 }
@@ -520,80 +511,34 @@ fn errors_before_warnings(text: &str) -> String {
     out
 }
 
+/// The outcome of one process of a check: its output, and the verdict and words
+/// [`classify`](classify::classify) gives how it ended (a failure of the machine becomes
+/// `could_not_run`, naming the cause).
 fn from_run(
     exercise: &Exercise,
     lang: Language,
     r: &ProcessResult,
     dir: &Path,
     started: Instant,
-    timeout: Duration,
+    step: Step,
 ) -> Outcome {
-    let mut o = outcome(exercise, lang, Verdict::Passed, started);
+    let mut o = match classify::classify(step, lang, r) {
+        Blame::Learner(verdict, words) => {
+            let mut o = outcome(exercise, lang, verdict, started);
+            o.message = process::strip_dir(&words, dir);
+            o
+        }
+        Blame::Machine(failure) => could_not_run(
+            exercise,
+            lang,
+            started,
+            &process::strip_dir(&failure.words(), dir),
+        ),
+    };
     o.stdout = lossy(&r.stdout, dir);
     o.stderr = lossy(&r.stderr, dir);
-    match r.termination {
-        Termination::Exited(0) => {}
-        Termination::Exited(code) => {
-            o.verdict = Verdict::RuntimeError;
-            o.exit_code = Some(code);
-            o.message = match last_line(&o.stderr) {
-                Some(line) => {
-                    format!("the program exited with code {code}; stderr says why: {line}")
-                }
-                None if o.stdout.trim().is_empty() => {
-                    format!("the program exited with code {code} without printing anything")
-                }
-                None => {
-                    format!("the program exited with code {code} and printed nothing on stderr")
-                }
-            };
-        }
-        Termination::Signalled(sig) => {
-            o.verdict = Verdict::RuntimeError;
-            o.message = format!("the program was killed by signal {sig}{}", signal_name(sig));
-        }
-        Termination::TimedOut => {
-            o.verdict = Verdict::TimedOut;
-            o.message = format!(
-                "the program was still running after {:.1} s and was stopped: look for a loop that never ends, or a read that waits for input",
-                timeout.as_secs_f64()
-            );
-        }
-        Termination::OutputTooLarge => {
-            o.verdict = Verdict::OutputTooLarge;
-            o.message = format!(
-                "the program printed more than {} MiB and was stopped: look for a print inside a loop that never ends",
-                OUTPUT_CAP / (1024 * 1024)
-            );
-        }
-        Termination::Cancelled => {
-            o.verdict = Verdict::Cancelled;
-            o.message = "the check was cancelled".into();
-        }
-    }
     if let Termination::Exited(code) = r.termination {
         o.exit_code = Some(code);
     }
     o
-}
-
-/// The last line of `text` that is not blank, shortened for a one-line message.
-fn last_line(text: &str) -> Option<String> {
-    const MAX: usize = 160;
-    let line = text.lines().rev().map(str::trim).find(|l| !l.is_empty())?;
-    Some(if line.chars().count() > MAX {
-        format!("{}...", line.chars().take(MAX).collect::<String>())
-    } else {
-        line.to_string()
-    })
-}
-
-fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        6 => " (SIGABRT: the program aborted)",
-        9 => " (SIGKILL)",
-        11 => " (SIGSEGV: a memory fault)",
-        15 => " (SIGTERM)",
-        _ => "",
-    }
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::course::Language;
+use crate::run::classify::{Blame, Step, classify};
 
 /// The oldest .NET SDK the C# exercises are written for (C# 12).
 pub const DOTNET_MIN_MAJOR: u32 = 8;
@@ -233,6 +234,13 @@ impl Toolchains {
             return cached.toolchains;
         }
         let toolchains = Self::detect();
+        if toolchains.found.values().any(|r| {
+            r.as_ref()
+                .is_err_and(|m| m.reason.ends_with(MACHINE_FAILURE))
+        }) {
+            // The machine failed a probe (out of memory, killed): not an answer to keep.
+            return toolchains;
+        }
         let cached = CachedDetection {
             fingerprint,
             toolchains: toolchains.clone(),
@@ -350,6 +358,24 @@ pub const PROBE_TIMEOUT: Duration = Duration::from_secs(8);
 
 /// Runs `program args` and returns stdout+stderr when it exits 0 within [`PROBE_TIMEOUT`];
 /// otherwise says what went wrong, in words a learner can act on.
+/// Ends the reason of a toolchain found missing because the machine failed its probe: such a
+/// detection is not cached, so the toolchain is found again once the machine recovers.
+const MACHINE_FAILURE: &str = "(a failure of this machine, not a missing toolchain)";
+
+/// The language whose toolchain `program` belongs to, by its name (for the start-up failures
+/// each toolchain names).
+fn program_language(program: &Path) -> Option<Language> {
+    let name = program.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.trim_end_matches(".exe");
+    Some(match name {
+        n if n.starts_with("python") => Language::Python,
+        "go" => Language::Go,
+        "javac" | "java" => Language::Java,
+        "dotnet" => Language::CSharp,
+        _ => return None,
+    })
+}
+
 fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
     use super::process::Termination;
     let limits = super::process::Limits {
@@ -386,17 +412,18 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
                     format!(": {line}")
                 })
                 .unwrap_or_else(|| " and printed nothing".to_string());
+            let lang = program_language(program);
+            if let Some(lang) = lang
+                && let Blame::Machine(failure) = classify(Step::Probe, lang, &r)
+            {
+                return Err(format!("{command}: {} {MACHINE_FAILURE}", failure.words()));
+            }
             Err(match r.termination {
                 Termination::TimedOut => format!(
                     "{command} did not answer within {} s: the installation may be broken",
                     PROBE_TIMEOUT.as_secs()
                 ),
-                Termination::Exited(code) => format!("{command} exited with code {code}{said}"),
-                Termination::Signalled(sig) => {
-                    format!("{command} was killed by signal {sig}{said}")
-                }
-                Termination::OutputTooLarge => format!("{command} printed far too much"),
-                Termination::Cancelled => format!("{command} was cancelled"),
+                other => format!("{command} {}{said}", super::classify::describe(other)),
             })
         }
         Err(e) => Err(format!("{command} could not be started: {e}")),
