@@ -126,6 +126,17 @@ pub fn read_text_capped(path: &Path, max: u64) -> io::Result<String> {
     })
 }
 
+/// Whether a file can be created in `dir` (created first if need be), or, when `dir` cannot
+/// be created, in its nearest existing ancestor: false for a read-only file system, a
+/// directory without permission, or a path through a regular file. Tries for real (root
+/// ignores permission bits, not a read-only mount).
+pub fn writable_dir(dir: &Path) -> bool {
+    if fs::create_dir_all(dir).is_ok() {
+        return tempfile::tempfile_in(dir).is_ok();
+    }
+    false
+}
+
 /// Files of `/proc` are read up to this size (a table of every socket can be megabytes).
 const MAX_PROC_BYTES: u64 = 64 << 20;
 

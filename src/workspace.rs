@@ -59,7 +59,15 @@ impl Workspace {
     /// The learner's current source, byte for byte (creating the file from the starter if
     /// needed): what the toolchain gets.
     pub fn read_bytes(&self, exercise: &Exercise, lang: Language) -> Result<Vec<u8>> {
-        let path = self.ensure(exercise, lang)?;
+        let path = match self.ensure(exercise, lang) {
+            Ok(path) => path,
+            // Never created and cannot be (a read-only data directory): the learner's file
+            // is the starter, byte for byte.
+            Err(_) if !self.path(&exercise.slug, lang).exists() && !self.writable() => {
+                return Ok(exercise.starter(lang).as_bytes().to_vec());
+            }
+            Err(e) => return Err(e),
+        };
         crate::fsutil::read_regular_capped(&path, MAX_SOURCE_BYTES)
             .with_context(|| format!("cannot read {}", path.display()))
     }
@@ -70,6 +78,11 @@ impl Workspace {
     pub fn read(&self, exercise: &Exercise, lang: Language) -> Result<String> {
         let bytes = self.read_bytes(exercise, lang)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Whether a file can be created in the workspace (or where it would be created).
+    fn writable(&self) -> bool {
+        crate::fsutil::writable_dir(&self.root)
     }
 
     /// Whether the learner's file differs from the starter.

@@ -486,3 +486,105 @@ fn doctor_gives_a_probe_a_few_seconds_and_says_why_it_failed() {
         "doctor waited {took:?} for a hanging probe"
     );
 }
+
+/// Runs microlings with `args` in a mount namespace of its own after `setup` (a shell script
+/// that may mount file systems; `$DATA` is the data directory). `None`, with a printed
+/// reason, where unprivileged namespaces are not available.
+#[cfg(target_os = "linux")]
+fn ml_in_namespace(data: &Path, setup: &str, args: &[&str]) -> Option<Output> {
+    let works = Command::new("unshare")
+        .args(["-rm", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        eprintln!("SKIPPED: `unshare -rm` is not available here (no user namespaces)");
+        return None;
+    }
+    let script = format!("set -e\n{setup}\nexec \"$@\"\n");
+    let out = Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script, "sh"])
+        .arg(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--course")
+        .arg(fixture())
+        .args(args)
+        .env("DATA", data)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("unshare");
+    Some(out)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_data_directory_can_be_read_and_checked_but_not_saved() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    // Something to show: one check recorded while it was writable.
+    ml(data.path(), &["check", "fixture-sum", "--lang", "python"]);
+    let read_only = "mount --bind \"$DATA\" \"$DATA\"\nmount -o remount,bind,ro \"$DATA\"";
+    for args in [vec!["list"], vec!["progress"], vec!["doctor"]] {
+        let Some(out) = ml_in_namespace(data.path(), read_only, &args) else {
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{args:?}: {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+    let Some(out) = ml_in_namespace(
+        data.path(),
+        read_only,
+        &["check", "fixture-sum", "--lang", "python"],
+    ) else {
+        return;
+    };
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("wrong output"), "the check ran: {said}{err}");
+    assert!(
+        err.contains("progress could not be saved") && err.contains("Read-only file system"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_full_disk_check_prints_its_outcome_then_says_progress_was_not_saved() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let roomy = tempfile::tempdir().expect("tempdir");
+    let solution = fixture().join("exercises/fixture-sum/solution/python/main.py");
+    // The data directory on a small file system, filled up after the learner's file is
+    // written; checks build and run in a roomy directory mounted at its tmp/.
+    let setup = format!(
+        "mount -t tmpfs -o size=1m none \"$DATA\"
+mkdir -p \"$DATA/tmp\" \"$DATA/workspace/fixture-sum/python\"
+mount --bind '{roomy}' \"$DATA/tmp\"
+cp '{solution}' \"$DATA/workspace/fixture-sum/python/main.py\"
+dd if=/dev/zero of=\"$DATA/filler\" bs=4096 2>/dev/null || true",
+        roomy = roomy.path().display(),
+        solution = solution.display()
+    );
+    let Some(out) = ml_in_namespace(
+        data.path(),
+        &setup,
+        &["check", "fixture-sum", "--lang", "python"],
+    ) else {
+        return;
+    };
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("passed"), "the outcome first: {said}{err}");
+    assert!(
+        err.contains("progress could not be saved") && err.contains("No space left on device"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

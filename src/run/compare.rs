@@ -5,6 +5,7 @@
 //! (or past the size caps) the diff says where the outputs first differ and that the rest is
 //! too long to diff in full.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -27,40 +28,59 @@ const CONTEXT_LINES: usize = 3;
 /// How often (in lines) a long loop looks at the cancel token.
 const CANCEL_EVERY: usize = 4_096;
 
-/// The time and the cancel token that bound judging for one check.
+/// The time and the cancel token that bound judging for one check: the time is spent only
+/// while judging (running the cases does not use it), across every case of the check.
 #[derive(Debug, Clone)]
 pub struct Budget {
-    deadline: Instant,
+    left: Cell<Duration>,
     cancel: CancelToken,
 }
 
 impl Budget {
-    /// A budget of `time` from now, ended early by `cancel`.
+    /// A budget of `time` of judging, ended early by `cancel`.
     pub fn new(time: Duration, cancel: CancelToken) -> Self {
         Budget {
-            deadline: Instant::now() + time,
+            left: Cell::new(time),
             cancel,
         }
     }
 
-    /// A budget of [`JUDGE_BUDGET`] from now that nothing cancels (judging outside a check).
+    /// A budget of [`JUDGE_BUDGET`] that nothing cancels (judging outside a check).
     pub fn standard() -> Self {
         Self::new(JUDGE_BUDGET, CancelToken::new())
     }
 
-    /// Whether the time is up or the check was cancelled.
+    /// Whether the time is spent or the check was cancelled.
     pub fn exhausted(&self) -> bool {
+        self.cancel.is_cancelled() || self.left.get().is_zero()
+    }
+
+    /// Starts judging: the clock that runs out when the time left does.
+    fn start(&self) -> Clock {
+        Clock {
+            deadline: Instant::now() + self.left.get(),
+            cancel: self.cancel.clone(),
+        }
+    }
+
+    fn spend(&self, time: Duration) {
+        self.left.set(self.left.get().saturating_sub(time));
+    }
+}
+
+/// One judgement's deadline and the check's cancel token.
+struct Clock {
+    deadline: Instant,
+    cancel: CancelToken,
+}
+
+impl Clock {
+    fn exhausted(&self) -> bool {
         self.cancel.is_cancelled() || Instant::now() >= self.deadline
     }
 
-    /// Whether the check was cancelled.
-    pub fn cancelled(&self) -> bool {
+    fn cancelled(&self) -> bool {
         self.cancel.is_cancelled()
-    }
-
-    /// When the time is up.
-    pub fn deadline(&self) -> Instant {
-        self.deadline
     }
 }
 
@@ -156,6 +176,13 @@ pub fn compare(expected: &str, actual: &str) -> Option<Diff> {
 /// they match is a plain equality test; the diff that explains a mismatch stops at the
 /// budget's deadline or cancel token, and is capped in lines and line length.
 pub fn compare_within(expected: &str, actual: &str, budget: &Budget) -> Option<Diff> {
+    let started = Instant::now();
+    let diff = judge(expected, actual, &budget.start());
+    budget.spend(started.elapsed());
+    diff
+}
+
+fn judge(expected: &str, actual: &str, budget: &Clock) -> Option<Diff> {
     let expected = normalize(expected);
     let actual = normalize(actual);
     if expected == actual {
@@ -213,9 +240,9 @@ pub fn compare_within(expected: &str, actual: &str, budget: &Budget) -> Option<D
 /// The line diff from a few lines before the first mismatch, at most [`MAX_STORED_LINES`]
 /// lines, with the number of lines left out after them; `None` when the budget ran out or the
 /// check was cancelled.
-fn line_diff(old: &[&str], new: &[&str], budget: &Budget) -> Option<(Vec<DiffLine>, usize)> {
+fn line_diff(old: &[&str], new: &[&str], budget: &Clock) -> Option<(Vec<DiffLine>, usize)> {
     let ops =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(budget.deadline()));
+        similar::capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(budget.deadline));
     // Past the deadline similar gives up on a minimal diff: say so rather than show it.
     if budget.exhausted() {
         return None;
@@ -582,6 +609,16 @@ mod tests {
         // A missing line: the position is just past the last common line.
         let diff = compare_within("a\nb\n", "a\n", &spent).expect("differs");
         assert_eq!(diff.cut_short, Some(Position { line: 2, column: 1 }));
+    }
+
+    #[test]
+    fn only_judging_spends_the_budget_not_the_time_between_cases() {
+        let budget = Budget::new(Duration::from_millis(50), CancelToken::new());
+        // A case's program runs for a while between two judgements.
+        std::thread::sleep(Duration::from_millis(100));
+        let diff = compare_within("a\nb\n", "a\nc\n", &budget).expect("differs");
+        assert!(diff.cut_short.is_none(), "{diff:?}");
+        assert!(!budget.exhausted());
     }
 
     #[test]
