@@ -660,6 +660,40 @@ fn direct_compiler(root: &Path, sdk_dir: &Path, major: u32) -> Option<DirectComp
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn a_probe_killed_from_outside_is_not_a_missing_toolchain_to_remember() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A "javac" that is killed by SIGKILL, as the OOM killer would.
+        let fake = dir.path().join("javac");
+        std::fs::write(
+            &fake,
+            "#!/bin/sh
+kill -9 $$
+",
+        )
+        .expect("write");
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let reason = probe(&fake, &["-version"]).expect_err("killed");
+        assert!(reason.ends_with(MACHINE_FAILURE), "{reason}");
+        assert!(reason.contains("killed by signal 9"), "{reason}");
+        // A toolchain that fails by itself is simply missing.
+        std::fs::write(
+            &fake,
+            "#!/bin/sh
+echo broken >&2
+exit 3
+",
+        )
+        .expect("write");
+        let reason = probe(&fake, &["-version"]).expect_err("fails");
+        assert!(
+            !reason.ends_with(MACHINE_FAILURE) && reason.contains("exited with code 3: broken"),
+            "{reason}"
+        );
+    }
+
     #[test]
     fn programs_are_found_by_name() {
         let java = Toolchain {
