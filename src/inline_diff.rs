@@ -156,6 +156,17 @@ mod tests {
     }
 
     #[test]
+    fn the_window_the_judge_keeps_of_a_megabyte_line_is_marked() {
+        let expected = "a".repeat(1_000_000);
+        let mut actual = expected.clone();
+        actual.replace_range(500_000..500_001, "b");
+        let diff = compare(&expected, &actual).expect("differs");
+        let at = diff.lines[1].text.chars().position(|c| c == 'b').expect("in the window");
+        let marks = changed_chars(&diff);
+        assert_eq!(marks[1], vec![at..at + 1], "the changed character is marked");
+    }
+
+    #[test]
     fn marking_is_bounded_in_line_length_and_time() {
         use crate::run::{DiffLine, DiffOp};
         let long = |op, c: char| DiffLine {
