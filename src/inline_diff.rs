@@ -161,9 +161,17 @@ mod tests {
         let mut actual = expected.clone();
         actual.replace_range(500_000..500_001, "b");
         let diff = compare(&expected, &actual).expect("differs");
-        let at = diff.lines[1].text.chars().position(|c| c == 'b').expect("in the window");
+        let at = diff.lines[1]
+            .text
+            .chars()
+            .position(|c| c == 'b')
+            .expect("in the window");
         let marks = changed_chars(&diff);
-        assert_eq!(marks[1], vec![at..at + 1], "the changed character is marked");
+        assert_eq!(
+            marks[1],
+            vec![at..at + 1],
+            "the changed character is marked"
+        );
     }
 
     #[test]
