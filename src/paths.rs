@@ -41,11 +41,24 @@ impl DataDir {
         Workspace::new(self.root.join("workspace"))
     }
 
-    /// Where checks build and run, and what they cache.
+    /// Where checks build and run, and what they cache: in the data directory, or, when it
+    /// cannot be written (read-only), in a directory of the system's temp directory that
+    /// belongs to this data directory, so checks still run.
     pub fn runner_dirs(&self) -> RunnerDirs {
+        let scratch = self.root.join("tmp");
+        if crate::fsutil::writable_dir(&scratch) {
+            return RunnerDirs {
+                scratch,
+                cache: self.root.join("cache"),
+            };
+        }
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(self.root.to_string_lossy().as_bytes());
+        let name: String = hash[..6].iter().map(|b| format!("{b:02x}")).collect();
+        let elsewhere = std::env::temp_dir().join(format!("microlings-{name}"));
         RunnerDirs {
-            scratch: self.root.join("tmp"),
-            cache: self.root.join("cache"),
+            scratch: elsewhere.join("tmp"),
+            cache: elsewhere.join("cache"),
         }
     }
 

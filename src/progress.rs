@@ -480,8 +480,13 @@ impl ProgressStore {
 
     /// Loads progress, moving a corrupt file aside and upgrading an old one.
     pub fn load(&self) -> Result<(Progress, Option<LoadNotice>)> {
-        let _lock = self.lock()?;
-        self.load_locked()
+        match self.lock() {
+            Ok(_lock) => self.load_locked(),
+            // A read-only data directory: nobody writes the file, so reading needs no lock
+            // (`list`, `progress` and `doctor` still work; saving says why it cannot).
+            Err(e) if read_only(&e) => self.load_locked(),
+            Err(e) => Err(e),
+        }
     }
 
     fn load_locked(&self) -> Result<(Progress, Option<LoadNotice>)> {
@@ -508,9 +513,16 @@ impl ProgressStore {
                 meta.len() as f64 / 1e6
             )))
         } else {
-            let text = std::fs::read(&self.path)
-                .with_context(|| format!("cannot read {}", self.path.display()))?;
-            parse(&text)
+            match crate::fsutil::read_regular_capped(&self.path, MAX_FILE_BYTES) {
+                Ok(text) => parse(&text),
+                // It grew past the cap since the metadata was read.
+                Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                    Err(ParseError::Invalid(e.to_string()))
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+                }
+            }
         };
         match parsed {
             Ok((progress, from)) => {
@@ -575,6 +587,19 @@ impl ProgressStore {
             .with_context(|| format!("cannot save progress to {}", self.path.display()))?;
         Ok((progress, value, notice))
     }
+}
+
+/// Whether `e` says the data directory cannot be written (a read-only file system, no
+/// permission).
+fn read_only(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| {
+            matches!(
+                io.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+            )
+        })
 }
 
 fn to_json(progress: &Progress) -> Result<Vec<u8>> {

@@ -7,6 +7,10 @@ use anyhow::{Context, Result, bail};
 
 use crate::course::{Exercise, Language};
 
+/// A learner's file larger than this is refused with a clear error, never read into memory
+/// (a 100 GB sparse file aborted microlings): an exercise's file is a few kilobytes.
+pub const MAX_SOURCE_BYTES: u64 = 4 << 20;
+
 /// The directory holding the learner's files.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -55,8 +59,16 @@ impl Workspace {
     /// The learner's current source, byte for byte (creating the file from the starter if
     /// needed): what the toolchain gets.
     pub fn read_bytes(&self, exercise: &Exercise, lang: Language) -> Result<Vec<u8>> {
-        let path = self.ensure(exercise, lang)?;
-        crate::fsutil::read_regular(&path)
+        let path = match self.ensure(exercise, lang) {
+            Ok(path) => path,
+            // Never created and cannot be (a read-only data directory): the learner's file
+            // is the starter, byte for byte.
+            Err(_) if !self.path(&exercise.slug, lang).exists() && !self.writable() => {
+                return Ok(exercise.starter(lang).as_bytes().to_vec());
+            }
+            Err(e) => return Err(e),
+        };
+        crate::fsutil::read_regular_capped(&path, MAX_SOURCE_BYTES)
             .with_context(|| format!("cannot read {}", path.display()))
     }
 
@@ -68,9 +80,14 @@ impl Workspace {
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
+    /// Whether a file can be created in the workspace (or where it would be created).
+    fn writable(&self) -> bool {
+        crate::fsutil::writable_dir(&self.root)
+    }
+
     /// Whether the learner's file differs from the starter.
     pub fn is_edited(&self, exercise: &Exercise, lang: Language) -> bool {
-        crate::fsutil::read_regular(&self.path(&exercise.slug, lang))
+        crate::fsutil::read_regular_capped(&self.path(&exercise.slug, lang), MAX_SOURCE_BYTES)
             .map(|b| b != exercise.starter(lang).as_bytes())
             .unwrap_or(false)
     }

@@ -1,4 +1,5 @@
 //! The command line end to end, on the fixture course in tests/fixtures/course.
+#![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! microlings itself ending (a signal, SIGKILL, a closed pipe) or waiting, seen from outside.
-
+#![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 #![cfg(unix)]
 
 mod common;

@@ -1,5 +1,6 @@
 //! What the learner sees of a program's output: judged on stdout alone, stderr shown where it
 //! explains, nothing that drives the terminal, and the source reaching the toolchain as is.
+#![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 
 mod common;
 
@@ -230,4 +231,62 @@ fn a_source_that_is_not_utf8_reaches_the_toolchain_byte_for_byte() {
             o.stderr
         );
     }
+}
+
+/// The CLI check of a Python program printing `body` (a Python expression), with its time.
+fn check_printing(body: &str) -> (Output, std::time::Duration) {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = learner_file(data.path(), "python");
+    std::fs::write(&file, format!("import sys\nsys.stdout.write({body})\n")).expect("write");
+    let started = std::time::Instant::now();
+    let out = ml(
+        data.path(),
+        &fixture(),
+        &["check", "fixture-sum", "--lang", "python", "--no-cache"],
+    );
+    (out, started.elapsed())
+}
+
+// Judging does not depend on the language that printed: one language shows it.
+#[test]
+fn a_megabyte_on_one_line_is_judged_quickly_and_the_cli_says_where_it_differs() {
+    if !have(Language::Python) {
+        return;
+    }
+    // Before: the character diff of this line never finished.
+    let (out, took) = check_printing("'5' + 'x' * 999_999 + '\\n'");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    assert!(
+        stdout.contains("first differ at line 1, character 2")
+            && stdout.contains("too long to diff in full"),
+        "{stdout}"
+    );
+    assert!(stdout.len() < 64 * 1024, "printed {} bytes", stdout.len());
+}
+
+#[test]
+fn half_a_million_identical_lines_are_judged_quickly() {
+    if !have(Language::Python) {
+        return;
+    }
+    // Before: 504 s at 100% CPU.
+    let (out, took) = check_printing("'5\\n' * 500_000");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    assert!(stdout.contains("more lines"), "{stdout}");
+    assert!(stdout.len() < 64 * 1024, "printed {} bytes", stdout.len());
+    eprintln!("half a million lines judged in {took:?}");
+}
+
+#[test]
+fn a_lone_carriage_return_is_shown_and_not_obeyed() {
+    if !have(Language::Python) {
+        return;
+    }
+    // A terminal obeying the \r would print "5" over "XY": the diff would look right.
+    let (out, _) = check_printing("'XY\\r5\\n'");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.stdout.contains(&b'\r'), "{stdout:?}");
+    assert!(stdout.contains("+ XY␍5"), "{stdout}");
 }

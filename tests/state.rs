@@ -1,5 +1,6 @@
 //! What microlings keeps between commands: never poisoned by a failure that is not the
 //! learner's, never silently lost, never waited on without a word.
+#![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 
 mod common;
 
@@ -371,6 +372,67 @@ fn a_fifo_where_a_file_is_expected_is_named_and_nothing_hangs() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_at_the_toolchain_cache_is_refused_and_detection_runs_again() {
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(data.path().join("cache")).expect("mkdir");
+    mkfifo(&data.path().join("cache/toolchains.json"));
+    // Before: both waited for a writer for ever.
+    for args in [
+        vec!["list"],
+        vec!["check", "fixture-sum", "--lang", "python", "--json"],
+    ] {
+        let out = ml_bounded(data.path(), &fixture(), &args);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_100_gb_sparse_exercise_file_gets_a_clear_error_and_nothing_is_read() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = ml(data.path(), &["path", "fixture-sum", "--lang", "python"]);
+    let file = PathBuf::from(text(&out.stdout).trim());
+    let f = std::fs::File::create(&file).expect("create");
+    f.set_len(100 << 30).expect("a sparse 100 GiB file");
+    // Before: "memory allocation of 100000000000 bytes failed", exit 134.
+    let out = ml_bounded(
+        data.path(),
+        &fixture(),
+        &["check", "fixture-sum", "--lang", "python"],
+    );
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}{}", text(&out.stderr));
+    assert!(
+        said.contains("could not run") && said.contains("100.0 GiB") && said.contains("main.py"),
+        "{said}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_course_loader_ends_on_symlink_loops() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let course = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture(), course.path());
+    let folder = course.path().join("exercises/fixture-sum");
+    // Before: `list` ran for ever, `dev check` grew 6 MB/s.
+    std::os::unix::fs::symlink(".", folder.join("a")).expect("symlink");
+    std::os::unix::fs::symlink(".", folder.join("b")).expect("symlink");
+    let out = ml_bounded(data.path(), course.path(), &["list"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("fixture-sum/a") && err.contains("a loop"),
+        "{err}"
+    );
+}
+
 #[test]
 fn course_pointing_at_a_file_or_a_folder_without_lessons_makes_sense() {
     let data = tempfile::tempdir().expect("tempdir");
@@ -423,4 +485,106 @@ fn doctor_gives_a_probe_a_few_seconds_and_says_why_it_failed() {
         took < Duration::from_secs(15),
         "doctor waited {took:?} for a hanging probe"
     );
+}
+
+/// Runs microlings with `args` in a mount namespace of its own after `setup` (a shell script
+/// that may mount file systems; `$DATA` is the data directory). `None`, with a printed
+/// reason, where unprivileged namespaces are not available.
+#[cfg(target_os = "linux")]
+fn ml_in_namespace(data: &Path, setup: &str, args: &[&str]) -> Option<Output> {
+    let works = Command::new("unshare")
+        .args(["-rm", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        eprintln!("SKIPPED: `unshare -rm` is not available here (no user namespaces)");
+        return None;
+    }
+    let script = format!("set -e\n{setup}\nexec \"$@\"\n");
+    let out = Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script, "sh"])
+        .arg(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--course")
+        .arg(fixture())
+        .args(args)
+        .env("DATA", data)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("unshare");
+    Some(out)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_data_directory_can_be_read_and_checked_but_not_saved() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    // Something to show: one check recorded while it was writable.
+    ml(data.path(), &["check", "fixture-sum", "--lang", "python"]);
+    let read_only = "mount --bind \"$DATA\" \"$DATA\"\nmount -o remount,bind,ro \"$DATA\"";
+    for args in [vec!["list"], vec!["progress"], vec!["doctor"]] {
+        let Some(out) = ml_in_namespace(data.path(), read_only, &args) else {
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{args:?}: {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+    let Some(out) = ml_in_namespace(
+        data.path(),
+        read_only,
+        &["check", "fixture-sum", "--lang", "python"],
+    ) else {
+        return;
+    };
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("wrong output"), "the check ran: {said}{err}");
+    assert!(
+        err.contains("progress could not be saved") && err.contains("Read-only file system"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_full_disk_check_prints_its_outcome_then_says_progress_was_not_saved() {
+    if !have(Language::Python) {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let roomy = tempfile::tempdir().expect("tempdir");
+    let solution = fixture().join("exercises/fixture-sum/solution/python/main.py");
+    // The data directory on a small file system, filled up after the learner's file is
+    // written; checks build and run in a roomy directory mounted at its tmp/.
+    let setup = format!(
+        "mount -t tmpfs -o size=1m none \"$DATA\"
+mkdir -p \"$DATA/tmp\" \"$DATA/workspace/fixture-sum/python\"
+mount --bind '{roomy}' \"$DATA/tmp\"
+cp '{solution}' \"$DATA/workspace/fixture-sum/python/main.py\"
+dd if=/dev/zero of=\"$DATA/filler\" bs=4096 2>/dev/null || true",
+        roomy = roomy.path().display(),
+        solution = solution.display()
+    );
+    let Some(out) = ml_in_namespace(
+        data.path(),
+        &setup,
+        &["check", "fixture-sum", "--lang", "python"],
+    ) else {
+        return;
+    };
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("passed"), "the outcome first: {said}{err}");
+    assert!(
+        err.contains("progress could not be saved") && err.contains("No space left on device"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -325,6 +325,31 @@ fn editing_keys_open_the_editor_and_save() {
 }
 
 #[test]
+fn watch_mode_never_judges_the_same_file_twice_at_once() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    let changed = || Msg::FileChanged {
+        exercise: slug.clone(),
+        language: Language::Go,
+    };
+    let checks = |cmds: &[Cmd]| {
+        cmds.iter()
+            .filter(
+                |c| matches!(c, Cmd::Check { languages, .. } if languages == &vec![Language::Go]),
+            )
+            .count()
+    };
+    assert_eq!(checks(&app.update(changed())), 1);
+    // Saved twice more while that check runs: one more check, once it is done.
+    assert_eq!(checks(&app.update(changed())), 0);
+    assert_eq!(checks(&app.update(changed())), 0);
+    let done = outcome(&app, Language::Go, Verdict::WrongOutput);
+    assert_eq!(checks(&app.update(done)), 1, "the last save is checked");
+    let done = outcome(&app, Language::Go, Verdict::Passed);
+    assert_eq!(checks(&app.update(done)), 0, "and nothing more");
+}
+
+#[test]
 fn next_and_previous_exercise_and_back_to_the_lesson() {
     let mut app = app();
     let slug = open_first_exercise(&mut app);

@@ -20,7 +20,8 @@ pub fn check(
     let exercise = ctx.exercise(slug)?;
     let runner = ctx.runner();
     let cancel = CancelToken::on_interrupt();
-    let outcomes = check_exercise(ctx, &runner, exercise, &languages(lang), use_cache, &cancel)?;
+    let (outcomes, saved) =
+        check_exercise(ctx, &runner, exercise, &languages(lang), use_cache, &cancel);
     if cancel.is_cancelled() {
         return interrupted();
     }
@@ -72,12 +73,26 @@ pub fn check(
             );
         }
     }
+    // The outcome first, then what could not be kept of it (a full disk, a read-only data
+    // directory): the check itself happened.
+    if let Err(e) = saved {
+        eprintln!("{}", not_saved(&e));
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(exit_code(
         outcomes.iter().all(|o| o.verdict == Verdict::Passed),
     ))
 }
 
-/// Runs the learner's files for the given languages in parallel and records the outcomes.
+/// What a check says when its outcome could not be recorded.
+fn not_saved(e: &anyhow::Error) -> String {
+    format!(
+        "progress could not be saved: {e:#}. The check above ran, but it is not recorded; free some space or make the data directory writable (`microlings doctor` shows where it is)"
+    )
+}
+
+/// Runs the learner's files for the given languages in parallel and records the outcomes;
+/// the outcomes come back whether or not recording them worked.
 pub fn check_exercise(
     ctx: &Context,
     runner: &Runner,
@@ -85,18 +100,22 @@ pub fn check_exercise(
     langs: &[Language],
     use_cache: bool,
     cancel: &CancelToken,
-) -> Result<Vec<Outcome>> {
+) -> (Vec<Outcome>, Result<()>) {
     let opts = CheckOptions {
         use_cache,
         cancel: cancel.clone(),
     };
     let outcomes = learner::check(runner, &ctx.data.workspace(), exercise, langs, &opts);
-    super::update_progress(ctx, |p| {
+    // Nothing to save (no attempt): nothing can fail to be saved.
+    if !outcomes.iter().any(|o| o.verdict.is_attempt()) {
+        return (outcomes, Ok(()));
+    }
+    let saved = super::update_progress(ctx, |p| {
         for o in &outcomes {
             learner::record_check(p, o);
         }
-    })?;
-    Ok(outcomes)
+    });
+    (outcomes, saved)
 }
 
 /// Checks every exercise in every language and prints a table.
@@ -115,10 +134,18 @@ pub fn verify(ctx: &Context, json: bool) -> Result<ExitCode> {
         );
     }
     let cancel = CancelToken::on_interrupt();
+    let mut save_failed = false;
     for (_, exercise) in ctx.course.exercises_in_order() {
-        let outcomes = check_exercise(ctx, &runner, exercise, &Language::ALL, true, &cancel)?;
+        let (outcomes, saved) =
+            check_exercise(ctx, &runner, exercise, &Language::ALL, true, &cancel);
         if cancel.is_cancelled() {
             return interrupted();
+        }
+        if let Err(e) = saved
+            && !save_failed
+        {
+            save_failed = true;
+            eprintln!("{}", not_saved(&e));
         }
         all_passed &= outcomes.iter().all(|o| o.verdict == Verdict::Passed);
         if json {

@@ -32,7 +32,7 @@ fn shown(o: &Outcome) -> Outcome {
                 ..l.clone()
             })
             .collect(),
-        first_mismatch: d.first_mismatch,
+        ..d.clone()
     };
     let mut o = o.clone();
     o.stdout = visible(&o.stdout);
@@ -204,14 +204,15 @@ fn render_diff(paint: &Paint, diff: &Diff, indent: &str, actual_label: &str) -> 
         }
     }
     let shown = (diff.lines.len() - start).min(MAX_DIFF_LINES);
-    if start + shown < diff.lines.len() {
+    let more = diff.lines.len() - start - shown + diff.more_lines;
+    if more > 0 {
         out.push_str(&format!(
             "{indent}{}\n",
-            paint.dim(&format!(
-                "... {} more lines",
-                diff.lines.len() - start - shown
-            ))
+            paint.dim(&format!("... {more} more lines"))
         ));
+    }
+    if let Some(note) = diff.cut_short_note() {
+        out.push_str(&format!("{indent}{}\n", paint.dim(&format!("({note})"))));
     }
     if diff.lines.iter().any(|l| l.show_whitespace) {
         out.push_str(&format!(

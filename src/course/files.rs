@@ -71,7 +71,9 @@ impl CourseFiles {
         let mut files = BTreeMap::new();
         let mut problems = Vec::new();
         for sub in ["lessons", "exercises"] {
-            walk(&root, &root.join(sub), &mut files, &mut problems);
+            let dir = root.join(sub);
+            let mut inside = vec![dir.canonicalize().unwrap_or_else(|_| dir.clone())];
+            walk(&root, &dir, &mut inside, &mut files, &mut problems);
         }
         if !problems.is_empty() {
             return Err(LoadError {
@@ -138,9 +140,17 @@ fn collect_embedded(
     }
 }
 
+/// A course file larger than this is refused: lessons and exercises are a few kilobytes, and
+/// a huge (or sparse) file must not be read into memory.
+pub const MAX_COURSE_FILE_BYTES: u64 = 4 << 20;
+
+/// Collects the files under `dir`. `inside` holds the resolved directories being walked (the
+/// chain from the top down to `dir`): a link back to one of them is a loop, reported and not
+/// followed (two `ln -s .` made the walk endless).
 fn walk(
     root: &Path,
     dir: &Path,
+    inside: &mut Vec<PathBuf>,
     out: &mut BTreeMap<String, Cow<'static, [u8]>>,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -185,10 +195,23 @@ fn walk(
             continue;
         }
         if resolved.is_dir() {
-            walk(root, &path, out, problems);
+            if inside.contains(&resolved) {
+                problems.push(Diagnostic::new(
+                    path.display().to_string(),
+                    None,
+                    format!(
+                        "is a link to {}, which contains it: a loop. Remove the link",
+                        resolved.display()
+                    ),
+                ));
+                continue;
+            }
+            inside.push(resolved);
+            walk(root, &path, inside, out, problems);
+            inside.pop();
         } else {
             // Not fs::read: a FIFO would wait for a writer for ever.
-            match crate::fsutil::read_regular(&resolved) {
+            match crate::fsutil::read_regular_capped(&resolved, MAX_COURSE_FILE_BYTES) {
                 Ok(bytes) => {
                     let rel = path
                         .strip_prefix(root)

@@ -74,7 +74,7 @@ fn corrupt_file_is_moved_aside_not_overwritten() {
         panic!("expected a corrupt notice, got {notice:?}");
     };
     assert_eq!(
-        std::fs::read(&moved_to).expect("moved file"),
+        crate::fsutil::read_regular_capped(&moved_to, u64::MAX).expect("moved file"),
         b"{\"version\": 2, \"exercises\": {"
     );
     assert!(!store.path().exists());
@@ -88,7 +88,7 @@ fn a_newer_version_is_refused_and_left_alone() {
     let err = store.load().expect_err("too new");
     assert!(err.to_string().contains("newer microlings"), "{err}");
     assert_eq!(
-        std::fs::read(store.path()).expect("read"),
+        crate::fsutil::read_regular_capped(store.path(), u64::MAX).expect("read"),
         b"{\"version\": 99}"
     );
 }
@@ -114,8 +114,10 @@ fn version_1_is_migrated() {
         Status::Failed
     );
     assert!(p.lessons_read.contains("typing"));
-    let on_disk: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(store.path()).expect("read")).expect("json");
+    let on_disk: serde_json::Value = serde_json::from_slice(
+        &crate::fsutil::read_regular_capped(store.path(), u64::MAX).expect("read"),
+    )
+    .expect("json");
     assert_eq!(on_disk["version"], VERSION);
 }
 
@@ -287,8 +289,10 @@ fn version_2_hint_counts_become_the_largest_of_the_languages() {
     assert_eq!(p.hints_used("status-codes"), 0);
     assert_eq!(p.hints.values().sum::<u32>(), 5);
     assert_eq!(p.record("json-roundtrip", Language::Java).attempts, 1);
-    let on_disk: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(store.path()).expect("read")).expect("json");
+    let on_disk: serde_json::Value = serde_json::from_slice(
+        &crate::fsutil::read_regular_capped(store.path(), u64::MAX).expect("read"),
+    )
+    .expect("json");
     assert_eq!(on_disk["version"], 3);
     assert_eq!(on_disk["hints"]["typing-orders"], 2);
     assert!(

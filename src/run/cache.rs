@@ -10,8 +10,14 @@ use crate::course::{Exercise, Language};
 use crate::run::plan::Plan;
 use crate::run::toolchain::Toolchain;
 
-/// Bump when the runner's behaviour changes in a way that changes verdicts.
-const RUNNER_VERSION: &str = "microlings-runner-2";
+/// Bump when the runner's behaviour changes in a way that changes verdicts. 3: a program or
+/// compiler killed from outside, a toolchain that could not start and a full disk are no longer
+/// the learner's (runner 2 cached them as runtime or compile errors).
+const RUNNER_VERSION: &str = "microlings-runner-3";
+
+/// A cached outcome larger than this is ignored: one holds at most a capped stdout and stderr
+/// and a capped diff.
+const MAX_ENTRY_BYTES: u64 = 16 << 20;
 
 /// A directory of cached outcomes, one JSON file each.
 #[derive(Debug, Clone)]
@@ -44,9 +50,9 @@ impl ResultCache {
         for p in &toolchain.programs {
             field(p.to_string_lossy().as_bytes());
         }
-        // The commands and environment: a change to how the runner builds or runs code
-        // invalidates what it cached.
-        field(format!("{plan:?}").as_bytes());
+        // What the runner builds and runs with: a change that can alter a verdict
+        // invalidates what it cached; where its temp files or compiler server are does not.
+        field(plan.fingerprint().as_bytes());
         field(source);
         field(&exercise.timeout.as_millis().to_le_bytes());
         // Requests, expected replies and stub routes decide an HTTP check's verdict.
@@ -61,8 +67,12 @@ impl ResultCache {
 
     /// A cached outcome, marked as cached.
     pub fn get(&self, key: &str) -> Option<Outcome> {
-        let text = std::fs::read_to_string(self.dir.join(format!("{key}.json"))).ok()?;
-        let mut outcome: Outcome = serde_json::from_str(&text).ok()?;
+        let text = crate::fsutil::read_regular_capped(
+            &self.dir.join(format!("{key}.json")),
+            MAX_ENTRY_BYTES,
+        )
+        .ok()?;
+        let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
         outcome.cached = true;
         Some(outcome)
     }

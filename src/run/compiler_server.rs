@@ -28,7 +28,7 @@ static STARTING: Mutex<()> = Mutex::new(());
 /// kept in a file beside the caches. (Connecting to the socket to find out is no good: the
 /// server takes a connection that sends no request for a broken client and shuts down.)
 pub fn is_running(server: &CompilerServer) -> bool {
-    let Some(pid) = std::fs::read_to_string(&server.pid_file)
+    let Some(pid) = crate::fsutil::read_text_capped(&server.pid_file, 64)
         .ok()
         .and_then(|s| s.trim().parse::<u32>().ok())
     else {
@@ -41,7 +41,7 @@ pub fn is_running(server: &CompilerServer) -> bool {
 fn process_alive(pid: u32, pipe: &str) -> bool {
     // The pid must still be a compiler server for this pipe, not a recycled pid; a zombie
     // (exited, not yet reaped) has an empty command line.
-    std::fs::read(format!("/proc/{pid}/cmdline"))
+    crate::fsutil::read_proc(format!("/proc/{pid}/cmdline"))
         .map(|c| String::from_utf8_lossy(&c).contains(pipe))
         .unwrap_or(false)
 }

@@ -4,6 +4,7 @@
 //! case, and turns what happened into an [`Outcome`] with a [`Verdict`].
 
 pub mod cache;
+pub mod classify;
 pub mod compare;
 pub mod compiler_server;
 pub mod http;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::{Exercise, ExerciseKind, Language};
 pub use cache::ResultCache;
+use classify::{Blame, Step};
 pub use compare::{Diff, DiffLine, DiffOp};
 pub use process::CancelToken;
 use process::{Limits, ProcessResult, Termination};
@@ -253,7 +255,13 @@ impl Runner {
             return hit;
         }
         let result = self.check_uncached(exercise, lang, source, toolchain, opts, started);
-        let o = result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
+        let mut o =
+            result.unwrap_or_else(|e| could_not_run(exercise, lang, started, &e.to_string()));
+        if opts.cancel.is_cancelled() && o.verdict == Verdict::WrongOutput {
+            // Cancelled while judging: the diff was cut short by the cancel, not by its size.
+            o = outcome(exercise, lang, Verdict::Cancelled, started);
+            o.message = "the check was cancelled".into();
+        }
         if opts.use_cache {
             self.cache.put(&key, &o);
         }
@@ -329,11 +337,14 @@ impl Runner {
             };
             let r = process::run(build, limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
-                let o = build_failure(exercise, lang, r, dir, started);
-                if disk_full(&o.stderr) {
-                    return Err(std::io::Error::other("the disk is full"));
-                }
-                return Ok(o);
+                return Ok(build_failure(
+                    exercise,
+                    lang,
+                    r,
+                    dir,
+                    started,
+                    limits.timeout,
+                ));
             }
         }
 
@@ -351,6 +362,8 @@ impl Runner {
             output_cap: OUTPUT_CAP,
         };
         let mut last = None;
+        // One budget for explaining every wrong output of this check.
+        let judging = compare::Budget::new(compare::JUDGE_BUDGET, opts.cancel.clone());
         // The first case that failed; more cases with the wrong output are added to it, so
         // the learner sees every input that fails. Another kind of failure (a crash, a
         // timeout) ends the run at once.
@@ -362,20 +375,23 @@ impl Runner {
                 spec.stdin = Some(run_dir.write_private(&format!("stdin-{}", case.name), input)?);
             }
             let r = process::run(&spec, limits, &opts.cancel)?;
-            let mut o = from_run(exercise, lang, &r, dir, started, limits.timeout);
+            let mut o = from_run(exercise, lang, &r, dir, started, Step::Run(limits.timeout));
             if exercise.cases.len() > 1 {
                 o.case = Some(case.name.clone());
             }
             if o.verdict == Verdict::Passed
-                && let Some(diff) = compare::compare(&case.expected, &o.stdout)
+                && let Some(diff) = compare::compare_within(&case.expected, &o.stdout, &judging)
             {
                 o.verdict = Verdict::WrongOutput;
                 o.message = match &o.case {
                     Some(name) => format!("the output for case '{name}' is not what was expected"),
                     None => "the output is not what was expected".into(),
                 };
+                if let Some(note) = diff.cut_short_note() {
+                    o.message = format!("{}: {note}", o.message);
+                }
                 if o.stdout.trim().is_empty()
-                    && let Some(line) = last_line(&o.stderr)
+                    && let Some(line) = classify::last_line(&o.stderr)
                 {
                     o.message = format!(
                         "the program printed nothing on stdout, only on stderr (which is not graded): {line}"
@@ -452,12 +468,6 @@ fn could_not_run(exercise: &Exercise, lang: Language, started: Instant, why: &st
     o
 }
 
-/// Whether a tool's output says the disk is full: the check did not really happen.
-fn disk_full(text: &str) -> bool {
-    text.to_ascii_lowercase()
-        .contains("no space left on device")
-}
-
 fn lossy(bytes: &[u8], dir: &Path) -> String {
     process::strip_dir(&String::from_utf8_lossy(bytes), dir)
 }
@@ -468,30 +478,22 @@ fn build_failure(
     r: ProcessResult,
     dir: &Path,
     started: Instant,
+    timeout: Duration,
 ) -> Outcome {
-    let mut o = from_run(
-        exercise,
-        lang,
-        &r,
-        dir,
-        started,
-        exercise.timeout + BUILD_ALLOWANCE,
-    );
-    if let Termination::Exited(code) = r.termination {
-        // csc reports errors on stdout, javac and go on stderr: show both as the message.
-        let mut text = lossy(&r.stdout, dir);
-        text.push_str(&lossy(&r.stderr, dir));
-        if lang == Language::CSharp {
-            text = errors_before_warnings(&text);
+    let mut o = from_run(exercise, lang, &r, dir, started, Step::Build(timeout));
+    match o.verdict {
+        Verdict::CompileError => {
+            // csc reports errors on stdout, javac and go on stderr: show both as the message.
+            let mut text = lossy(&r.stdout, dir);
+            text.push_str(&lossy(&r.stderr, dir));
+            if lang == Language::CSharp {
+                text = errors_before_warnings(&text);
+            }
+            o.stdout = String::new();
+            o.stderr = text.trim_end().to_string();
         }
-        o.verdict = Verdict::CompileError;
-        o.exit_code = Some(code);
-        o.stdout = String::new();
-        o.stderr = text.trim_end().to_string();
-        o.message =
-            "the compiler rejected the file; its first error is usually the one to fix".into();
-    } else {
-        o.message = format!("the build step: {}", o.message);
+        Verdict::CouldNotRun => {}
+        _ => o.message = format!("the build step: {}", o.message),
     }
     o
 }
@@ -509,80 +511,34 @@ fn errors_before_warnings(text: &str) -> String {
     out
 }
 
+/// The outcome of one process of a check: its output, and the verdict and words
+/// [`classify`](classify::classify) gives how it ended (a failure of the machine becomes
+/// `could_not_run`, naming the cause).
 fn from_run(
     exercise: &Exercise,
     lang: Language,
     r: &ProcessResult,
     dir: &Path,
     started: Instant,
-    timeout: Duration,
+    step: Step,
 ) -> Outcome {
-    let mut o = outcome(exercise, lang, Verdict::Passed, started);
+    let mut o = match classify::classify(step, lang, r) {
+        Blame::Learner(verdict, words) => {
+            let mut o = outcome(exercise, lang, verdict, started);
+            o.message = process::strip_dir(&words, dir);
+            o
+        }
+        Blame::Machine(failure) => could_not_run(
+            exercise,
+            lang,
+            started,
+            &process::strip_dir(&failure.words(), dir),
+        ),
+    };
     o.stdout = lossy(&r.stdout, dir);
     o.stderr = lossy(&r.stderr, dir);
-    match r.termination {
-        Termination::Exited(0) => {}
-        Termination::Exited(code) => {
-            o.verdict = Verdict::RuntimeError;
-            o.exit_code = Some(code);
-            o.message = match last_line(&o.stderr) {
-                Some(line) => {
-                    format!("the program exited with code {code}; stderr says why: {line}")
-                }
-                None if o.stdout.trim().is_empty() => {
-                    format!("the program exited with code {code} without printing anything")
-                }
-                None => {
-                    format!("the program exited with code {code} and printed nothing on stderr")
-                }
-            };
-        }
-        Termination::Signalled { signal: sig, .. } => {
-            o.verdict = Verdict::RuntimeError;
-            o.message = format!("the program was killed by signal {sig}{}", signal_name(sig));
-        }
-        Termination::TimedOut => {
-            o.verdict = Verdict::TimedOut;
-            o.message = format!(
-                "the program was still running after {:.1} s and was stopped: look for a loop that never ends, or a read that waits for input",
-                timeout.as_secs_f64()
-            );
-        }
-        Termination::OutputTooLarge => {
-            o.verdict = Verdict::OutputTooLarge;
-            o.message = format!(
-                "the program printed more than {} MiB and was stopped: look for a print inside a loop that never ends",
-                OUTPUT_CAP / (1024 * 1024)
-            );
-        }
-        Termination::Cancelled => {
-            o.verdict = Verdict::Cancelled;
-            o.message = "the check was cancelled".into();
-        }
-    }
     if let Termination::Exited(code) = r.termination {
         o.exit_code = Some(code);
     }
     o
-}
-
-/// The last line of `text` that is not blank, shortened for a one-line message.
-fn last_line(text: &str) -> Option<String> {
-    const MAX: usize = 160;
-    let line = text.lines().rev().map(str::trim).find(|l| !l.is_empty())?;
-    Some(if line.chars().count() > MAX {
-        format!("{}...", line.chars().take(MAX).collect::<String>())
-    } else {
-        line.to_string()
-    })
-}
-
-fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        6 => " (SIGABRT: the program aborted)",
-        9 => " (SIGKILL)",
-        11 => " (SIGSEGV: a memory fault)",
-        15 => " (SIGTERM)",
-        _ => "",
-    }
 }

@@ -37,7 +37,56 @@ pub struct Plan {
     pub compiler_server: Option<CompilerServer>,
 }
 
+/// Environment variables a fingerprint leaves out: where temporary files go (the C# build's
+/// TMPDIR is the system's, where it meets the compiler server), never part of a verdict.
+const NOT_IN_FINGERPRINT_ENV: &[&str] = &["TMPDIR"];
+/// Arguments a fingerprint leaves out: how the compiler client reaches microlings' own
+/// compiler server and how long that server stays (`MICROLINGS_COMPILER_IDLE_SECS`).
+const NOT_IN_FINGERPRINT_ARGS: &[&str] = &["-shared:", "-keepalive:", "-pipename:"];
+
 impl Plan {
+    /// A hash of what can change a verdict: the files written beside the source, and for the
+    /// build and the run the program, its arguments and its environment. Not the compiler
+    /// server (it only makes builds faster), not where temporary files go, not the idle time
+    /// of a server: two plans that judge alike have the same fingerprint. Part of the result
+    /// cache's key, so a plan built for a fixed directory gives the same one every time.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        };
+        for (name, contents) in &self.extra_files {
+            field(name.as_bytes());
+            field(contents.as_bytes());
+        }
+        for (step, spec) in [("build", self.build.as_ref()), ("run", Some(&self.run))] {
+            field(step.as_bytes());
+            let Some(spec) = spec else {
+                field(b"none");
+                continue;
+            };
+            field(spec.program.to_string_lossy().as_bytes());
+            for arg in &spec.args {
+                if !NOT_IN_FINGERPRINT_ARGS.iter().any(|p| arg.starts_with(p)) {
+                    field(arg.as_bytes());
+                }
+            }
+            let mut env: Vec<&(String, String)> = spec
+                .env
+                .iter()
+                .filter(|(k, _)| !NOT_IN_FINGERPRINT_ENV.contains(&k.as_str()))
+                .collect();
+            env.sort();
+            for (k, v) in env {
+                field(k.as_bytes());
+                field(v.as_bytes());
+            }
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Writes `extra_files` into the run directory.
     pub fn write_files(&self, dir: &Path) -> std::io::Result<()> {
         for (name, contents) in &self.extra_files {
@@ -476,6 +525,53 @@ mod tests {
             }),
         });
         t
+    }
+
+    #[test]
+    fn the_fingerprint_holds_only_what_can_change_a_verdict() {
+        let caches = CacheDirs {
+            root: PathBuf::from("/data/cache"),
+        };
+        let dir = Path::new("/run");
+        let base = plan(&dotnet(true), dir, &caches, Purpose::Check);
+        let same = |p: &Plan| p.fingerprint() == base.fingerprint();
+        // Where the compiler server is and how long it stays: not a verdict.
+        let mut other = base.clone();
+        let server = other.compiler_server.as_mut().expect("a server");
+        server.socket = PathBuf::from("/elsewhere/tmp/socket");
+        server.spec.args.push("-pipename:other".into());
+        let build = other.build.as_mut().expect("a build");
+        for arg in &mut build.args {
+            if arg.starts_with("-keepalive:") {
+                *arg = "-keepalive:5".into();
+            }
+        }
+        build.env.retain(|(k, _)| k != "TMPDIR");
+        build.env.push(("TMPDIR".into(), "/var/tmp".into()));
+        assert!(
+            same(&other),
+            "server, idle time and temp directory changed the fingerprint"
+        );
+        // What the program runs with does change it.
+        let mut other = base.clone();
+        other.run.args.push("--verbose".into());
+        assert!(!same(&other));
+        let mut other = base.clone();
+        other.run.env.push(("DOTNET_gcServer".into(), "1".into()));
+        assert!(!same(&other));
+        let mut other = base.clone();
+        other.extra_files[0].1.push_str("-checked+\n");
+        assert!(!same(&other));
+        assert!(!same(&plan(
+            &dotnet(true),
+            dir,
+            &caches,
+            Purpose::CheckService
+        )));
+        assert_eq!(
+            base.fingerprint(),
+            plan(&dotnet(true), dir, &caches, Purpose::Check).fingerprint()
+        );
     }
 
     fn file<'a>(plan: &'a Plan, name: &str) -> &'a str {

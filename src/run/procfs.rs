@@ -70,7 +70,7 @@ pub fn parse_stat(pid: u32, text: &str) -> Option<Stat> {
 pub fn stat(pid: u32) -> Option<Stat> {
     #[cfg(target_os = "linux")]
     {
-        let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let text = crate::fsutil::read_proc_text(format!("/proc/{pid}/stat")).ok()?;
         parse_stat(pid, &text)
     }
     #[cfg(not(target_os = "linux"))]
@@ -137,7 +137,7 @@ pub fn rss_kib(pids: &[u32]) -> Option<u64> {
         let mut total = 0;
         let mut any = false;
         for pid in pids {
-            let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+            let Ok(status) = crate::fsutil::read_proc_text(format!("/proc/{pid}/status")) else {
                 continue;
             };
             if let Some(kib) = status
@@ -200,7 +200,7 @@ pub fn listeners(pids: &[u32]) -> Option<Vec<Listener>> {
         }
         let mut found = BTreeSet::new();
         for (file, v6) in [("/proc/net/tcp", false), ("/proc/net/tcp6", true)] {
-            let Ok(table) = std::fs::read_to_string(file) else {
+            let Ok(table) = crate::fsutil::read_proc_text(file) else {
                 continue;
             };
             for line in table.lines().skip(1) {

@@ -144,7 +144,7 @@ fn probe(helper: &std::path::Path) -> Result<(), String> {
 pub fn is_helper(pid: u32) -> bool {
     #[cfg(target_os = "linux")]
     {
-        std::fs::read(format!("/proc/{pid}/cmdline"))
+        crate::fsutil::read_proc(format!("/proc/{pid}/cmdline"))
             .is_ok_and(|c| c.split(|&b| b == 0).nth(1) == Some(HELPER_ARG.as_bytes()))
     }
     #[cfg(not(target_os = "linux"))]

@@ -10,13 +10,14 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::classify::{self, Blame, Step};
 use super::http::{self, Request, Stub};
 use super::judge::{self, not_sent};
 pub use super::judge::{RequestOutcome, RequestResult};
 use super::plan::Plan;
 use super::process::{Background, StopKind, Termination};
 use super::procfs::{self, Listener};
-use super::{CheckOptions, OUTPUT_CAP, Outcome, Verdict, lossy, outcome, signal_name};
+use super::{CheckOptions, OUTPUT_CAP, Outcome, Verdict, could_not_run, lossy, outcome};
 use crate::course::{Exercise, HttpRequestSpec, Language, ServiceSpec};
 
 /// How long a service gets to exit after SIGTERM before its group is killed.
@@ -168,6 +169,26 @@ pub(super) fn check(
     if let Some(Termination::Exited(code)) = exited_early {
         o.exit_code = Some(code);
     }
+    // A service killed from outside, or whose runtime could not start, did not fail the check.
+    if let Some(termination) = exited_early
+        && !opts.cancel.is_cancelled()
+    {
+        let ended = super::process::ProcessResult {
+            termination,
+            stdout: stopped.stdout.clone(),
+            stderr: stopped.stderr.clone(),
+            duration: Duration::ZERO,
+        };
+        if let Blame::Machine(failure) =
+            classify::classify(Step::Run(exercise.timeout), lang, &ended)
+        {
+            let mut failed = could_not_run(exercise, lang, started, &failure.words());
+            failed.stdout = std::mem::take(&mut o.stdout);
+            failed.stderr = std::mem::take(&mut o.stderr);
+            failed.service = Some(report);
+            return Ok(failed);
+        }
+    }
 
     let first_failure = report
         .requests
@@ -260,13 +281,7 @@ pub(super) fn check(
 }
 
 fn describe_exit(t: Termination) -> String {
-    match t {
-        Termination::Exited(code) => format!("exited with code {code}"),
-        Termination::Signalled { signal: sig, .. } => {
-            format!("was killed by signal {sig}{}", signal_name(sig))
-        }
-        _ => "stopped".to_string(),
-    }
+    classify::describe(t)
 }
 
 fn not_listening_message(port: u16, allowance: Duration, other: &[Listener]) -> String {

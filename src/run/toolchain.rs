@@ -7,6 +7,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::course::Language;
+use crate::run::classify::{Blame, Step, classify};
 
 /// The oldest .NET SDK the C# exercises are written for (C# 12).
 pub const DOTNET_MIN_MAJOR: u32 = 8;
@@ -225,13 +226,21 @@ impl Toolchains {
     /// changed (detection runs each compiler once, which costs 100s of ms).
     pub fn detect_cached(cache_file: &Path) -> Self {
         let fingerprint = path_fingerprint();
-        if let Ok(text) = std::fs::read_to_string(cache_file)
-            && let Ok(cached) = serde_json::from_str::<CachedDetection>(&text)
+        // A FIFO or a huge file here must not hang or sink `list` and `check`.
+        if let Ok(text) = crate::fsutil::read_regular_capped(cache_file, 1 << 20)
+            && let Ok(cached) = serde_json::from_slice::<CachedDetection>(&text)
             && cached.fingerprint == fingerprint
         {
             return cached.toolchains;
         }
         let toolchains = Self::detect();
+        if toolchains.found.values().any(|r| {
+            r.as_ref()
+                .is_err_and(|m| m.reason.ends_with(MACHINE_FAILURE))
+        }) {
+            // The machine failed a probe (out of memory, killed): not an answer to keep.
+            return toolchains;
+        }
         let cached = CachedDetection {
             fingerprint,
             toolchains: toolchains.clone(),
@@ -380,6 +389,24 @@ fn probe_env() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Ends the reason of a toolchain found missing because the machine failed its probe: such a
+/// detection is not cached, so the toolchain is found again once the machine recovers.
+const MACHINE_FAILURE: &str = "(a failure of this machine, not a missing toolchain)";
+
+/// The language whose toolchain `program` belongs to, by its name (for the start-up failures
+/// each toolchain names).
+fn program_language(program: &Path) -> Option<Language> {
+    let name = program.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.trim_end_matches(".exe");
+    Some(match name {
+        n if n.starts_with("python") => Language::Python,
+        "go" => Language::Go,
+        "javac" | "java" => Language::Java,
+        "dotnet" => Language::CSharp,
+        _ => return None,
+    })
+}
+
 /// Runs `program args` and returns stdout+stderr when it exits 0 within [`PROBE_TIMEOUT`];
 /// otherwise says what went wrong, in words a learner can act on.
 fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
@@ -418,17 +445,18 @@ fn probe(program: &Path, args: &[&str]) -> Result<String, String> {
                     format!(": {line}")
                 })
                 .unwrap_or_else(|| " and printed nothing".to_string());
+            let lang = program_language(program);
+            if let Some(lang) = lang
+                && let Blame::Machine(failure) = classify(Step::Probe, lang, &r)
+            {
+                return Err(format!("{command}: {} {MACHINE_FAILURE}", failure.words()));
+            }
             Err(match r.termination {
                 Termination::TimedOut => format!(
                     "{command} did not answer within {} s: the installation may be broken",
                     PROBE_TIMEOUT.as_secs()
                 ),
-                Termination::Exited(code) => format!("{command} exited with code {code}{said}"),
-                Termination::Signalled { signal: sig, .. } => {
-                    format!("{command} was killed by signal {sig}{said}")
-                }
-                Termination::OutputTooLarge => format!("{command} printed far too much"),
-                Termination::Cancelled => format!("{command} was cancelled"),
+                other => format!("{command} {}{said}", super::classify::describe(other)),
             })
         }
         Err(e) => Err(format!("{command} could not be started: {e}")),
@@ -674,6 +702,40 @@ mod tests {
         assert!(out.lines().any(|l| l.starts_with("PATH=")), "{out}");
         assert!(!out.contains("CARGO_MANIFEST_DIR"), "{out}");
         assert!(!out.contains("MICROLINGS_"), "{out}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_probe_killed_from_outside_is_not_a_missing_toolchain_to_remember() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A "javac" that is killed by SIGKILL, as the OOM killer would.
+        let fake = dir.path().join("javac");
+        std::fs::write(
+            &fake,
+            "#!/bin/sh
+kill -9 $$
+",
+        )
+        .expect("write");
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let reason = probe(&fake, &["-version"]).expect_err("killed");
+        assert!(reason.ends_with(MACHINE_FAILURE), "{reason}");
+        assert!(reason.contains("killed by signal 9"), "{reason}");
+        // A toolchain that fails by itself is simply missing.
+        std::fs::write(
+            &fake,
+            "#!/bin/sh
+echo broken >&2
+exit 3
+",
+        )
+        .expect("write");
+        let reason = probe(&fake, &["-version"]).expect_err("fails");
+        assert!(
+            !reason.ends_with(MACHINE_FAILURE) && reason.contains("exited with code 3: broken"),
+            "{reason}"
+        );
     }
 
     #[test]

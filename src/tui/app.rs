@@ -479,9 +479,12 @@ impl App {
                 // Recorded even if the learner moved on: the check did run.
                 let change =
                     crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
-                let cmds = change.map(|c| self.save(c)).into_iter().collect();
+                let mut cmds: Vec<Cmd> = change.map(|c| self.save(c)).into_iter().collect();
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
-                    self.exercise.check_done(*outcome);
+                    let lang = outcome.language;
+                    if self.exercise.check_done(*outcome) && self.watching {
+                        cmds.extend(self.check(vec![lang]));
+                    }
                 }
                 cmds
             }
@@ -837,7 +840,10 @@ impl App {
             return Vec::new();
         }
         let mut cmds = vec![Cmd::LoadSources(exercise.to_string())];
-        cmds.extend(self.check(vec![lang]));
+        // One judgement of a file at a time: a save during its check is checked after it.
+        if !self.exercise.defer_recheck(lang) {
+            cmds.extend(self.check(vec![lang]));
+        }
         cmds
     }
 

@@ -43,6 +43,9 @@ pub struct Pane {
     pub outcome: Option<Outcome>,
     /// Whether a check is running.
     pub running: bool,
+    /// Watch mode saw the file saved while its check ran: check it again once that one ends
+    /// (never two judgements of the same file at once).
+    pub recheck: bool,
     /// First visible line of the code.
     pub scroll: usize,
     /// First visible line of this language's result (each language keeps its own).
@@ -301,10 +304,27 @@ impl ExerciseState {
         }
     }
 
-    pub(crate) fn check_done(&mut self, outcome: Outcome) {
-        if let Some(p) = self.panes.get_mut(&outcome.language) {
-            p.running = false;
-            p.outcome = Some(outcome);
+    /// Shows a finished check; true when watch mode asked for another check of the same
+    /// file while it ran.
+    pub(crate) fn check_done(&mut self, outcome: Outcome) -> bool {
+        match self.panes.get_mut(&outcome.language) {
+            Some(p) => {
+                p.running = false;
+                p.outcome = Some(outcome);
+                std::mem::take(&mut p.recheck)
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a check of `lang` is running; if so, marks that it must run again once done.
+    pub(crate) fn defer_recheck(&mut self, lang: Language) -> bool {
+        match self.panes.get_mut(&lang) {
+            Some(p) if p.running => {
+                p.recheck = true;
+                true
+            }
+            _ => false,
         }
     }
 

@@ -627,7 +627,7 @@ mod tests {
         );
         assert!(matches!(wait(&rx), Msg::Notice(ref n) if n.starts_with("report saved")));
         assert_eq!(
-            std::fs::read_to_string(&file).expect("written"),
+            crate::fsutil::read_text_capped(&file, u64::MAX).expect("written"),
             "print(1)\n"
         );
         rt.saver.finish();

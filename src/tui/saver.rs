@@ -152,7 +152,7 @@ mod tests {
             "{answers:?}"
         );
         assert_eq!(
-            std::fs::read_to_string(file).expect("written"),
+            crate::fsutil::read_text_capped(&file, u64::MAX).expect("written"),
             "print(1)\n"
         );
         assert!(store.load().expect("load").0.welcome_seen);

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::LabVariant;
 use crate::course::Language;
+use crate::run::classify::{self, Blame, Step, classify};
 use crate::run::plan::{self, CacheDirs};
 use crate::run::process::{self, CancelToken, Limits, ProcessSpec, Termination};
 use crate::run::toolchain::Toolchain;
@@ -90,12 +91,15 @@ pub(super) fn build(
         };
         let r = process::run(build, limits, cancel).map_err(|e| e.to_string())?;
         if r.termination != Termination::Exited(0) {
+            if let Blame::Machine(failure) = classify(Step::Build(limits.timeout), lang, &r) {
+                return Err(format!("the build could not run: {}", failure.words()));
+            }
             let mut text = String::from_utf8_lossy(&r.stdout).into_owned();
             text.push_str(&String::from_utf8_lossy(&r.stderr));
             let first: Vec<&str> = text.lines().take(5).collect();
             return Err(format!(
-                "the build failed ({:?}): {}",
-                r.termination,
+                "the build failed (the compiler {}): {}",
+                classify::describe(r.termination),
                 first.join(" | ")
             ));
         }

@@ -273,7 +273,7 @@ pub struct Machine {
 impl Machine {
     /// Describes this machine.
     pub fn detect() -> Machine {
-        let read = |p: &str| std::fs::read_to_string(p).ok();
+        let read = |p: &str| crate::fsutil::read_text_capped(std::path::Path::new(p), 1 << 20).ok();
         let cpu = read("/proc/cpuinfo").and_then(|t| {
             t.lines()
                 .find(|l| l.starts_with("model name"))
