@@ -42,11 +42,13 @@ impl DataDir {
     }
 
     /// Where checks build and run, and what they cache: in the data directory, or, when it
-    /// cannot be written (read-only), in a directory of the system's temp directory that
-    /// belongs to this data directory, so checks still run.
+    /// cannot be written at all (read-only), in a directory of the system's temp directory
+    /// that belongs to this data directory, so checks still run.
     pub fn runner_dirs(&self) -> RunnerDirs {
         let scratch = self.root.join("tmp");
-        if crate::fsutil::writable_dir(&scratch) {
+        // Only a data directory that cannot be written at all moves elsewhere; something in
+        // the way of its tmp/ (a file) is a failure the check reports.
+        if crate::fsutil::writable_dir(&scratch) || crate::fsutil::writable_dir(&self.root) {
             return RunnerDirs {
                 scratch,
                 cache: self.root.join("cache"),
