@@ -83,6 +83,18 @@ fn a_program_killed_from_outside_is_not_the_learners_fault_nor_cached() {
                 );
                 std::thread::sleep(Duration::from_millis(10));
             };
+            // Under a PID namespace the program wrote its pid in there: find it out here, by
+            // its working directory and command line (not the containment's helper or init).
+            let scratch = dir.path().join("tmp");
+            let marker = match lang {
+                Language::Python => "main.py",
+                Language::Go => "prog",
+                Language::Java => "Main",
+                Language::CSharp => ".dll",
+            };
+            let pid = find_process(&scratch, marker).unwrap_or_else(|| {
+                panic!("{lang:?}: no process of the program (pid {pid} inside)")
+            });
             sigkill(pid);
             check.join().expect("the check")
         });
@@ -107,7 +119,9 @@ fn find_process(root: &Path, marker: &str) -> Option<i32> {
         let in_root =
             std::fs::read_link(entry.path().join("cwd")).is_ok_and(|c| c.starts_with(root));
         let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let helper = String::from_utf8_lossy(&cmdline).contains("__microlings-contain");
         if in_root
+            && !helper
             && String::from_utf8_lossy(&cmdline)
                 .replace('\0', " ")
                 .contains(marker)
