@@ -12,10 +12,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use microlings::course::Language;
+use microlings::run::Toolchains;
+use microlings::run::plan::BuildStep;
 use microlings::run::plan::{self, CacheDirs, Purpose};
+use microlings::run::process::CancelToken;
 use microlings::run::process::ProcessSpec;
+use microlings::run::server::{self, Via};
 use microlings::run::toolchain::{Program, Toolchain};
-use microlings::run::{Toolchains, compiler_server};
 
 const RUNS: usize = 11;
 
@@ -133,16 +136,27 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             };
             let plan = plan::plan(tc, d, &caches, Purpose::Check);
             plan.write_files(d).expect("plan files");
-            if let Some(server) = &plan.compiler_server {
-                compiler_server::ensure_running(server);
-            }
-            run(&mut command(plan.build.as_ref().expect("C# builds")));
+            run(&mut command(&through_server(
+                plan.build.as_ref().expect("C# builds"),
+            )));
             for i in [input(), input2()] {
                 run(command(&plan.run).stdin(i));
             }
         }
     }
     started.elapsed()
+}
+
+/// The client command of a C# build through its compiler server, once the server listens.
+fn through_server(step: &BuildStep) -> ProcessSpec {
+    let BuildStep::Server(b) = step else {
+        return step.plain().clone();
+    };
+    let ready = server::ensure(&b.server, Duration::from_secs(30), &CancelToken::new());
+    match (&b.via, ready) {
+        (Via::Command(client), server::Ensure::Ready(_)) => client.clone(),
+        _ => b.fallback.clone(),
+    }
 }
 
 /// A `Command` for a runner's `ProcessSpec`.
@@ -184,16 +198,12 @@ fn csharp_build(toolchain: &Toolchain, work: &Path, shared: bool) -> Duration {
     };
     let plan = plan::plan(toolchain, d, &caches, Purpose::Check);
     plan.write_files(d).expect("plan files");
-    let mut build = plan.build.clone().expect("C# builds");
-    if shared {
-        if let Some(server) = &plan.compiler_server {
-            compiler_server::ensure_running(server);
-        }
+    let step = plan.build.as_ref().expect("C# builds");
+    let build = if shared {
+        through_server(step)
     } else {
-        build
-            .args
-            .retain(|a| !a.starts_with("-shared") && !a.starts_with("-keepalive"));
-    }
+        step.plain().clone()
+    };
     timed(&build)
 }
 
@@ -254,9 +264,8 @@ fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
     let mut firsts = Vec::new();
     let mut dropped = false;
     for _ in 0..3 {
-        if let Some(server) = &probe.compiler_server {
-            compiler_server::shutdown(server);
-            std::thread::sleep(Duration::from_millis(300));
+        if let Some(server) = probe.build.as_ref().and_then(BuildStep::server) {
+            server::shutdown(server);
         }
         dropped = drop_page_cache();
         firsts.push(ml(

@@ -5,7 +5,6 @@
 
 pub mod cache;
 pub mod compare;
-pub mod compiler_server;
 pub mod http;
 pub mod judge;
 pub mod lab;
@@ -14,6 +13,7 @@ pub mod process;
 pub mod procfs;
 pub mod reaper;
 pub mod rundir;
+pub mod server;
 pub mod service;
 pub mod toolchain;
 
@@ -317,16 +317,15 @@ impl Runner {
         };
         let plan = plan::plan(toolchain, dir, &caches, purpose(exercise));
         plan.write_files(dir)?;
-        if let Some(server) = &plan.compiler_server {
-            compiler_server::ensure_running(server);
-        }
 
         if let Some(build) = &plan.build {
             let limits = Limits {
                 timeout: exercise.timeout + BUILD_ALLOWANCE,
                 output_cap: OUTPUT_CAP,
             };
-            let r = process::run(build, limits, &opts.cancel)?;
+            // Through a compiler server where there is one; a compiler that failed for the
+            // machine's reasons (out of memory, killed) is an error: could_not_run.
+            let r = build.run(limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
                 let o = build_failure(exercise, lang, r, dir, started);
                 if disk_full(&o.stderr) {
