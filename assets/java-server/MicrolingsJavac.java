@@ -3,8 +3,11 @@
 //
 // microlings compiles this file once with the learner's own javac into its cache and starts it
 // (JDK 16 or newer: it listens on a Unix domain socket) in a session of its own. Every request
-// is compiled by a fresh javax.tools task with a fresh file manager, so nothing is kept between
-// one learner's files and the next, and the answer is what plain javac prints, byte for byte.
+// is compiled by javac's own entry point (com.sun.tools.javac.main.Main) in a fresh context, a
+// fresh task with its own file manager, so nothing is kept between one learner's files and the
+// next, and the answer is what plain javac prints, byte for byte. Cancelling uses the
+// javax.tools/com.sun.source TaskListener API. Needs --add-exports for jdk.compiler's
+// com.sun.tools.javac.{api,main,util} at compile and run time.
 //
 // Protocol (UTF-8 lines, one connection per compile):
 //   request:  "microlings-javac 1", "deadline-ms N", "dir PATH", "arg A"..., "end"
@@ -15,7 +18,6 @@
 //
 // Arguments: SOCKET IDLE_SECONDS. The server stops after IDLE_SECONDS without a request.
 
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 
@@ -31,15 +33,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import com.sun.tools.javac.api.MultiTaskListener;
+import com.sun.tools.javac.main.Main;
+import com.sun.tools.javac.util.Context;
 
 public final class MicrolingsJavac {
     private static final String PROTOCOL = "microlings-javac 1";
@@ -58,17 +60,13 @@ public final class MicrolingsJavac {
     public static void main(String[] args) throws Exception {
         Path socket = Path.of(args[0]);
         long idleNanos = Long.parseLong(args[1]) * 1_000_000_000L;
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            System.err.println("no system Java compiler (a JRE, not a JDK?)");
-            System.exit(2);
-        }
         // Only one server holds the liveness lock (microlings took it for us before exec), so a
         // socket file here is a dead server's.
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        Thread idle = new Thread(() -> stopWhenIdle(server, socket, idleNanos), "idle");
+        Object mine = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
+        Thread idle = new Thread(() -> stopWhenIdle(server, socket, mine, idleNanos), "idle");
         idle.setDaemon(true);
         idle.start();
         while (true) {
@@ -80,13 +78,14 @@ public final class MicrolingsJavac {
                 return;
             }
             ACTIVE.incrementAndGet();
-            Thread t = new Thread(() -> serve(javac, client), "compile");
+            Thread t = new Thread(() -> serve(client), "compile");
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private static void stopWhenIdle(ServerSocketChannel server, Path socket, long idleNanos) {
+    private static void stopWhenIdle(
+            ServerSocketChannel server, Path socket, Object mine, long idleNanos) {
         while (true) {
             try {
                 Thread.sleep(Math.min(1000, Math.max(50, idleNanos / 4_000_000)));
@@ -95,7 +94,12 @@ public final class MicrolingsJavac {
             }
             if (ACTIVE.get() == 0 && System.nanoTime() - LAST_USE.get() > idleNanos) {
                 try {
-                    Files.deleteIfExists(socket);
+                    // Only our own socket: after its lock file was deleted, a new server may
+                    // listen at the same path.
+                    if (mine != null && mine.equals(
+                            Files.readAttributes(socket, BasicFileAttributes.class).fileKey())) {
+                        Files.deleteIfExists(socket);
+                    }
                     server.close();
                 } catch (IOException e) {
                     // Exiting anyway.
@@ -105,11 +109,11 @@ public final class MicrolingsJavac {
         }
     }
 
-    private static void serve(JavaCompiler javac, SocketChannel client) {
+    private static void serve(SocketChannel client) {
         try (client) {
             String answer;
             try {
-                answer = handle(javac, client);
+                answer = handle(client);
             } catch (Cancelled c) {
                 answer = "cancelled\n";
             } catch (RuntimeException | IOException e) {
@@ -153,7 +157,7 @@ public final class MicrolingsJavac {
         }
     }
 
-    private static String handle(JavaCompiler javac, SocketChannel client) throws IOException {
+    private static String handle(SocketChannel client) throws IOException {
         List<String> lines = readRequest(client);
         if (!PROTOCOL.equals(lines.get(0))) {
             throw new IOException("unknown protocol");
@@ -171,7 +175,7 @@ public final class MicrolingsJavac {
                 dir = line.substring(4);
             } else if (line.startsWith("arg ")) {
                 String arg = line.substring(4);
-                // javax.tools takes the sources apart from the options.
+                // The server does not run in the directory: sources are named in full.
                 if (arg.endsWith(".java") && dir != null) {
                     files.add(Path.of(dir).resolve(arg));
                 } else {
@@ -222,25 +226,29 @@ public final class MicrolingsJavac {
         };
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text);
-        boolean ok;
-        try (StandardJavaFileManager files0 = javac.getStandardFileManager(null, null, null)) {
-            Iterable<? extends JavaFileObject> units = files0.getJavaFileObjectsFromPaths(files);
-            JavacTask task = (JavacTask) javac.getTask(writer, files0, null, options, null, units);
-            task.addTaskListener(stopper);
-            try {
-                ok = task.call();
-            } catch (RuntimeException e) {
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof Cancelled) {
-                        throw (Cancelled) t;
-                    }
+        // javac's own entry point in a fresh context: the same file manager, log and error
+        // count as the command line, so the output is plain javac's byte for byte (through
+        // javax.tools' getTask, a file manager of its own reports decoding errors elsewhere).
+        Context context = new Context();
+        MultiTaskListener.instance(context).add(stopper);
+        List<String> argv = new ArrayList<>(options);
+        for (Path f : files) {
+            argv.add(f.toString());
+        }
+        int exit;
+        try {
+            exit = new Main("javac", writer).compile(argv.toArray(new String[0]), context).exitCode;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Cancelled) {
+                    throw (Cancelled) t;
                 }
-                throw e;
             }
+            throw e;
         }
         writer.flush();
         // Plain javac, run in the directory, names the file as given: "Main.java:3: error:".
         String output = text.toString().replace(dir + "/", "");
-        return "status " + (ok ? 0 : 1) + "\n" + output;
+        return "status " + exit + "\n" + output;
     }
 }

@@ -429,17 +429,21 @@ fn csharp_plan(
             ("GlobalUsings.g.cs".into(), global_usings(web)),
             ("exercise.runtimeconfig.json".into(), runtimeconfig),
         ],
-        build: Some(BuildStep::Server(Box::new(ServerBuild {
-            server: server::csharp::spec(
-                dotnet,
-                &direct.server_dll,
-                &caches.root,
-                &toolchain.version,
-                server_env,
-            ),
-            via: Via::Command(client),
-            fallback,
-        }))),
+        build: Some(if server::enabled() {
+            BuildStep::Server(Box::new(ServerBuild {
+                server: server::csharp::spec(
+                    dotnet,
+                    &direct.server_dll,
+                    &caches.root,
+                    &toolchain.version,
+                    server_env,
+                ),
+                via: Via::Command(client),
+                fallback,
+            }))
+        } else {
+            BuildStep::Process(fallback)
+        }),
         run: spec(dotnet, &["exec", "exercise.dll"], dir, &env),
     }
 }

@@ -6,8 +6,7 @@
 //! through the shared lifecycle (`server/mod.rs`), in a session of its own, before the build.
 //! Its pipe name is derived from the data directory, so two data directories never share one.
 //! Roslyn's server does not stop a compile whose client went away, so a build whose check
-//! ended (timed out, cancelled) kills the server if it is still busy; the next check starts a
-//! fresh one. Its managed heap is capped (`DOTNET_GCHeapHardLimit`), and so is the client's,
+//! ended (timed out, cancelled) kills the server; the next check starts a fresh one. Its managed heap is capped (`DOTNET_GCHeapHardLimit`), and so is the client's,
 //! which compiles in its own process when the server is gone.
 
 use std::io;
@@ -98,7 +97,10 @@ pub(super) fn build(
                 r.termination,
                 Termination::TimedOut | Termination::Cancelled
             ) {
-                super::stop_if_busy(&b.server);
+                // The client is gone but Roslyn's server compiles on (for minutes, on a huge
+                // file): kill it. Other checks' clients compile on their own meanwhile, and
+                // the next check starts a fresh server.
+                super::kill(&b.server);
             }
             Ok(r)
         }

@@ -35,6 +35,17 @@ pub const HEAP_MIB: u64 = 384;
 /// Its class metadata ceiling.
 const METASPACE_MIB: u64 = 160;
 
+/// The internal packages the server uses (javac's own entry point, its context and task
+/// listeners), opened at compile and at run time.
+const EXPORTS: &[&str] = &[
+    "--add-exports",
+    "jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+    "--add-exports",
+    "jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED",
+    "--add-exports",
+    "jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+];
+
 /// How often a waiting client looks at its cancel token.
 const POLL: Duration = Duration::from_millis(20);
 
@@ -51,7 +62,7 @@ pub fn feature_release(version: &str) -> Option<u32> {
 
 /// Whether this JDK can run the server (Unix domain sockets arrived in JDK 16).
 pub fn supported(toolchain: &Toolchain) -> bool {
-    cfg!(unix) && feature_release(&toolchain.version).is_some_and(|r| r >= 16)
+    cfg!(unix) && super::enabled() && feature_release(&toolchain.version).is_some_and(|r| r >= 16)
 }
 
 /// The server for `toolchain` and the data directory whose caches are under `cache_root`.
@@ -80,40 +91,51 @@ pub fn spec(toolchain: &Toolchain, cache_root: &Path, env: &[(String, String)]) 
         .collect();
     server_env.push(("HOME".into(), state.display().to_string()));
     server_env.push(("TMPDIR".into(), state.display().to_string()));
+    let mut args: Vec<String> = EXPORTS.iter().map(|s| s.to_string()).collect();
+    args.extend([
+        format!("-Xmx{HEAP_MIB}m"),
+        format!("-XX:MaxMetaspaceSize={METASPACE_MIB}m"),
+        "-XX:+ExitOnOutOfMemoryError".into(),
+        "-XX:+UseSerialGC".into(),
+        "-XX:-UsePerfData".into(),
+        "-Xss4m".into(),
+        "-cp".into(),
+        classes.display().to_string(),
+        "MicrolingsJavac".into(),
+        endpoint.display().to_string(),
+        idle.as_secs().to_string(),
+    ]);
     let launch = ProcessSpec {
         program: java.to_path_buf(),
-        args: vec![
-            format!("-Xmx{HEAP_MIB}m"),
-            format!("-XX:MaxMetaspaceSize={METASPACE_MIB}m"),
-            "-XX:+ExitOnOutOfMemoryError".into(),
-            "-XX:+UseSerialGC".into(),
-            "-XX:-UsePerfData".into(),
-            "-Xss4m".into(),
-            "-cp".into(),
-            classes.display().to_string(),
-            "MicrolingsJavac".into(),
-            endpoint.display().to_string(),
-            idle.as_secs().to_string(),
-        ],
+        args,
         dir: state.clone(),
         env: server_env.clone(),
         stdin: None,
     };
     // Built into a temporary directory and renamed, so a half-built server never starts;
-    // niced, so the check that runs meanwhile with plain javac keeps the processor.
+    // niced, so the check that runs meanwhile with plain javac keeps the processor. A build
+    // that fails leaves `<classes>.failed`, and this toolchain then always uses plain javac.
     let script = r#"tmp="$1.tmp.$$"; n=""; if command -v nice >/dev/null 2>&1; then n="nice -n 10"; fi
-$n "$2" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC -J-XX:-UsePerfData -encoding UTF-8 -d "$tmp" "$3" && { [ -d "$1" ] || mv "$tmp" "$1"; }
+c="$1"; j="$2"; src="$3"; shift 3
+if $n "$j" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC -J-XX:-UsePerfData "$@" -encoding UTF-8 -d "$tmp" "$src"; then
+  [ -d "$c" ] || mv "$tmp" "$c"
+else
+  : > "$c.failed"
+fi
 rm -rf "$tmp""#;
     let build = ProcessSpec {
         program: PathBuf::from("/bin/sh"),
-        args: vec![
+        args: [
             "-c".into(),
             script.into(),
             "sh".into(),
             classes.display().to_string(),
             javac.display().to_string(),
             source.display().to_string(),
-        ],
+        ]
+        .into_iter()
+        .chain(EXPORTS.iter().map(|s| s.to_string()))
+        .collect(),
         dir: servers.clone(),
         env: server_env,
         stdin: None,

@@ -44,6 +44,12 @@ pub fn idle() -> Duration {
         .unwrap_or(IDLE)
 }
 
+/// Whether compiler servers are used: `MICROLINGS_COMPILER_SERVER=off` compiles every file
+/// with the plain compiler (a way out if a server misbehaves, and what tests compare against).
+pub fn enabled() -> bool {
+    std::env::var("MICROLINGS_COMPILER_SERVER").map_or(true, |v| v != "off")
+}
+
 /// Which compiler a server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -279,56 +285,12 @@ fn start_time(pid: u32) -> Option<u64> {
     }
 }
 
-/// CPU time (user + system, clock ticks) a process has used (Linux).
-fn cpu_ticks(pid: u32) -> Option<u64> {
-    #[cfg(target_os = "linux")]
-    {
-        let f = stat_fields(pid)?;
-        Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = pid;
-        None
-    }
-}
-
 /// The fields of `/proc/<pid>/stat` after the command name (state is the first).
 #[cfg(target_os = "linux")]
 fn stat_fields(pid: u32) -> Option<Vec<String>> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let rest = &stat[stat.rfind(')')? + 1..];
     Some(rest.split_whitespace().map(str::to_string).collect())
-}
-
-/// Kills `spec`'s server when it is still busy after a build whose check ended (timed out or
-/// cancelled): a compile nobody waits for must not go on. A server that is idle is left.
-pub fn stop_if_busy(spec: &ServerSpec) {
-    let Some(pid) = pid(spec) else { return };
-    let Some(before) = cpu_ticks(pid) else {
-        // Cannot tell: kill it to be sure; the next check starts a fresh one.
-        kill(spec);
-        return;
-    };
-    std::thread::sleep(Duration::from_millis(200));
-    // More than a quarter of a core over the sample: still compiling.
-    if cpu_ticks(pid).is_some_and(|after| after.saturating_sub(before) * 1000 / ticks() > 50) {
-        kill(spec);
-    }
-}
-
-/// Clock ticks per second.
-fn ticks() -> u64 {
-    #[cfg(unix)]
-    {
-        // SAFETY: sysconf has no preconditions.
-        let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-        u64::try_from(t).ok().filter(|&t| t > 0).unwrap_or(100)
-    }
-    #[cfg(not(unix))]
-    {
-        100
-    }
 }
 
 /// A hex digest of `parts`, for keys.

@@ -77,6 +77,11 @@ pub(super) fn ensure(spec: &ServerSpec, until: Instant, cancel: &CancelToken) ->
         if let Some(prepare) = &spec.prepare
             && !prepare.done.exists()
         {
+            let mut failed = prepare.done.clone().into_os_string();
+            failed.push(".failed");
+            if Path::new(&failed).exists() {
+                return Ensure::Unavailable("the server program could not be built");
+            }
             start_prepare(spec, prepare);
             return Ensure::Unavailable("the server program is being built");
         }
