@@ -348,7 +348,11 @@ fn java_figures(toolchains: &Toolchains, data: &Path) {
     for _ in 0..5 {
         server::shutdown(spec);
         first.push(ml(data, &check));
-        plain.push(ml_env(data, &check, &[("MICROLINGS_COMPILER_SERVER", "off")]));
+        plain.push(ml_env(
+            data,
+            &check,
+            &[("MICROLINGS_COMPILER_SERVER", "off")],
+        ));
     }
     let (first, plain) = (median(first), median(plain));
     println!(

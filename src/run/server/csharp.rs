@@ -26,7 +26,7 @@ pub const HEAP_MIB: u64 = 1024;
 pub fn heap_limit_env() -> (String, String) {
     (
         "DOTNET_GCHeapHardLimit".to_string(),
-        format!("{:#x}", HEAP_MIB * 1024 * 1024),
+        format!("{:#x}", super::heap_mib(HEAP_MIB) * 1024 * 1024),
     )
 }
 
@@ -77,7 +77,7 @@ pub fn spec(
         state: cache_root.join("servers").join(format!("csharp-{key}")),
         limits: ServerLimits {
             idle: super::idle(),
-            heap_mib: HEAP_MIB,
+            heap_mib: super::heap_mib(HEAP_MIB),
         },
         prepare: None,
     }

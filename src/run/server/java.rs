@@ -29,7 +29,8 @@ pub const PROTOCOL: &str = "microlings-javac 1";
 /// The server's source, compiled once per toolchain.
 pub const SOURCE: &str = include_str!("../../../assets/java-server/MicrolingsJavac.java");
 
-/// The server's heap ceiling: a compile that needs more is out of memory (`could_not_run`).
+/// The server's heap ceiling (unless `MICROLINGS_COMPILER_HEAP_MIB` says otherwise): a compile
+/// that needs more is out of memory (`could_not_run`).
 pub const HEAP_MIB: u64 = 384;
 
 /// Its class metadata ceiling.
@@ -84,6 +85,7 @@ pub fn spec(toolchain: &Toolchain, cache_root: &Path, env: &[(String, String)]) 
     let state = servers.join(format!("java-{key}"));
     let endpoint = state.join("sock");
     let idle = super::idle();
+    let heap_mib = super::heap_mib(HEAP_MIB);
     let mut server_env: Vec<(String, String)> = env
         .iter()
         .filter(|(k, _)| k != "HOME" && k != "TMPDIR")
@@ -93,7 +95,7 @@ pub fn spec(toolchain: &Toolchain, cache_root: &Path, env: &[(String, String)]) 
     server_env.push(("TMPDIR".into(), state.display().to_string()));
     let mut args: Vec<String> = EXPORTS.iter().map(|s| s.to_string()).collect();
     args.extend([
-        format!("-Xmx{HEAP_MIB}m"),
+        format!("-Xmx{heap_mib}m"),
         format!("-XX:MaxMetaspaceSize={METASPACE_MIB}m"),
         "-XX:+ExitOnOutOfMemoryError".into(),
         "-XX:+UseSerialGC".into(),
@@ -146,10 +148,7 @@ rm -rf "$tmp""#;
         launch,
         endpoint,
         state,
-        limits: ServerLimits {
-            idle,
-            heap_mib: HEAP_MIB,
-        },
+        limits: ServerLimits { idle, heap_mib },
         prepare: Some(Prepare {
             done: classes,
             build,

@@ -44,6 +44,16 @@ pub fn idle() -> Duration {
         .unwrap_or(IDLE)
 }
 
+/// A server's heap ceiling in MiB: `default`, or `MICROLINGS_COMPILER_HEAP_MIB` (tests make a
+/// compile run out of memory with a small one).
+pub fn heap_mib(default: u64) -> u64 {
+    std::env::var("MICROLINGS_COMPILER_HEAP_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&m: &u64| m > 0)
+        .unwrap_or(default)
+}
+
 /// Whether compiler servers are used: `MICROLINGS_COMPILER_SERVER=off` compiles every file
 /// with the plain compiler (a way out if a server misbehaves, and what tests compare against).
 pub fn enabled() -> bool {
@@ -169,15 +179,23 @@ pub fn run_build(
         Via::Command(client) => csharp::build(build, client, limits, cancel)?,
         Via::Request { dir, args } => java::build(build, dir, args, limits, cancel)?,
     };
+    let text =
+        || String::from_utf8_lossy(&r.stderr).to_string() + &String::from_utf8_lossy(&r.stdout);
     match r.termination {
+        // A JVM that could not start (its heap settings, no memory) also exits with 1.
+        Termination::Exited(1)
+            if text().contains("Error occurred during initialization of VM")
+                || text().contains("Could not create the Java Virtual Machine") =>
+        {
+            Err(io::Error::other("the Java compiler could not start"))
+        }
         // javac and csc exit with 1 for the learner's errors; anything else is theirs.
         Termination::Exited(0 | 1)
         | Termination::TimedOut
         | Termination::Cancelled
         | Termination::OutputTooLarge => Ok(r),
         Termination::Exited(code) => {
-            let text = String::from_utf8_lossy(&r.stderr).to_string()
-                + &String::from_utf8_lossy(&r.stdout);
+            let text = text();
             let why = if text.contains("OutOfMemory") || text.contains("out of resources") {
                 "the compiler ran out of memory".to_string()
             } else {
@@ -232,6 +250,11 @@ pub fn kill(spec: &ServerSpec) -> bool {
         return false;
     };
     if start_time(pid) != Some(started) {
+        return false;
+    }
+    // Without /proc there is no start time to tell a recycled pid: only while the lock says
+    // a server is alive.
+    if cfg!(not(target_os = "linux")) && !is_alive(spec) {
         return false;
     }
     #[cfg(unix)]
