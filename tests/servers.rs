@@ -603,35 +603,59 @@ fn an_idle_java_server_is_gone_after_its_idle_time() {
     assert!(log.is_empty(), "{log}");
 }
 
-#[cfg(target_os = "linux")]
+/// Checks fixture-sum in `lang` with `source` through the command line, with a `heap_mib`
+/// compiler heap; returns what it printed.
+fn check_with_heap(data: &Path, lang: Language, source: &str, heap_mib: u32) -> String {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    let file = data
+        .join("workspace/fixture-sum")
+        .join(lang.id())
+        .join(lang.file_name());
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("workspace");
+    std::fs::write(&file, source).expect("source");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--course")
+        .arg(&fixture)
+        .args(["--no-color", "check", "fixture-sum", "--lang", lang.id()])
+        .env("MICROLINGS_COMPILER_HEAP_MIB", heap_mib.to_string())
+        .env("MICROLINGS_COMPILER_IDLE_SECS", "5")
+        .output()
+        .expect("run microlings");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_csharp_compile_that_runs_out_of_memory_could_not_run() {
+    if !have(Language::CSharp) {
+        return;
+    }
+    let (dir, _root) = fresh_root();
+    // A 4 MB string constant against a 24 MiB managed heap, in the server and in the client
+    // that compiles on its own once the server is gone.
+    let huge = format!(
+        "Console.WriteLine(S.X.Length);\nstatic class S {{ public const string X = \"{}\"; }}\n",
+        "a".repeat(4_000_000)
+    );
+    let stdout = check_with_heap(dir.path(), Language::CSharp, &huge, 24);
+    assert!(stdout.contains("could not run"), "{stdout}");
+    assert!(stdout.contains("out of memory"), "{stdout}");
+}
+
 #[test]
 fn a_java_compile_that_runs_out_of_memory_could_not_run() {
     if !have(Language::Java) {
         return;
     }
     let (dir, _root) = fresh_root();
-    let data = dir.path();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
-    let file = data.join("workspace/fixture-sum/java/Main.java");
-    std::fs::create_dir_all(file.parent().expect("parent")).expect("workspace");
     // A 4 MB string constant: javac needs far more than the 16 MiB heap the test allows, in
     // the server (which then exits) and in the retry with plain javac.
     let huge = format!(
         "public class Main {{ static String s = \"{}\"; public static void main(String[] a) {{ System.out.println(1); }} }}\n",
         "a".repeat(4_000_000)
     );
-    std::fs::write(&file, huge).expect("source");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_microlings"))
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--course")
-        .arg(&fixture)
-        .args(["--no-color", "check", "fixture-sum", "--lang", "java"])
-        .env("MICROLINGS_COMPILER_HEAP_MIB", "16")
-        .env("MICROLINGS_COMPILER_IDLE_SECS", "5")
-        .output()
-        .expect("run microlings");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = check_with_heap(dir.path(), Language::Java, &huge, 16);
     assert!(stdout.contains("could not run"), "{stdout}");
     assert!(stdout.contains("out of memory"), "{stdout}");
     assert!(!stdout.contains("compile error"), "{stdout}");

@@ -194,18 +194,20 @@ pub fn run_build(
         | Termination::TimedOut
         | Termination::Cancelled
         | Termination::OutputTooLarge => Ok(r),
-        Termination::Exited(code) => {
+        Termination::Exited(_) | Termination::Signalled(_) => {
             let text = text();
             let why = if text.contains("OutOfMemory") || text.contains("out of resources") {
                 "the compiler ran out of memory".to_string()
             } else {
-                format!("the compiler failed (exit code {code})")
+                match r.termination {
+                    Termination::Signalled(sig) => {
+                        format!("the compiler was killed by signal {sig}")
+                    }
+                    _ => "the compiler failed".to_string(),
+                }
             };
             Err(io::Error::other(why))
         }
-        Termination::Signalled(sig) => Err(io::Error::other(format!(
-            "the compiler was killed by signal {sig}"
-        ))),
     }
 }
 
