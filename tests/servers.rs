@@ -223,8 +223,16 @@ fn the_java_server_prints_exactly_what_plain_javac_prints() {
         let served = tempfile::tempdir().expect("tempdir");
         std::fs::write(served.path().join("Main.java"), source).expect("write");
         let step = build_step(Language::Java, &root, served.path());
-        assert!(matches!(step, BuildStep::Server(_)), "{name}: {step:?}");
-        let through = step.run(limits, &CancelToken::new()).expect("server build");
+        let BuildStep::Server(mut b) = step else {
+            panic!("{name}: no server build")
+        };
+        // No fallback: this must be the server's answer.
+        b.fallback.program = PathBuf::from("/nonexistent/javac");
+        let before = server::served(&b.server);
+        let through = BuildStep::Server(b.clone())
+            .run(limits, &CancelToken::new())
+            .expect("server build");
+        assert_eq!(server::served(&b.server), before + 1, "{name}");
         if through.termination == process::Termination::Exited(0) {
             continue;
         }
@@ -333,6 +341,10 @@ fn six_concurrent_java_and_csharp_checks_in_one_data_directory_are_all_right() {
     for ((lang, _, want), o) in jobs.iter().zip(&outcomes) {
         assert_eq!(o.verdict, *want, "{lang:?}: {o:#?}");
     }
+    if langs.contains(&Language::Java) {
+        // The server answered (at least the checks that found it listening).
+        assert!(server::served(&server_of(Language::Java, &root)) >= 1);
+    }
     // One server per language, each in its own session, none in a check's group.
     for &lang in &langs {
         let spec = server_of(lang, &root);
@@ -369,9 +381,13 @@ fn a_deleted_or_garbled_liveness_file_costs_at_most_one_slow_check() {
         std::fs::write(&lock, "garbage\n").expect("garble");
         std::fs::write(spec.state.join("server.pid"), "x y z").expect("garble");
         assert_eq!(servers(&spec), vec![first]);
+        let before = server::served(&spec);
         let o = runner.check(&ex, lang, source, &no_cache());
         assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
         assert_eq!(servers(&spec), vec![first], "{lang:?}: the same server");
+        if lang == Language::Java {
+            assert_eq!(server::served(&spec), before + 1, "through the server");
+        }
         // Deleted: the next check starts a new server; the old one cannot be killed by its
         // (garbled) record here, so restore that first as a real deletion would leave it.
         std::fs::write(
@@ -390,6 +406,7 @@ fn a_deleted_or_garbled_liveness_file_costs_at_most_one_slow_check() {
             std::thread::sleep(Duration::from_millis(50));
         }
         assert_eq!(servers(&spec), vec![second], "{lang:?}");
+        let before = server::served(&spec);
         let o = runner.check(&ex, lang, source, &no_cache());
         assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
         assert_eq!(
@@ -397,6 +414,9 @@ fn a_deleted_or_garbled_liveness_file_costs_at_most_one_slow_check() {
             Some(second),
             "{lang:?}: still the same server"
         );
+        if lang == Language::Java {
+            assert_eq!(server::served(&spec), before + 1, "through the server");
+        }
         server::shutdown(&spec);
     }
 }

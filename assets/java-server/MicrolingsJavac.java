@@ -7,7 +7,7 @@
 // fresh task with its own file manager, so nothing is kept between one learner's files and the
 // next, and the answer is what plain javac prints, byte for byte. Cancelling uses the
 // javax.tools/com.sun.source TaskListener API. Needs --add-exports for jdk.compiler's
-// com.sun.tools.javac.{api,main,util} at compile and run time.
+// com.sun.tools.javac.{api,file,main,util} at compile and run time.
 //
 // Protocol (UTF-8 lines, one connection per compile):
 //   request:  "microlings-javac 1", "deadline-ms N", "dir PATH", "arg A"..., "end"
@@ -39,7 +39,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.tools.JavaFileManager;
+
 import com.sun.tools.javac.api.MultiTaskListener;
+import com.sun.tools.javac.file.JavacFileManager;
 import com.sun.tools.javac.main.Main;
 import com.sun.tools.javac.util.Context;
 
@@ -230,6 +233,8 @@ public final class MicrolingsJavac {
         // count as the command line, so the output is plain javac's byte for byte (through
         // javax.tools' getTask, a file manager of its own reports decoding errors elsewhere).
         Context context = new Context();
+        // As Main.compile(String[]) does: the file manager shares the context's log.
+        JavacFileManager.preRegister(context);
         MultiTaskListener.instance(context).add(stopper);
         List<String> argv = new ArrayList<>(options);
         for (Path f : files) {
@@ -245,6 +250,11 @@ public final class MicrolingsJavac {
                 }
             }
             throw e;
+        } finally {
+            JavaFileManager manager = context.get(JavaFileManager.class);
+            if (manager != null) {
+                manager.close();
+            }
         }
         writer.flush();
         // Plain javac, run in the directory, names the file as given: "Main.java:3: error:".

@@ -42,6 +42,8 @@ const EXPORTS: &[&str] = &[
     "--add-exports",
     "jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
     "--add-exports",
+    "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+    "--add-exports",
     "jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED",
     "--add-exports",
     "jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
@@ -208,6 +210,7 @@ fn build_through(
     };
     match request(&socket, dir, args, deadline, cancel) {
         Reply::Done(code, mut out) => {
+            super::count_served(&b.server);
             out.truncate(limits.output_cap);
             Ok(result(Termination::Exited(code), out))
         }

@@ -157,6 +157,28 @@ pub struct ServerBuild {
     pub fallback: ProcessSpec,
 }
 
+/// How many compiles each server (by key) answered in this process: for tests and benchmarks,
+/// which must tell a compile through the server from the fallback's.
+static SERVED: std::sync::Mutex<Vec<(String, u64)>> = std::sync::Mutex::new(Vec::new());
+
+fn count_served(spec: &ServerSpec) {
+    let mut served = SERVED.lock().unwrap_or_else(|e| e.into_inner());
+    match served.iter_mut().find(|(k, _)| *k == spec.key) {
+        Some((_, n)) => *n += 1,
+        None => served.push((spec.key.clone(), 1)),
+    }
+}
+
+/// How many compiles `spec`'s server has answered for this process (Java; a C# client talks to
+/// its server itself).
+pub fn served(spec: &ServerSpec) -> u64 {
+    let served = SERVED.lock().unwrap_or_else(|e| e.into_inner());
+    served
+        .iter()
+        .find(|(k, _)| *k == spec.key)
+        .map_or(0, |(_, n)| *n)
+}
+
 /// What [`ensure`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ensure {
