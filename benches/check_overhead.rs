@@ -13,10 +13,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use microlings::course::Language;
+use microlings::run::Toolchains;
+use microlings::run::plan::BuildStep;
 use microlings::run::plan::{self, CacheDirs, Purpose};
+use microlings::run::process::CancelToken;
 use microlings::run::process::ProcessSpec;
+use microlings::run::server::{self, Via};
 use microlings::run::toolchain::{Program, Toolchain};
-use microlings::run::{Toolchains, compiler_server};
 
 const RUNS: usize = 11;
 
@@ -34,8 +37,14 @@ fn fixture() -> PathBuf {
 }
 
 fn ml(data: &Path, args: &[&str]) -> Duration {
+    ml_env(data, args, &[])
+}
+
+/// [`ml`] with extra environment variables.
+fn ml_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Duration {
     let started = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_microlings"))
+        .envs(env.iter().copied())
         .arg("--data-dir")
         .arg(data)
         .arg("--course")
@@ -134,16 +143,27 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             };
             let plan = plan::plan(tc, d, &caches, Purpose::Check);
             plan.write_files(d).expect("plan files");
-            if let Some(server) = &plan.compiler_server {
-                compiler_server::ensure_running(server);
-            }
-            run(&mut command(plan.build.as_ref().expect("C# builds")));
+            run(&mut command(&through_server(
+                plan.build.as_ref().expect("C# builds"),
+            )));
             for i in [input(), input2()] {
                 run(command(&plan.run).stdin(i));
             }
         }
     }
     started.elapsed()
+}
+
+/// The client command of a C# build through its compiler server, once the server listens.
+fn through_server(step: &BuildStep) -> ProcessSpec {
+    let BuildStep::Server(b) = step else {
+        return step.plain().clone();
+    };
+    let ready = server::ensure(&b.server, Duration::from_secs(30), &CancelToken::new());
+    match (&b.via, ready) {
+        (Via::Command(client), server::Ensure::Ready(_)) => client.clone(),
+        _ => b.fallback.clone(),
+    }
 }
 
 /// A `Command` for a runner's `ProcessSpec`.
@@ -185,16 +205,12 @@ fn csharp_build(toolchain: &Toolchain, work: &Path, shared: bool) -> Duration {
     };
     let plan = plan::plan(toolchain, d, &caches, Purpose::Check);
     plan.write_files(d).expect("plan files");
-    let mut build = plan.build.clone().expect("C# builds");
-    if shared {
-        if let Some(server) = &plan.compiler_server {
-            compiler_server::ensure_running(server);
-        }
+    let step = plan.build.as_ref().expect("C# builds");
+    let build = if shared {
+        through_server(step)
     } else {
-        build
-            .args
-            .retain(|a| !a.starts_with("-shared") && !a.starts_with("-keepalive"));
-    }
+        step.plain().clone()
+    };
     timed(&build)
 }
 
@@ -255,9 +271,8 @@ fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
     let mut firsts = Vec::new();
     let mut dropped = false;
     for _ in 0..3 {
-        if let Some(server) = &probe.compiler_server {
-            compiler_server::shutdown(server);
-            std::thread::sleep(Duration::from_millis(300));
+        if let Some(server) = probe.build.as_ref().and_then(BuildStep::server) {
+            server::shutdown(server);
         }
         dropped = drop_page_cache();
         firsts.push(ml(
@@ -270,6 +285,85 @@ fn csharp_figures(toolchains: &Toolchains, data: &Path, work: &Path) {
         if dropped { ", page cache dropped" } else { "" },
         ms(median(firsts))
     );
+}
+
+/// The Java budgets: a warm re-check of an edited file against Go's of the same exercise, and
+/// a first check with no compiler server against a check with plain javac.
+fn java_figures(toolchains: &Toolchains, data: &Path) {
+    let Ok(tc) = toolchains.get(Language::Java) else {
+        println!("Java: toolchain missing");
+        return;
+    };
+    if !toolchains.available(Language::Go) {
+        return;
+    }
+    println!();
+    println!("Java through the compile server (fixture-sum, medians):");
+    // The learner edits the file, then checks: a new source, so no cache answers. Go's file
+    // is edited the same way, in the same rounds.
+    let files: Vec<(Language, PathBuf, String)> = [Language::Java, Language::Go]
+        .into_iter()
+        .map(|lang| {
+            let file = data
+                .join("workspace/fixture-sum")
+                .join(lang.id())
+                .join(lang.file_name());
+            let text = std::fs::read_to_string(&file).expect("source");
+            (lang, file, text)
+        })
+        .collect();
+    let (mut java, mut go) = (Vec::new(), Vec::new());
+    for n in 0..RUNS {
+        for (lang, file, text) in &files {
+            std::fs::write(file, format!("{text}\n// edit {n}\n")).expect("edit");
+            let took = ml(data, &["check", "fixture-sum", "--lang", lang.id()]);
+            match lang {
+                Language::Java => java.push(took),
+                _ => go.push(took),
+            }
+        }
+    }
+    for (_, file, text) in &files {
+        std::fs::write(file, text).expect("restore");
+    }
+    let (java, go) = (median(java), median(go));
+    println!(
+        "  warm re-check of an edited file: Java {} vs Go {} (ratio {:.2}, budget 1.3)",
+        ms(java),
+        ms(go),
+        java.as_secs_f64() / go.as_secs_f64()
+    );
+
+    // A first check: no server running (its classes built once per toolchain already),
+    // against the same check with plain javac; interleaved.
+    let caches = CacheDirs {
+        root: data.join("cache"),
+    };
+    let probe = plan::plan(tc, Path::new("/run"), &caches, Purpose::Check);
+    let Some(spec) = probe.build.as_ref().and_then(BuildStep::server) else {
+        println!("  (no compile server on this JDK: javac before 16)");
+        return;
+    };
+    let (mut first, mut plain) = (Vec::new(), Vec::new());
+    let check = ["check", "fixture-sum", "--lang", "java", "--no-cache"];
+    for _ in 0..5 {
+        server::shutdown(spec);
+        first.push(ml(data, &check));
+        plain.push(ml_env(
+            data,
+            &check,
+            &[("MICROLINGS_COMPILER_SERVER", "off")],
+        ));
+    }
+    let (first, plain) = (median(first), median(plain));
+    println!(
+        "  first check, no server running: {} vs plain javac {} (ratio {:.2}, budget 1.2)",
+        ms(first),
+        ms(plain),
+        first.as_secs_f64() / plain.as_secs_f64()
+    );
+    // Leave a warm server for the figures that follow.
+    ml(data, &check);
 }
 
 /// Empties the kernel's page cache, as after a reboot; needs root on Linux.
@@ -303,6 +397,26 @@ fn main() {
     // SAFETY: single-threaded at this point; children inherit the shared Go cache.
     unsafe { std::env::set_var("GOCACHE", &go_cache) };
     ml(&data, &["check", "fixture-sum", "--no-cache"]); // warm caches (Go, toolchain detection)
+    // The compile servers listening (the Java server's classes are built once per toolchain,
+    // in the background of the first check), then one check through each to warm them.
+    if let Ok(tc) = toolchains.get(Language::Java) {
+        let caches = CacheDirs {
+            root: data.join("cache"),
+        };
+        let probe = plan::plan(tc, Path::new("/run"), &caches, Purpose::Check);
+        if let Some(spec) = probe.build.as_ref().and_then(BuildStep::server) {
+            let until = Instant::now() + Duration::from_secs(120);
+            while Instant::now() < until
+                && server::ensure(spec, Duration::from_secs(30), &CancelToken::new())
+                    != server::Ensure::Ready(spec.endpoint.clone())
+            {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    }
+    for _ in 0..3 {
+        ml(&data, &["check", "fixture-sum", "--no-cache"]);
+    }
 
     println!(
         "{:<8} {:>10} {:>12} {:>10} {:>10} {:>12}",
@@ -353,10 +467,12 @@ fn main() {
             .collect(),
     );
     println!(
-        "all four in parallel: {} (slowest alone: {})",
+        "all four in parallel: {} (slowest alone: {}; ratio {:.2}, budget 1.3)",
         ms(all),
-        ms(slowest)
+        ms(slowest),
+        all.as_secs_f64() / slowest.as_secs_f64()
     );
+    java_figures(&toolchains, &data);
     csharp_figures(&toolchains, &data, work.path());
     let noop = median((0..RUNS).map(|_| ml(&data, &["list"])).collect());
     println!(

@@ -1,6 +1,6 @@
 //! C# on the .NET SDK: modern C# compiles, the program sees the culture a developer with
-//! `LANG=C.UTF-8` sees, the compiler server is one per data directory in a process group of its
-//! own and stops by itself, and Mono alone is not taken for a C# toolchain.
+//! `LANG=C.UTF-8` sees, the compiler server is one per data directory in a session of its own
+//! and stops by itself, and Mono alone is not taken for a C# toolchain.
 #![allow(clippy::disallowed_methods)] // tests read back files they made; microlings itself reads through fsutil
 
 mod common;
@@ -105,6 +105,14 @@ fn pgid(pid: u32) -> Option<u32> {
         .map(|(_, _, group)| group)
 }
 
+/// The session of `pid`, from `/proc/<pid>/stat`.
+#[cfg(target_os = "linux")]
+fn session(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(3)?.parse().ok()
+}
+
 /// The idle time the test gives its compiler servers: long enough for the next check of a
 /// busy machine to start before the first server stops, short enough for the test.
 #[cfg(target_os = "linux")]
@@ -141,8 +149,13 @@ fn each_data_directory_gets_its_own_compiler_server_which_stops_when_idle() {
         let found = servers_in(&cache);
         assert_eq!(found.len(), 1, "one server for {}", cache.display());
         let pid = found[0];
-        // Its own process group: the check's group kill must not reach it.
+        // Its own session and process group: the check's group kill must not reach it.
         assert_eq!(pgid(pid), Some(pid), "server {pid} leads its own group");
+        assert_eq!(
+            session(pid),
+            Some(pid),
+            "server {pid} leads its own session"
+        );
         servers.push(pid);
         caches.push(cache);
     }

@@ -28,6 +28,9 @@ pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<Exi
                     t.describe(),
                     p.dim(&paths.join(", "))
                 );
+                if lang == Language::Java {
+                    println!("            {}", p.dim(&java_compiled(t, data)));
+                }
                 if let Some(sdk) = &t.dotnet {
                     let how = match &sdk.direct {
                         Some(_) => {
@@ -73,4 +76,29 @@ pub fn doctor(data: &DataDir, course: Option<&Path>, paint: Paint) -> Result<Exi
             .unwrap_or_else(|| "embedded".into())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// How Java is compiled here: through microlings' compile server (and whether it runs now),
+/// or with plain javac, and why.
+fn java_compiled(t: &crate::run::Toolchain, data: &DataDir) -> String {
+    use crate::run::server;
+    if !server::enabled() {
+        return "compiled with plain javac (MICROLINGS_COMPILER_SERVER=off)".into();
+    }
+    if !server::java::supported(t) {
+        return "compiled with plain javac (the compile server needs JDK 16 or newer on Linux or macOS)"
+            .into();
+    }
+    let spec = server::java::spec(t, &data.runner_dirs().cache, &[]);
+    let idle = server::idle().as_secs() / 60;
+    let state = match server::pid(&spec) {
+        Some(pid) => format!("running, pid {pid}"),
+        None if spec.prepare.as_ref().is_some_and(|p| !p.done.exists()) => {
+            "built with this javac in the background of the next check".into()
+        }
+        None => "starts at the next check".into(),
+    };
+    format!(
+        "compiled with javac through microlings' compile server (stops after {idle} idle minutes): {state}"
+    )
 }

@@ -6,7 +6,6 @@
 pub mod cache;
 pub mod classify;
 pub mod compare;
-pub mod compiler_server;
 pub mod http;
 pub mod judge;
 pub mod lab;
@@ -16,6 +15,7 @@ pub mod procfs;
 pub mod reaper;
 pub mod rundir;
 pub mod sandbox;
+pub mod server;
 pub mod service;
 pub mod toolchain;
 
@@ -326,16 +326,15 @@ impl Runner {
         };
         let plan = plan::plan(toolchain, dir, &caches, purpose(exercise));
         plan.write_files(dir)?;
-        if let Some(server) = &plan.compiler_server {
-            compiler_server::ensure_running(server);
-        }
 
         if let Some(build) = &plan.build {
             let limits = Limits {
                 timeout: exercise.timeout + BUILD_ALLOWANCE,
                 output_cap: OUTPUT_CAP,
             };
-            let r = process::run(build, limits, &opts.cancel)?;
+            // Through a compiler server where there is one; a compiler that failed for the
+            // machine's reasons (out of memory, killed) is an error: could_not_run.
+            let r = build.run(limits, &opts.cancel)?;
             if r.termination != Termination::Exited(0) {
                 return Ok(build_failure(
                     exercise,

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::process::ProcessSpec;
+use super::server::{self, ServerBuild, Via};
 use super::toolchain::{Program, Toolchain};
 use crate::course::Language;
 
@@ -30,11 +31,48 @@ pub struct Plan {
     /// Files to write into the run directory before building (besides the source).
     pub extra_files: Vec<(String, String)>,
     /// The build step, if the language has one.
-    pub build: Option<ProcessSpec>,
+    pub build: Option<BuildStep>,
     /// The run step; stdin is set per case.
     pub run: ProcessSpec,
-    /// A compiler server to have running before the build.
-    pub compiler_server: Option<CompilerServer>,
+}
+
+/// How a language is built: a process, or through a warm compiler server (`run::server`).
+#[derive(Debug, Clone)]
+pub enum BuildStep {
+    /// Run this command.
+    Process(ProcessSpec),
+    /// Compile through a server, with the plain compiler as the fallback.
+    Server(Box<ServerBuild>),
+}
+
+impl BuildStep {
+    /// The command that builds without any server (the fallback of a server build).
+    pub fn plain(&self) -> &ProcessSpec {
+        match self {
+            BuildStep::Process(spec) => spec,
+            BuildStep::Server(b) => &b.fallback,
+        }
+    }
+
+    /// The server this step compiles through, if any.
+    pub fn server(&self) -> Option<&server::ServerSpec> {
+        match self {
+            BuildStep::Process(_) => None,
+            BuildStep::Server(b) => Some(&b.server),
+        }
+    }
+
+    /// Runs the step (see `server::run_build` for what a server build adds).
+    pub fn run(
+        &self,
+        limits: super::process::Limits,
+        cancel: &super::process::CancelToken,
+    ) -> std::io::Result<super::process::ProcessResult> {
+        match self {
+            BuildStep::Process(spec) => super::process::run(spec, limits, cancel),
+            BuildStep::Server(b) => server::run_build(b, limits, cancel),
+        }
+    }
 }
 
 /// Environment variables a fingerprint leaves out: where temporary files go (the C# build's
@@ -61,7 +99,10 @@ impl Plan {
             field(name.as_bytes());
             field(contents.as_bytes());
         }
-        for (step, spec) in [("build", self.build.as_ref()), ("run", Some(&self.run))] {
+        for (step, spec) in [
+            ("build", self.build.as_ref().map(BuildStep::plain)),
+            ("run", Some(&self.run)),
+        ] {
             field(step.as_bytes());
             let Some(spec) = spec else {
                 field(b"none");
@@ -142,20 +183,6 @@ impl Purpose {
     }
 }
 
-/// The shared C# compiler server a plan's build talks to; microlings starts it in its own
-/// process group so that a check's group kill does not take it down (see `compiler_server`).
-#[derive(Debug, Clone)]
-pub struct CompilerServer {
-    /// The pipe name both sides use.
-    pub pipe: String,
-    /// How to start the server.
-    pub spec: ProcessSpec,
-    /// Where the server listens (a Unix socket named after the pipe, in the temp directory).
-    pub socket: PathBuf,
-    /// Where microlings keeps the pid of the server it started.
-    pub pid_file: PathBuf,
-}
-
 /// Builds the plan for running `toolchain`'s language in `dir`, where the learner's file
 /// (named `Language::file_name`) has been written.
 pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purpose) -> Plan {
@@ -173,7 +200,6 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
                     dir,
                     &env,
                 ),
-                compiler_server: None,
             }
         }
         Language::Go => {
@@ -206,64 +232,86 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
                     // files there first (about 10 ms a build).
                     (".config/go/telemetry/mode".into(), "off\n".into()),
                 ],
-                build: Some(spec(
+                build: Some(BuildStep::Process(spec(
                     toolchain.program(Program::Go),
                     &["build", "-o", exe, "."],
                     dir,
                     &env,
-                )),
+                ))),
                 run: spec(&dir.join(exe), &[], dir, &env),
-                compiler_server: None,
             }
         }
-        Language::Java => Plan {
-            extra_files: vec![],
-            // C1 only and the serial GC roughly halve javac's start-up on small machines.
-            build: Some(spec(
-                toolchain.program(Program::Javac),
-                &[
-                    "-J-XX:TieredStopAtLevel=1",
-                    "-J-XX:+UseSerialGC",
-                    "-J-XX:-UsePerfData",
-                    "-encoding",
-                    "UTF-8",
-                    "-d",
-                    "out",
-                    "Main.java",
-                ],
-                dir,
-                &env,
-            )),
-            run: spec(
-                toolchain.program(Program::Java),
-                match purpose {
-                    Purpose::Check | Purpose::CheckService => &[
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:-UsePerfData",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        "out",
-                        "Main",
-                    ],
-                    // Measured under load: the full JIT (no TieredStopAtLevel) and Nagle off in
-                    // the JDK's HTTP server, which otherwise stalls keep-alive replies 40 ms.
-                    Purpose::Serve => &[
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:-UsePerfData",
-                        "-Dsun.net.httpserver.nodelay=true",
-                        "-cp",
-                        "out",
-                        "Main",
-                    ],
-                },
-                dir,
-                &env,
-            ),
-            compiler_server: None,
-        },
+        Language::Java => java_plan(toolchain, dir, caches, purpose, env),
         Language::CSharp => csharp_plan(toolchain, dir, caches, purpose.web(), env),
+    }
+}
+
+/// javac's arguments, relative to the run directory.
+const JAVAC_ARGS: &[&str] = &["-encoding", "UTF-8", "-d", "out", "Main.java"];
+
+fn java_plan(
+    toolchain: &Toolchain,
+    dir: &Path,
+    caches: &CacheDirs,
+    purpose: Purpose,
+    env: Vec<(String, String)>,
+) -> Plan {
+    // C1 only and the serial GC roughly halve javac's start-up on small machines.
+    let mut plain_args = vec![
+        "-J-XX:TieredStopAtLevel=1",
+        "-J-XX:+UseSerialGC",
+        "-J-XX:-UsePerfData",
+    ];
+    plain_args.extend(JAVAC_ARGS);
+    let plain = spec(toolchain.program(Program::Javac), &plain_args, dir, &env);
+    let build = if server::java::supported(toolchain) {
+        // The server works in the run directory as javac would: "." is the class path.
+        let mut args: Vec<String> = vec!["-classpath".into(), dir.display().to_string()];
+        args.extend(JAVAC_ARGS.iter().map(|a| match *a {
+            "out" => dir.join("out").display().to_string(),
+            a => a.to_string(),
+        }));
+        BuildStep::Server(Box::new(ServerBuild {
+            server: server::java::spec(toolchain, &caches.root, &env),
+            via: Via::Request {
+                dir: dir.to_path_buf(),
+                args,
+            },
+            fallback: plain,
+        }))
+    } else {
+        BuildStep::Process(plain)
+    };
+    Plan {
+        extra_files: vec![],
+        build: Some(build),
+        run: spec(
+            toolchain.program(Program::Java),
+            match purpose {
+                Purpose::Check | Purpose::CheckService => &[
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    "out",
+                    "Main",
+                ],
+                // Measured under load: the full JIT (no TieredStopAtLevel) and Nagle off in
+                // the JDK's HTTP server, which otherwise stalls keep-alive replies 40 ms.
+                Purpose::Serve => &[
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData",
+                    "-Dsun.net.httpserver.nodelay=true",
+                    "-cp",
+                    "out",
+                    "Main",
+                ],
+            },
+            dir,
+            &env,
+        ),
     }
 }
 
@@ -296,18 +344,6 @@ const WEB_USINGS: &[&str] = &[
 /// compiles, so a solution that passes here passes on every supported SDK.
 pub const CSHARP_LANGUAGE_VERSION: &str = "12";
 
-/// How long the shared compiler server that microlings starts stays alive without work.
-pub const COMPILER_SERVER_IDLE: std::time::Duration = std::time::Duration::from_secs(300);
-
-/// [`COMPILER_SERVER_IDLE`], or `MICROLINGS_COMPILER_IDLE_SECS` (tests use a few seconds).
-fn compiler_idle_secs() -> u64 {
-    std::env::var("MICROLINGS_COMPILER_IDLE_SECS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&s: &u64| s > 0)
-        .unwrap_or(COMPILER_SERVER_IDLE.as_secs())
-}
-
 fn global_usings(web: bool) -> String {
     let web: &[&str] = if web { WEB_USINGS } else { &[] };
     let mut text = String::from("// <auto-generated/> the implicit usings of an SDK project\n");
@@ -315,21 +351,6 @@ fn global_usings(web: bool) -> String {
         text.push_str(&format!("global using global::{ns};\n"));
     }
     text
-}
-
-/// The name of the compiler server's pipe: one per SDK and data directory, so two data
-/// directories never share a server (or its caches).
-pub fn compiler_pipe_name(caches: &CacheDirs, sdk_version: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(caches.root.to_string_lossy().as_bytes());
-    h.update([0]);
-    h.update(sdk_version.as_bytes());
-    let hex: String = h.finalize()[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("microlings-csc-{hex}")
 }
 
 fn quoted(path: &Path) -> String {
@@ -369,7 +390,7 @@ fn csharp_plan(
         // outlive the check.
         return Plan {
             extra_files: vec![("exercise.csproj".into(), csproj(major, web))],
-            build: Some(spec(
+            build: Some(BuildStep::Process(spec(
                 dotnet,
                 &[
                     "build",
@@ -384,9 +405,8 @@ fn csharp_plan(
                 ],
                 dir,
                 &env,
-            )),
+            ))),
             run: spec(dotnet, &["exec", "out/exercise.dll"], dir, &env),
-            compiler_server: None,
         };
     };
     let mut rsp = vec![
@@ -425,51 +445,58 @@ fn csharp_plan(
         "{{\"runtimeOptions\":{{\"tfm\":\"{}\",\"framework\":{{\"name\":\"{framework}\",\"version\":\"{major}.0.0\"}}}}}}\n",
         direct.tfm
     );
-    let pipe = compiler_pipe_name(caches, &toolchain.version);
+    let pipe = server::csharp::pipe_name(&caches.root, &toolchain.version);
     // The client and the server meet in the temp directory: both must see the same one.
     let mut build_env = env.clone();
     let system_tmp = std::env::temp_dir().display().to_string();
     build_env.retain(|(k, _)| k != "TMPDIR");
-    build_env.push(("TMPDIR".to_string(), system_tmp.clone()));
+    build_env.push(("TMPDIR".to_string(), system_tmp));
+    // A client that compiles on its own (no server, or the server died) has the same ceiling.
+    build_env.push(server::csharp::heap_limit_env());
     let csc = direct.csc_dll.display().to_string();
     let shared = format!("-shared:{pipe}");
-    let keepalive = format!("-keepalive:{}", compiler_idle_secs());
+    let keepalive = format!("-keepalive:{}", server::idle().as_secs());
     let mut server_env: Vec<(String, String)> = build_env
         .iter()
-        .filter(|(k, _)| k != "HOME")
+        .filter(|(k, _)| k != "HOME" && k != "DOTNET_GCHeapHardLimit")
         .cloned()
         .collect();
     server_env.push(("HOME".to_string(), caches.dir("dotnet-home")));
+    // -noconfig must be on the command line: csc ignores it in a response file.
+    let client = spec(
+        dotnet,
+        &["exec", &csc, "-noconfig", &shared, &keepalive, "@csc.rsp"],
+        dir,
+        &build_env,
+    );
+    let fallback = spec(
+        dotnet,
+        &["exec", &csc, "-noconfig", "@csc.rsp"],
+        dir,
+        &build_env,
+    );
     Plan {
         extra_files: vec![
             ("csc.rsp".into(), rsp.join("\n") + "\n"),
             ("GlobalUsings.g.cs".into(), global_usings(web)),
             ("exercise.runtimeconfig.json".into(), runtimeconfig),
         ],
-        build: Some(spec(
-            dotnet,
-            // -noconfig must be on the command line: csc ignores it in a response file.
-            &["exec", &csc, "-noconfig", &shared, &keepalive, "@csc.rsp"],
-            dir,
-            &build_env,
-        )),
-        run: spec(dotnet, &["exec", "exercise.dll"], dir, &env),
-        compiler_server: Some(CompilerServer {
-            pipe: pipe.clone(),
-            spec: ProcessSpec {
-                program: dotnet.to_path_buf(),
-                args: vec![
-                    "exec".into(),
-                    direct.server_dll.display().to_string(),
-                    format!("-pipename:{pipe}"),
-                ],
-                dir: caches.root.clone(),
-                env: server_env,
-                stdin: None,
-            },
-            socket: PathBuf::from(system_tmp).join(&pipe),
-            pid_file: caches.root.join(format!("{pipe}.pid")),
+        build: Some(if server::enabled() {
+            BuildStep::Server(Box::new(ServerBuild {
+                server: server::csharp::spec(
+                    dotnet,
+                    &direct.server_dll,
+                    &caches.root,
+                    &toolchain.version,
+                    server_env,
+                ),
+                via: Via::Command(client),
+                fallback,
+            }))
+        } else {
+            BuildStep::Process(fallback)
         }),
+        run: spec(dotnet, &["exec", "exercise.dll"], dir, &env),
     }
 }
 
@@ -537,17 +564,23 @@ mod tests {
         let same = |p: &Plan| p.fingerprint() == base.fingerprint();
         // Where the compiler server is and how long it stays: not a verdict.
         let mut other = base.clone();
-        let server = other.compiler_server.as_mut().expect("a server");
-        server.socket = PathBuf::from("/elsewhere/tmp/socket");
-        server.spec.args.push("-pipename:other".into());
-        let build = other.build.as_mut().expect("a build");
-        for arg in &mut build.args {
-            if arg.starts_with("-keepalive:") {
-                *arg = "-keepalive:5".into();
+        let Some(BuildStep::Server(build)) = other.build.as_mut() else {
+            panic!("C# with the SDK's csc builds through a server");
+        };
+        build.server.endpoint = PathBuf::from("/elsewhere/tmp/socket");
+        build.server.launch.args.push("-pipename:other".into());
+        if let server::Via::Command(client) = &mut build.via {
+            for arg in &mut client.args {
+                if arg.starts_with("-keepalive:") {
+                    *arg = "-keepalive:5".into();
+                }
             }
         }
-        build.env.retain(|(k, _)| k != "TMPDIR");
-        build.env.push(("TMPDIR".into(), "/var/tmp".into()));
+        build.fallback.env.retain(|(k, _)| k != "TMPDIR");
+        build
+            .fallback
+            .env
+            .push(("TMPDIR".into(), "/var/tmp".into()));
         assert!(
             same(&other),
             "server, idle time and temp directory changed the fingerprint"
@@ -592,14 +625,14 @@ mod tests {
             Purpose::Check,
         );
         assert_eq!(p.extra_files[0].1, "module exercise\n\ngo 1.19\n");
-        let build = p.build.expect("go builds");
+        let build = p.build.expect("go builds").plain().clone();
         assert_eq!(build.args[0], "build");
         let expected_cache = "/c/go-build".to_string();
         assert!(build.env.contains(&("GOCACHE".into(), expected_cache)));
         let mut warm = toolchain(Language::Go, &["/bin/go"]);
         warm.go_cache = Some("/home/me/.cache/go-build".into());
         let p = plan(&warm, Path::new("/r"), &caches, Purpose::Check);
-        let build = p.build.expect("go builds");
+        let build = p.build.expect("go builds").plain().clone();
         assert!(
             build
                 .env
@@ -612,12 +645,20 @@ mod tests {
     fn csharp_compiles_with_csc_through_a_per_data_dir_server() {
         let caches = CacheDirs { root: "/c".into() };
         let p = plan(&dotnet(true), Path::new("/r"), &caches, Purpose::Check);
-        let build = p.build.as_ref().expect("C# builds");
+        let Some(BuildStep::Server(b)) = &p.build else {
+            panic!("C# builds through a server: {:?}", p.build)
+        };
+        let Via::Command(build) = &b.via else {
+            panic!("csc is the client: {:?}", b.via)
+        };
         assert_eq!(build.args[0], "exec");
         assert!(build.args[1].ends_with("csc.dll"));
-        let pipe = compiler_pipe_name(&caches, "8.0.100");
+        let pipe = server::csharp::pipe_name(&caches.root, "8.0.100");
         assert!(build.args.contains(&format!("-shared:{pipe}")));
         assert!(build.args.contains(&"-keepalive:300".to_string()));
+        // The fallback is the same compiler without the server.
+        assert!(!b.fallback.args.iter().any(|a| a.starts_with("-shared")));
+        assert!(b.fallback.args.contains(&"@csc.rsp".to_string()));
         let rsp = file(&p, "csc.rsp");
         assert!(rsp.contains("-langversion:12"), "{rsp}");
         assert!(rsp.contains("-nullable:enable"));
@@ -629,16 +670,22 @@ mod tests {
         assert!(file(&p, "GlobalUsings.g.cs").contains("global using global::System.Linq;"));
         assert!(file(&p, "exercise.runtimeconfig.json").contains("Microsoft.NETCore.App"));
         assert_eq!(p.run.args, ["exec", "exercise.dll"]);
-        let server = p.compiler_server.as_ref().expect("a server");
-        assert_eq!(server.pipe, pipe);
-        assert!(server.spec.args.contains(&format!("-pipename:{pipe}")));
-        // Client and server meet in the same temp directory.
+        let server = &b.server;
+        assert!(server.launch.args.contains(&format!("-pipename:{pipe}")));
+        // Client and server meet in the same temp directory; both have a heap ceiling.
         let tmp = std::env::temp_dir().display().to_string();
         assert!(build.env.contains(&("TMPDIR".into(), tmp.clone())));
-        assert!(server.spec.env.contains(&("TMPDIR".into(), tmp)));
+        assert!(server.launch.env.contains(&("TMPDIR".into(), tmp)));
+        assert!(
+            server
+                .launch
+                .env
+                .contains(&server::csharp::heap_limit_env())
+        );
+        assert!(b.fallback.env.contains(&server::csharp::heap_limit_env()));
         // Another data directory, another server.
         let other = CacheDirs { root: "/d".into() };
-        assert_ne!(compiler_pipe_name(&other, "8.0.100"), pipe);
+        assert_ne!(server::csharp::pipe_name(&other.root, "8.0.100"), pipe);
     }
 
     #[test]
@@ -662,14 +709,15 @@ mod tests {
         let csproj = file(&p, "exercise.csproj");
         assert!(csproj.contains("<TargetFramework>net8.0</TargetFramework>"));
         assert!(csproj.contains("<ImplicitUsings>enable</ImplicitUsings>"));
-        let build = p.build.expect("dotnet builds");
+        let Some(BuildStep::Process(build)) = p.build else {
+            panic!("dotnet build is a plain process")
+        };
         assert!(build.args.contains(&"-nodeReuse:false".to_string()));
         assert!(
             build
                 .args
                 .contains(&"-p:UseSharedCompilation=false".to_string())
         );
-        assert!(p.compiler_server.is_none());
         assert_eq!(p.run.args, ["exec", "out/exercise.dll"]);
     }
 
@@ -712,5 +760,52 @@ mod tests {
         );
         assert!(p.run.args.contains(&"-Xmx256m".to_string()));
         assert!(p.run.env.contains(&("LANG".into(), "C.UTF-8".into())));
+    }
+
+    #[test]
+    fn java_compiles_through_a_server_from_jdk_16_with_plain_javac_as_the_fallback() {
+        let caches = CacheDirs { root: "/c".into() };
+        let mut java = toolchain(Language::Java, &["/bin/javac", "/bin/java"]);
+        java.version = "17.0.15".into();
+        let p = plan(&java, Path::new("/r"), &caches, Purpose::Check);
+        let Some(BuildStep::Server(b)) = &p.build else {
+            panic!("JDK 17 compiles through the server: {:?}", p.build)
+        };
+        let Via::Request { dir, args } = &b.via else {
+            panic!("a request: {:?}", b.via)
+        };
+        assert_eq!(dir, Path::new("/r"));
+        assert_eq!(args[..2], ["-classpath", "/r"]);
+        assert!(args.contains(&"/r/out".to_string()));
+        assert!(b.fallback.args.ends_with(&[
+            "-encoding".to_string(),
+            "UTF-8".into(),
+            "-d".into(),
+            "out".into(),
+            "Main.java".into()
+        ]));
+        let launch = &b.server.launch.args;
+        assert!(launch.contains(&"-XX:+ExitOnOutOfMemoryError".to_string()));
+        assert!(launch.iter().any(|a| a.starts_with("-Xmx")));
+        assert!(
+            launch
+                .iter()
+                .any(|a| a.starts_with("-XX:MaxMetaspaceSize="))
+        );
+        // Another data directory, another server.
+        let other = plan(
+            &java,
+            Path::new("/r"),
+            &CacheDirs { root: "/d".into() },
+            Purpose::Check,
+        );
+        assert_ne!(
+            other.build.and_then(|b| b.server().cloned()).map(|s| s.key),
+            Some(b.server.key.clone())
+        );
+        // Before JDK 16 there are no Unix domain sockets in Java: plain javac.
+        java.version = "11.0.2".into();
+        let p = plan(&java, Path::new("/r"), &caches, Purpose::Check);
+        assert!(matches!(p.build, Some(BuildStep::Process(_))));
     }
 }

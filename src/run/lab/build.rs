@@ -6,7 +6,7 @@ use super::LabVariant;
 use crate::course::Language;
 use crate::run::classify::{self, Blame, Step, classify};
 use crate::run::plan::{self, CacheDirs};
-use crate::run::process::{self, CancelToken, Limits, ProcessSpec, Termination};
+use crate::run::process::{CancelToken, Limits, ProcessSpec, Termination};
 use crate::run::toolchain::Toolchain;
 use crate::run::{BUILD_ALLOWANCE, OUTPUT_CAP, Runner};
 
@@ -80,16 +80,13 @@ pub(super) fn build(
     };
     let plan = plan::plan(toolchain, dir, &caches, plan::Purpose::Serve);
     plan.write_files(dir).map_err(io)?;
-    if let Some(server) = &plan.compiler_server {
-        crate::run::compiler_server::ensure_running(server);
-    }
     let mut build_ms = None;
     if let Some(build) = &plan.build {
         let limits = Limits {
             timeout: BUILD_ALLOWANCE * 3,
             output_cap: OUTPUT_CAP,
         };
-        let r = process::run(build, limits, cancel).map_err(|e| e.to_string())?;
+        let r = build.run(limits, cancel).map_err(|e| e.to_string())?;
         if r.termination != Termination::Exited(0) {
             if let Blame::Machine(failure) = classify(Step::Build(limits.timeout), lang, &r) {
                 return Err(format!("the build could not run: {}", failure.words()));
