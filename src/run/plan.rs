@@ -3,12 +3,21 @@
 use std::path::{Path, PathBuf};
 
 use super::process::ProcessSpec;
-use super::toolchain::{Program, Toolchain};
+use super::toolchain::{DOTNET_MIN_MAJOR, DotnetSdk, Program, Toolchain};
 use crate::course::Language;
 
 /// The Go language version pinned in the generated go.mod: the same semantics (e.g. one loop
 /// variable shared by all iterations) on every Go release.
 pub const GO_LANGUAGE_VERSION: &str = "1.19";
+
+/// The module path of the go.mod a check builds in.
+pub const GO_MODULE: &str = "exercise";
+
+/// A go.mod for `module` with the check's `go` line (shared with the learner's workspace,
+/// whose modules need distinct paths to sit in one go.work).
+pub fn go_mod(module: &str) -> String {
+    format!("module {module}\n\ngo {GO_LANGUAGE_VERSION}\n")
+}
 
 /// Where persistent build caches live (Go's GOCACHE, .NET's NuGet folder, the C# compiler
 /// server's pipe name).
@@ -149,10 +158,7 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
             let exe = if cfg!(windows) { "prog.exe" } else { "prog" };
             Plan {
                 extra_files: vec![
-                    (
-                        "go.mod".into(),
-                        format!("module exercise\n\ngo {GO_LANGUAGE_VERSION}\n"),
-                    ),
+                    ("go.mod".into(), go_mod(GO_MODULE)),
                     // Telemetry off: otherwise every build in a fresh HOME writes counter
                     // files there first (about 10 ms a build).
                     (".config/go/telemetry/mode".into(), "off\n".into()),
@@ -247,6 +253,24 @@ const WEB_USINGS: &[&str] = &[
 /// compiles, so a solution that passes here passes on every supported SDK.
 pub const CSHARP_LANGUAGE_VERSION: &str = "12";
 
+/// The compiler's warning level: csc's own default (an SDK project would otherwise raise it to
+/// the framework's version, adding warning waves the check does not report).
+pub const CSHARP_WARNING_LEVEL: u32 = 4;
+
+/// The target framework a C# program is built for: the reference packs the direct compiler
+/// uses, else `net<major>.0` of the SDK (the oldest supported one when no SDK was found).
+pub fn csharp_target_framework(toolchain: Option<&Toolchain>) -> String {
+    let sdk = toolchain.and_then(|t| t.dotnet.as_ref());
+    match sdk {
+        Some(DotnetSdk {
+            direct: Some(direct),
+            ..
+        }) => direct.tfm.clone(),
+        Some(sdk) => format!("net{}.0", sdk.major),
+        None => format!("net{DOTNET_MIN_MAJOR}.0"),
+    }
+}
+
 /// How long the shared compiler server that microlings starts stays alive without work.
 pub const COMPILER_SERVER_IDLE: std::time::Duration = std::time::Duration::from_secs(300);
 
@@ -319,7 +343,14 @@ fn csharp_plan(
         // The fallback: an SDK project and `dotnet build`, without build servers that would
         // outlive the check.
         return Plan {
-            extra_files: vec![("exercise.csproj".into(), csproj(major, web))],
+            extra_files: vec![(
+                "exercise.csproj".into(),
+                csharp_project(
+                    &csharp_target_framework(Some(toolchain)),
+                    web,
+                    Some("exercise"),
+                ),
+            )],
             build: Some(spec(
                 dotnet,
                 &[
@@ -345,6 +376,7 @@ fn csharp_plan(
         "-nostdlib+".to_string(),
         "-target:exe".to_string(),
         format!("-langversion:{CSHARP_LANGUAGE_VERSION}"),
+        format!("-warn:{CSHARP_WARNING_LEVEL}"),
         "-nullable:enable".to_string(),
         // Debug information, as `dotnet run` builds: stack traces name the line.
         "-debug:portable".to_string(),
@@ -430,23 +462,29 @@ fn csharp_plan(
     }
 }
 
-/// A project file for the `dotnet build` fallback: what `dotnet new console` (or `web`) writes.
-fn csproj(dotnet_major: u32, web: bool) -> String {
+/// An SDK project with the check's settings: what `dotnet new console` (or `web`) writes, plus
+/// the language version and warnings of the direct compiler (no .NET analyzers: csc runs none).
+/// The `dotnet build` fallback builds one; the learner's workspace has one per exercise.
+pub fn csharp_project(target_framework: &str, web: bool, assembly_name: Option<&str>) -> String {
     let sdk = if web {
         "Microsoft.NET.Sdk.Web"
     } else {
         "Microsoft.NET.Sdk"
     };
+    let assembly = assembly_name
+        .map(|name| format!("    <AssemblyName>{name}</AssemblyName>\n"))
+        .unwrap_or_default();
     format!(
         r#"<Project Sdk="{sdk}">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
-    <TargetFramework>net{dotnet_major}.0</TargetFramework>
+    <TargetFramework>{target_framework}</TargetFramework>
     <LangVersion>{CSHARP_LANGUAGE_VERSION}</LangVersion>
     <ImplicitUsings>enable</ImplicitUsings>
     <Nullable>enable</Nullable>
-    <AssemblyName>exercise</AssemblyName>
-  </PropertyGroup>
+    <WarningLevel>{CSHARP_WARNING_LEVEL}</WarningLevel>
+    <EnableNETAnalyzers>false</EnableNETAnalyzers>
+{assembly}  </PropertyGroup>
 </Project>
 "#
     )

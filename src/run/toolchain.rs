@@ -243,6 +243,16 @@ impl Toolchains {
         toolchains
     }
 
+    /// What `cache_file` holds from the last detection, without detecting or comparing the
+    /// programs on PATH (`None` when there is no readable cache). For what only needs the
+    /// toolchains' versions, such as the learner's project files, and must not wait.
+    pub fn read_cached(cache_file: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(cache_file).ok()?;
+        serde_json::from_str::<CachedDetection>(&text)
+            .ok()
+            .map(|cached| cached.toolchains)
+    }
+
     /// Detects every toolchain now, in parallel (one after the other when no thread can be
     /// started).
     pub fn detect() -> Self {
