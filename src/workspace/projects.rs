@@ -182,7 +182,7 @@ pub fn solution(slugs: &[String]) -> String {
 /// The root's .editorconfig: each language's usual style (gofmt's tabs, four spaces elsewhere).
 pub fn editorconfig() -> String {
     format!(
-        "# {NOTE}\nroot = true\n\n[*]\ncharset = utf-8\nend_of_line = lf\ninsert_final_newline = true\ntrim_trailing_whitespace = true\n\n[*.go]\nindent_style = tab\n\n[*.{{py,java,cs}}]\nindent_style = space\nindent_size = 4\n\n[*.{{csproj,sln,json,xml,mod,work}}]\nindent_size = 2\n"
+        "# {NOTE}\nroot = true\n\n[*]\ncharset = utf-8\nend_of_line = lf\ninsert_final_newline = true\ntrim_trailing_whitespace = true\n\n[*.go]\nindent_style = tab\n\n[*.{{py,java,cs}}]\nindent_style = space\nindent_size = 4\n\n[*.{{csproj,json}}]\nindent_style = space\nindent_size = 2\n"
     )
 }
 

@@ -173,3 +173,32 @@ fn the_whole_course_is_made_at_once_and_a_file_in_the_way_is_reported() {
         "{go_work}"
     );
 }
+
+#[test]
+fn the_csharp_project_targets_the_sdk_of_the_cached_detection() {
+    use crate::run::toolchain::{DotnetSdk, Toolchain, Toolchains};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sdk = Toolchain {
+        language: Language::CSharp,
+        version: "10.0.100".into(),
+        programs: vec!["/dn/dotnet".into()],
+        dotnet: Some(DotnetSdk {
+            major: 10,
+            runtime: None,
+            direct: None,
+        }),
+        go_cache: None,
+    };
+    let toolchains = Toolchains::from_results([(Language::CSharp, Ok(sdk))].into());
+    let cache = dir.path().join("toolchains.json");
+    let cached = serde_json::json!({ "fingerprint": [], "toolchains": toolchains });
+    std::fs::write(&cache, cached.to_string()).expect("cache");
+    let ws = Workspace::new(dir.path().join("a")).with_toolchain_cache(cache);
+    assert_eq!(ws.settings().csharp_target_framework, "net10.0");
+    ws.ensure(&exercise(), Language::CSharp).expect("ensure");
+    assert!(read(dir.path().join("a/demo/csharp/demo.csproj")).contains("net10.0"));
+    // No detection yet: the oldest supported SDK, until one is found.
+    let ws =
+        Workspace::new(dir.path().join("b")).with_toolchain_cache(dir.path().join("missing.json"));
+    assert_eq!(ws.settings().csharp_target_framework, "net8.0");
+}
