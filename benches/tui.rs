@@ -164,15 +164,13 @@ fn project_files(course: &microlings::course::Course, data: &DataDir) {
     let settings = microlings::workspace::ProjectSettings::for_toolchains(
         &Toolchains::detect_cached(&data.toolchain_cache()),
     );
-    let fresh = |name: &str| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let ws = microlings::workspace::Workspace::new(dir.path().join(name))
-            .with_settings(settings.clone());
-        (dir, ws)
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A new Workspace per open, so that each one looks at every generated file (one Workspace
+    // would skip an exercise it looked at less than RECHECK_AFTER ago).
+    let workspace = |name: &str| {
+        microlings::workspace::Workspace::new(dir.path().join(name)).with_settings(settings.clone())
     };
-    let (_a, sources_only) = fresh("sources");
-    let (_b, with_projects) = fresh("projects");
-    let open = |ws: &microlings::workspace::Workspace, ex, projects: bool| {
+    let open = |ws: microlings::workspace::Workspace, ex, projects: bool| {
         let t = Instant::now();
         for lang in Language::ALL {
             if projects {
@@ -187,12 +185,12 @@ fn project_files(course: &microlings::course::Course, data: &DataDir) {
     let mut first = (Vec::new(), Vec::new());
     let mut again = (Vec::new(), Vec::new());
     for ex in &exercises {
-        first.0.push(open(&sources_only, *ex, false));
-        first.1.push(open(&with_projects, *ex, true));
+        first.0.push(open(workspace("sources"), *ex, false));
+        first.1.push(open(workspace("projects"), *ex, true));
     }
     for ex in &exercises {
-        again.0.push(open(&sources_only, *ex, false));
-        again.1.push(open(&with_projects, *ex, true));
+        again.0.push(open(workspace("sources"), *ex, false));
+        again.1.push(open(workspace("projects"), *ex, true));
     }
     for (label, (plain, projects)) in [("first open", first), ("opened again", again)] {
         let (plain, projects) = (median(plain), median(projects));

@@ -6,8 +6,10 @@
 pub mod generated;
 pub mod projects;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
@@ -23,7 +25,14 @@ pub struct Workspace {
     toolchain_cache: Option<PathBuf>,
     /// The settings, read once (from `toolchain_cache`, else the defaults).
     settings: Arc<OnceLock<ProjectSettings>>,
+    /// When each exercise's project files were last made sure of (see [`RECHECK_AFTER`]).
+    checked: Arc<Mutex<HashMap<String, Instant>>>,
 }
+
+/// How long [`Workspace::ensure`] trusts that an exercise's project files are as they were:
+/// the TUI reads all four languages on opening one (and again on every file event), and
+/// looking at every generated file each time would cost more than the 5 ms budget.
+pub const RECHECK_AFTER: Duration = Duration::from_secs(2);
 
 /// Something the learner should know about the generated files (one of theirs was kept, or
 /// one could not be written). Never an error: the exercise works without them.
@@ -44,6 +53,7 @@ impl Workspace {
             root,
             toolchain_cache: None,
             settings: Arc::new(OnceLock::new()),
+            checked: Arc::default(),
         }
     }
 
@@ -90,25 +100,49 @@ impl Workspace {
         self.dir(exercise, lang).join(lang.file_name())
     }
 
-    /// Makes sure the learner's file exists, creating it from the starter, and that its
-    /// folder's project files are there; returns the file's path.
+    /// Makes sure the learner's file exists, creating it from the starter, and that the
+    /// exercise's project files are there (looked at once per [`RECHECK_AFTER`]); returns the
+    /// file's path.
     pub fn ensure(&self, exercise: &Exercise, lang: Language) -> Result<PathBuf> {
-        self.ensure_noting(exercise, lang).map(|(path, _)| path)
+        let path = self.ensure_source(exercise, lang)?;
+        let now = Instant::now();
+        if let Ok(mut checked) = self.checked.lock() {
+            match checked.get(&exercise.slug) {
+                Some(at) if now.duration_since(*at) < RECHECK_AFTER => return Ok(path),
+                _ => {
+                    checked.insert(exercise.slug.clone(), now);
+                }
+            }
+        }
+        self.ensure_projects(exercise);
+        Ok(path)
     }
 
-    /// [`ensure`](Self::ensure), also saying what happened to the project files that the
-    /// learner should know.
+    /// [`ensure`](Self::ensure) now, whenever the files were last looked at, also saying what
+    /// happened to the project files that the learner should know.
     pub fn ensure_noting(
         &self,
         exercise: &Exercise,
         lang: Language,
     ) -> Result<(PathBuf, Vec<ProjectNotice>)> {
         let path = self.ensure_source(exercise, lang)?;
-        let mut record = Record::load(&self.root);
-        let mut notices = self.ensure_language_files(&mut record, exercise, lang);
+        Ok((path, self.ensure_projects(exercise)))
+    }
+
+    /// The project files of every language of `exercise` (and each language's source, so that
+    /// no project is without its file), then the root's: one pass, one record.
+    fn ensure_projects(&self, exercise: &Exercise) -> Vec<ProjectNotice> {
+        let mut record = Record::new(&self.root);
+        let mut notices = Vec::new();
+        for lang in Language::ALL {
+            if let Err(e) = self.ensure_source(exercise, lang) {
+                notices.push(ProjectNotice(format!("{e:#}")));
+            }
+            notices.extend(self.ensure_language_files(&mut record, exercise, lang));
+        }
         notices.extend(self.ensure_root_files(&mut record));
         notices.extend(self.save_record(&mut record));
-        Ok((path, notices))
+        notices
     }
 
     /// Makes every exercise's files exist in every language, with their project files and the
@@ -117,7 +151,7 @@ impl Workspace {
         &self,
         exercises: impl IntoIterator<Item = &'a Exercise>,
     ) -> Result<Vec<ProjectNotice>> {
-        let mut record = Record::load(&self.root);
+        let mut record = Record::new(&self.root);
         let mut notices = Vec::new();
         for exercise in exercises {
             for lang in Language::ALL {
@@ -198,7 +232,7 @@ impl Workspace {
 
     fn ensure_file(&self, record: &mut Record, rel: &str, text: &str) -> Option<ProjectNotice> {
         let shown = self.root.join(rel);
-        match record.ensure(&self.root, rel, text.as_bytes()) {
+        match record.ensure(rel, text.as_bytes()) {
             Ok(Ensured::Unchanged | Ensured::Created | Ensured::Updated) => None,
             Ok(Ensured::KeptLearners) => Some(ProjectNotice(format!(
                 "{} was changed by you, so microlings leaves it as it is (delete it to get the generated one back)",
@@ -216,7 +250,7 @@ impl Workspace {
     }
 
     fn save_record(&self, record: &mut Record) -> Option<ProjectNotice> {
-        record.save(&self.root).err().map(|e| {
+        record.save().err().map(|e| {
             ProjectNotice(format!(
                 "cannot save {}: {e}; microlings will treat the project files as yours",
                 self.root.join(generated::RECORD_PATH).display()

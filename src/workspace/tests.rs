@@ -202,3 +202,21 @@ fn the_csharp_project_targets_the_sdk_of_the_cached_detection() {
         Workspace::new(dir.path().join("b")).with_toolchain_cache(dir.path().join("missing.json"));
     assert_eq!(ws.settings().csharp_target_framework, "net8.0");
 }
+
+#[test]
+fn opening_again_soon_does_not_look_at_the_project_files_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::new(dir.path().to_path_buf()).with_settings(settings("net10.0"));
+    let ex = exercise();
+    ws.ensure(&ex, Language::Python).expect("ensure");
+    // One language opened: the exercise is made in all four, so every project has its file.
+    for lang in Language::ALL {
+        assert!(ws.path("demo", lang).is_file(), "{lang:?}");
+    }
+    let go_mod = dir.path().join("demo/go/go.mod");
+    std::fs::remove_file(&go_mod).expect("delete");
+    ws.ensure(&ex, Language::Go).expect("ensure");
+    assert!(!go_mod.exists(), "looked again within {RECHECK_AFTER:?}");
+    ws.ensure_noting(&ex, Language::Go).expect("ensure");
+    assert!(go_mod.is_file(), "made again when asked");
+}
