@@ -153,7 +153,56 @@ fn main() {
         println!("draw {screen} at 160x48: {}", ms(t));
     }
     println!("slowest frame: {}", ms(worst));
+    project_files(&course, &data);
     real_terminal(dir.path());
+}
+
+/// What opening an exercise costs with the generated project files (go.mod, C# project,
+/// go.work, solution...; the TUI reads all four sources with `Workspace::read`) against reading
+/// the sources alone (`read_bytes`, which makes no project file): on the first open, when
+/// everything is written, and when it is opened again.
+fn project_files(course: &microlings::course::Course, data: &DataDir) {
+    let settings = microlings::workspace::ProjectSettings::for_toolchains(
+        &Toolchains::detect_cached(&data.toolchain_cache()),
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A new Workspace per open, so that each one looks at every generated file (one Workspace
+    // would skip an exercise it looked at less than RECHECK_AFTER ago).
+    let workspace = |name: &str| {
+        microlings::workspace::Workspace::new(dir.path().join(name)).with_settings(settings.clone())
+    };
+    let open = |ws: microlings::workspace::Workspace, ex, projects: bool| {
+        let t = Instant::now();
+        for lang in Language::ALL {
+            if projects {
+                std::hint::black_box(ws.read(ex, lang).expect("read"));
+            } else {
+                std::hint::black_box(ws.read_bytes(ex, lang).expect("read"));
+            }
+        }
+        t.elapsed()
+    };
+    let exercises: Vec<_> = course.exercises_in_order().map(|(_, e)| e).collect();
+    let mut first = (Vec::new(), Vec::new());
+    let mut again = (Vec::new(), Vec::new());
+    for ex in &exercises {
+        first.0.push(open(workspace("sources"), *ex, false));
+        first.1.push(open(workspace("projects"), *ex, true));
+    }
+    for ex in &exercises {
+        again.0.push(open(workspace("sources"), *ex, false));
+        again.1.push(open(workspace("projects"), *ex, true));
+    }
+    for (label, (plain, projects)) in [("first open", first), ("opened again", again)] {
+        let (plain, projects) = (median(plain), median(projects));
+        println!(
+            "open an exercise, {label} ({} exercises, median): sources {}, with project files {} (+{})",
+            exercises.len(),
+            ms(plain),
+            ms(projects),
+            ms(projects.saturating_sub(plain))
+        );
+    }
 }
 
 /// Starts the real binary in tmux and reads its memory and CPU time from /proc.

@@ -38,7 +38,7 @@ impl DataDir {
 
     /// The learner's files.
     pub fn workspace(&self) -> Workspace {
-        Workspace::new(self.root.join("workspace"))
+        Workspace::new(self.root.join("workspace")).with_toolchain_cache(self.toolchain_cache())
     }
 
     /// Where checks build and run, and what they cache: in the data directory, or, when it

@@ -17,6 +17,7 @@ const EXERCISE_ARGS: &[(&[&str], &str)] = &[
     (&["hint"], "exercise"),
     (&["reset"], "exercise"),
     (&["path"], "exercise"),
+    (&["open"], "exercise"),
     (&["dev", "check"], "exercises"),
 ];
 

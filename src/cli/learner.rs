@@ -111,10 +111,13 @@ fn confirm(question: &str) -> Result<bool> {
 /// Prints the path of the learner's file, creating it from the starter if needed.
 pub fn path(ctx: &Context, slug: &str, lang: Option<Language>) -> Result<ExitCode> {
     let exercise = ctx.exercise(slug)?;
-    let path = ctx
+    let (path, notices) = ctx
         .data
         .workspace()
-        .ensure(exercise, lang.unwrap_or(Language::Python))?;
+        .ensure_noting(exercise, lang.unwrap_or(Language::Python))?;
+    for notice in notices {
+        eprintln!("note: {}", super::out::visible(&notice.0));
+    }
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }

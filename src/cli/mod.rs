@@ -31,6 +31,7 @@ mod lab;
 mod learner;
 mod listing;
 mod render;
+mod workspace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -144,6 +145,17 @@ pub enum Command {
     },
     /// Print the path of the file to edit for an exercise
     Path {
+        /// The exercise
+        exercise: String,
+        /// The language [default: python]
+        #[arg(long, short)]
+        lang: Option<Language>,
+    },
+    /// Print the folder with your files, to open in an IDE (every exercise is made there, each
+    /// language folder a project of its own)
+    Workspace,
+    /// Open $VISUAL or $EDITOR on your file for an exercise
+    Open {
         /// The exercise
         exercise: String,
         /// The language [default: python]
@@ -299,6 +311,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Progress { json, .. }) => listing::progress(&ctx, json),
         Some(Command::Path { exercise, lang }) => learner::path(&ctx, &exercise, lang),
+        Some(Command::Workspace) => workspace::workspace_folder(&ctx),
+        Some(Command::Open { exercise, lang }) => workspace::open(&ctx, &exercise, lang),
         Some(Command::Doctor) => doctor::doctor(&ctx.data, cli.global.course.as_deref(), ctx.paint),
         Some(Command::Lab(args)) => lab::lab(&ctx, &args),
         Some(Command::Completions { shell }) => completions::print(shell, &ctx.course),

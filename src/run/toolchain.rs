@@ -252,6 +252,16 @@ impl Toolchains {
         toolchains
     }
 
+    /// What `cache_file` holds from the last detection, without detecting or comparing the
+    /// programs on PATH (`None` when there is no readable cache). For what only needs the
+    /// toolchains' versions, such as the learner's project files, and must not wait.
+    pub fn read_cached(cache_file: &Path) -> Option<Self> {
+        let text = crate::fsutil::read_regular_capped(cache_file, 1 << 20).ok()?;
+        serde_json::from_slice::<CachedDetection>(&text)
+            .ok()
+            .map(|cached| cached.toolchains)
+    }
+
     /// Detects every toolchain now, in parallel (one after the other when no thread can be
     /// started).
     pub fn detect() -> Self {

@@ -512,7 +512,7 @@ impl Runtime {
 
 /// The learner's editor: $VISUAL, then $EDITOR (either may carry arguments, e.g. `code -w`),
 /// then a sensible default that exists here, with a note saying so.
-fn editor_command() -> Option<(String, Vec<String>, Option<String>)> {
+pub(crate) fn editor_command() -> Option<(String, Vec<String>, Option<String>)> {
     for var in ["VISUAL", "EDITOR"] {
         if let Ok(v) = std::env::var(var) {
             let mut parts = v.split_whitespace().map(str::to_string);

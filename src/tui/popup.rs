@@ -23,7 +23,7 @@ Choosing a language for microservices: Python, Go, Java and C#, compared by runn
 
 **Check:** in an exercise, `r` runs all four languages and compares their output; Enter runs one.
 
-**Edit:** `e` opens your `$EDITOR`, `i` edits right here; saving from any editor re-checks.
+**Edit:** `e` opens your `$EDITOR`, `i` edits right here; saving from any editor re-checks. `microlings workspace` prints the folder of your files: open it in VS Code, a JetBrains IDE or Neovim.
 
 `?` shows the keys of every screen. `q` quits; you come back exactly where you left off.";
 
