@@ -110,6 +110,8 @@ mod tests {
                 .map(|l| (*l, format!("starter {}", l.id())))
                 .collect(),
             solutions: BTreeMap::new(),
+            wrong: Vec::new(),
+            advice: Vec::new(),
         }
     }
 

@@ -301,6 +301,21 @@ fn indent(excerpt: &Excerpt<'_>) -> String {
     out
 }
 
+/// The advice notes that matched the learner's source, one `advice:` line each. They never
+/// change the verdict; they say what the output could not show.
+pub fn advice(paint: &Paint, notes: &[&str]) -> String {
+    notes
+        .iter()
+        .map(|note| {
+            format!(
+                "      {} {}\n",
+                paint.warn("advice:"),
+                super::learner::without_backticks(note)
+            )
+        })
+        .collect()
+}
+
 /// A verdict as symbol and words, padded to `width` columns, in its tone's colour.
 pub fn verdict(paint: &Paint, v: Verdict, width: usize) -> String {
     let text = format!("{:<width$}", outcome::label(v));
