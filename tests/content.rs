@@ -29,3 +29,64 @@ fn dev_check_passes_on_the_embedded_course() {
         "{text}"
     );
 }
+
+/// Every advice note can be seen: its pattern matches the starter or a known-wrong answer of
+/// its language (the loader already proves it never matches the reference solution).
+#[test]
+fn every_advice_pattern_fires_on_a_starter_or_a_wrong_answer() {
+    let course = microlings::course::load_course(None).expect("the embedded course loads");
+    let mut unreached = Vec::new();
+    let mut count = 0;
+    for ex in course.exercises.values() {
+        for advice in &ex.advice {
+            count += 1;
+            let starter = advice.matches(ex.starter(advice.language));
+            let wrong = ex
+                .wrong
+                .iter()
+                .any(|w| w.language == advice.language && advice.matches(&w.source));
+            if !starter && !wrong {
+                unreached.push(format!(
+                    "{} {}: {}",
+                    ex.slug, advice.language, advice.pattern
+                ));
+            }
+        }
+    }
+    assert!(count > 0, "the course has no advice at all");
+    assert!(
+        unreached.is_empty(),
+        "advice that nothing triggers: {unreached:#?}"
+    );
+}
+
+/// The wrong answers the issue lists are in the course: each class of mistake has a program.
+#[test]
+fn the_listed_mistakes_have_wrong_answers() {
+    let course = microlings::course::load_course(None).expect("the embedded course loads");
+    for (slug, mistakes) in [
+        (
+            "security-jwt-hs256",
+            &[
+                "empty-signature-skipped",
+                "prefix-compare",
+                "reserialised-header",
+                "lenient-base64",
+                "split-limit",
+                "alg-ignore-case",
+            ][..],
+        ),
+        (
+            "security-webhook-signature",
+            &["prefix-match", "text-round-trip", "uppercase-hex"][..],
+        ),
+    ] {
+        let ex = course.exercise(slug).expect("exercise");
+        for m in mistakes {
+            assert!(
+                ex.wrong.iter().any(|w| w.mistake == *m),
+                "{slug} has no wrong/{m}/"
+            );
+        }
+    }
+}

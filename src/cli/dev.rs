@@ -206,25 +206,41 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
     Ok(super::check::exit_code(!failed))
 }
 
-/// How the starters fail, per verdict: an author sees at a glance that, say, the typing lesson's
-/// compiled starters fail at compile time.
+/// How the starters (and the wrong answers) fail, per verdict: an author sees at a glance that,
+/// say, the typing lesson's compiled starters fail at compile time, or that a wrong answer fails
+/// by a compile error instead of the mistake it was written to show.
 fn summarise_starter_failures(
     ctx: &Context,
     jobs: &[(&Exercise, Language, Variant)],
     results: &[Outcome],
 ) {
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for ((_, _, variant), o) in jobs.iter().zip(results) {
-        if *variant == Variant::Starter {
-            *counts.entry(o.verdict.label()).or_default() += 1;
+    let by_verdict = |wanted: fn(Variant) -> bool| {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for ((_, _, variant), o) in jobs.iter().zip(results) {
+            if wanted(*variant) {
+                *counts.entry(o.verdict.label()).or_default() += 1;
+            }
         }
-    }
-    let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        counts
+            .iter()
+            .map(|(k, v)| format!("{v} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     println!(
         "  {}",
-        ctx.paint
-            .dim(&format!("starters fail by: {}", parts.join(", ")))
+        ctx.paint.dim(&format!(
+            "starters fail by: {}",
+            by_verdict(|v| v == Variant::Starter)
+        ))
     );
+    let wrong = by_verdict(|v| matches!(v, Variant::Wrong(_)));
+    if !wrong.is_empty() {
+        println!(
+            "  {}",
+            ctx.paint.dim(&format!("wrong answers fail by: {wrong}"))
+        );
+    }
 }
 
 /// Maps `f` over `items` on as many threads as the machine has cores, keeping the order.
