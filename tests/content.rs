@@ -80,6 +80,14 @@ fn the_listed_mistakes_have_wrong_answers() {
             "security-webhook-signature",
             &["prefix-match", "text-round-trip", "uppercase-hex"][..],
         ),
+        ("concurrency-fanout", &["sequential"][..]),
+        (
+            "concurrency-cpu-split",
+            &["lock-per-call", "split-atomic", "split-lock", "volatile"][..],
+        ),
+        ("bench-overhead", &["wall-clock"][..]),
+        ("decide-normalize", &["bankers-rounding"][..]),
+        ("typing-orders", &["hard-coded"][..]),
     ] {
         let ex = course.exercise(slug).expect("exercise");
         for m in mistakes {
