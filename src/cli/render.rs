@@ -468,4 +468,17 @@ mod tests {
             "the header does not repeat the request: {text}"
         );
     }
+
+    #[test]
+    fn advice_is_one_line_per_note_without_backticks() {
+        let text = advice(
+            &Paint::new(false),
+            &["Use `hmac.compare_digest`.", "Time with `perf_counter`."],
+        );
+        assert_eq!(
+            text,
+            "      advice: Use hmac.compare_digest.\n      advice: Time with perf_counter.\n"
+        );
+        assert_eq!(advice(&Paint::new(false), &[]), "");
+    }
 }
