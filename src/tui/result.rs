@@ -348,7 +348,9 @@ fn advice_lines(
         return;
     };
     for note in crate::learner::advice::notes(ex, o.language, source.as_bytes()) {
-        let mut wrapped = crate::tui::popup::wrap_words(&format!("advice: {note}"), width);
+        // Plain text, as the command line shows it: no code font to set backticks apart.
+        let text = format!("advice: {}", note.replace('`', ""));
+        let mut wrapped = crate::tui::popup::wrap_words(&text, width);
         for (i, l) in wrapped.drain(..).enumerate() {
             let style = if i == 0 {
                 r.cx.theme.warn
