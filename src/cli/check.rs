@@ -48,6 +48,12 @@ pub fn check(
                     super::learner::without_backticks(note)
                 );
             }
+            // Advice on what the output cannot show, whatever the verdict.
+            if o.verdict.is_attempt() {
+                let notes =
+                    learner::advice::notes_for_file(&ctx.data.workspace(), exercise, o.language);
+                print!("{}", render::advice(&ctx.paint, &notes));
+            }
         }
         let passed = outcomes
             .iter()

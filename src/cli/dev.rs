@@ -14,6 +14,32 @@ use crate::run::{CancelToken, CheckOptions, Outcome, Verdict};
 enum Variant {
     Starter,
     Solution,
+    /// The known-wrong program at this index of [`Exercise::wrong`].
+    Wrong(usize),
+}
+
+impl Variant {
+    /// Whether the outcome is the one this variant must have. A wrong answer must be judged
+    /// and fail: a check that could not run proves nothing about the grading.
+    fn as_required(self, verdict: Verdict) -> bool {
+        match self {
+            Variant::Starter => verdict != Verdict::Passed,
+            Variant::Solution => verdict == Verdict::Passed,
+            Variant::Wrong(_) => verdict.is_attempt() && verdict != Verdict::Passed,
+        }
+    }
+
+    /// How the variant is named in messages.
+    fn describe(self, ex: &Exercise) -> String {
+        match self {
+            Variant::Starter => "starter".to_string(),
+            Variant::Solution => "solution".to_string(),
+            Variant::Wrong(i) => format!(
+                "wrong answer '{}'",
+                ex.wrong.get(i).map_or("?", |w| w.mistake.as_str())
+            ),
+        }
+    }
 }
 
 /// Whether CI demands every toolchain.
@@ -33,8 +59,9 @@ pub struct Selection {
     pub verbose: bool,
 }
 
-/// Validates the course (done by loading it) and proves every starter fails and every solution
-/// passes in every available language.
+/// Validates the course (done by loading it) and proves every starter fails, every solution
+/// passes and every known-wrong answer (`wrong/<mistake>/<lang>/`) fails, in every available
+/// language.
 pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
     let use_cache = sel.use_cache;
     for slug in &sel.exercises {
@@ -80,11 +107,23 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
         .exercises_in_order()
         .filter(|(_, ex)| sel.exercises.is_empty() || sel.exercises.contains(&ex.slug))
         .flat_map(|(_, ex)| {
-            langs
-                .iter()
-                .flat_map(move |(l, _)| [(ex, *l, Variant::Starter), (ex, *l, Variant::Solution)])
+            langs.iter().flat_map(move |(l, _)| {
+                let wrong = ex
+                    .wrong
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, w)| w.language == *l)
+                    .map(move |(i, _)| (ex, *l, Variant::Wrong(i)));
+                [(ex, *l, Variant::Starter), (ex, *l, Variant::Solution)]
+                    .into_iter()
+                    .chain(wrong)
+            })
         })
         .collect();
+    let wrong_jobs = jobs
+        .iter()
+        .filter(|(_, _, v)| matches!(v, Variant::Wrong(_)))
+        .count();
     let opts = CheckOptions {
         use_cache,
         cancel: CancelToken::on_interrupt(),
@@ -93,6 +132,7 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
         let source = match variant {
             Variant::Starter => ex.starter(lang),
             Variant::Solution => ex.solution(lang),
+            Variant::Wrong(i) => ex.wrong.get(i).map_or("", |w| w.source.as_str()),
         };
         runner.check(ex, lang, source, &opts)
     });
@@ -101,20 +141,14 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
     }
     let mut problems = 0;
     for ((ex, lang, variant), outcome) in jobs.iter().zip(&results) {
-        let wrong = match variant {
-            Variant::Starter => outcome.verdict == Verdict::Passed,
-            Variant::Solution => outcome.verdict != Verdict::Passed,
-        };
+        let wrong = !variant.as_required(outcome.verdict);
         if sel.verbose && !wrong {
-            let what = match variant {
-                Variant::Starter => "starter",
-                Variant::Solution => "solution",
-            };
             println!(
-                "{} {} {} {what}:",
+                "{} {} {} {}:",
                 p.good("✓"),
                 ex.slug,
-                lang.display_name()
+                lang.display_name(),
+                variant.describe(ex)
             );
             print!(
                 "{}",
@@ -126,11 +160,21 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
             let what = match variant {
                 Variant::Starter => {
                     "the starter PASSES: it must fail, so the learner has something to fix"
+                        .to_string()
                 }
-                Variant::Solution => "the reference solution FAILS:",
+                Variant::Solution => "the reference solution FAILS:".to_string(),
+                Variant::Wrong(_) if outcome.verdict == Verdict::Passed => format!(
+                    "the {} PASSES: the check does not catch this mistake",
+                    variant.describe(ex)
+                ),
+                Variant::Wrong(_) => format!(
+                    "the {} was not judged ({}), so it proves nothing:",
+                    variant.describe(ex),
+                    outcome.verdict.label()
+                ),
             };
             println!("{} {} {}: {what}", p.bad("✗"), ex.slug, lang.display_name());
-            if *variant == Variant::Solution {
+            if *variant != Variant::Starter && outcome.verdict != Verdict::Passed {
                 print!(
                     "{}",
                     render::outcome(p, outcome, render::failing_input(ex, outcome).as_deref())
@@ -140,20 +184,20 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
     }
     failed |= problems > 0;
     println!(
-        "{} {} starter/solution pairs checked in {}: {}",
+        "{} {} starter/solution pairs and {wrong_jobs} wrong answers checked in {}: {}",
         if problems == 0 {
             p.good("✓")
         } else {
             p.bad("✗")
         },
-        jobs.len() / 2,
+        (jobs.len() - wrong_jobs) / 2,
         langs
             .iter()
             .map(|(l, v)| format!("{} ({v})", l.display_name()))
             .collect::<Vec<_>>()
             .join(", "),
         if problems == 0 {
-            "every starter fails and every solution passes".to_string()
+            "every starter fails and every solution passes; every wrong answer fails".to_string()
         } else {
             format!("{problems} problem(s)")
         }
@@ -162,25 +206,41 @@ pub fn check(ctx: &Context, sel: &Selection) -> Result<ExitCode> {
     Ok(super::check::exit_code(!failed))
 }
 
-/// How the starters fail, per verdict: an author sees at a glance that, say, the typing lesson's
-/// compiled starters fail at compile time.
+/// How the starters (and the wrong answers) fail, per verdict: an author sees at a glance that,
+/// say, the typing lesson's compiled starters fail at compile time, or that a wrong answer fails
+/// by a compile error instead of the mistake it was written to show.
 fn summarise_starter_failures(
     ctx: &Context,
     jobs: &[(&Exercise, Language, Variant)],
     results: &[Outcome],
 ) {
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for ((_, _, variant), o) in jobs.iter().zip(results) {
-        if *variant == Variant::Starter {
-            *counts.entry(o.verdict.label()).or_default() += 1;
+    let by_verdict = |wanted: fn(Variant) -> bool| {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for ((_, _, variant), o) in jobs.iter().zip(results) {
+            if wanted(*variant) {
+                *counts.entry(o.verdict.label()).or_default() += 1;
+            }
         }
-    }
-    let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        counts
+            .iter()
+            .map(|(k, v)| format!("{v} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     println!(
         "  {}",
-        ctx.paint
-            .dim(&format!("starters fail by: {}", parts.join(", ")))
+        ctx.paint.dim(&format!(
+            "starters fail by: {}",
+            by_verdict(|v| v == Variant::Starter)
+        ))
     );
+    let wrong = by_verdict(|v| matches!(v, Variant::Wrong(_)));
+    if !wrong.is_empty() {
+        println!(
+            "  {}",
+            ctx.paint.dim(&format!("wrong answers fail by: {wrong}"))
+        );
+    }
 }
 
 /// Maps `f` over `items` on as many threads as the machine has cores, keeping the order.

@@ -181,7 +181,8 @@ pub enum Command {
 /// Author subcommands.
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
-    /// Validate a course: every file loads, every starter fails and every solution passes
+    /// Validate a course: every file loads, every starter and known-wrong answer fails, and
+    /// every solution passes
     Check {
         /// Re-run everything instead of using cached results
         #[arg(long)]

@@ -302,6 +302,21 @@ fn indent(excerpt: &Excerpt<'_>) -> String {
     out
 }
 
+/// The advice notes that matched the learner's source, one `advice:` line each. They never
+/// change the verdict; they say what the output could not show.
+pub fn advice(paint: &Paint, notes: &[&str]) -> String {
+    notes
+        .iter()
+        .map(|note| {
+            format!(
+                "      {} {}\n",
+                paint.warn("advice:"),
+                super::learner::without_backticks(note)
+            )
+        })
+        .collect()
+}
+
 /// A verdict as symbol and words, padded to `width` columns, in its tone's colour.
 pub fn verdict(paint: &Paint, v: Verdict, width: usize) -> String {
     let text = format!("{:<width$}", outcome::label(v));
@@ -453,5 +468,18 @@ mod tests {
             !text.contains("case '"),
             "the header does not repeat the request: {text}"
         );
+    }
+
+    #[test]
+    fn advice_is_one_line_per_note_without_backticks() {
+        let text = advice(
+            &Paint::new(false),
+            &["Use `hmac.compare_digest`.", "Time with `perf_counter`."],
+        );
+        assert_eq!(
+            text,
+            "      advice: Use hmac.compare_digest.\n      advice: Time with perf_counter.\n"
+        );
+        assert_eq!(advice(&Paint::new(false), &[]), "");
     }
 }

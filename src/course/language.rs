@@ -36,6 +36,12 @@ impl Language {
         }
     }
 
+    /// The language whose [`id`](Language::id) is exactly `id` (folder names are exact, unlike
+    /// the command line's spellings).
+    pub fn from_id(id: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.id() == id)
+    }
+
     /// The name shown to people.
     pub fn display_name(self) -> &'static str {
         match self {

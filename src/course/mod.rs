@@ -9,8 +9,8 @@ pub use files::CourseFiles;
 pub use language::Language;
 pub use load::{Diagnostic, LoadError, load};
 pub use model::{
-    Case, Course, Exercise, ExerciseKind, ExpectedBody, HttpRequestSpec, Lesson, Quiz, ServiceSpec,
-    StubRoute,
+    Advice, Case, Course, Exercise, ExerciseKind, ExpectedBody, HttpRequestSpec, Lesson, Quiz,
+    ServiceSpec, StubRoute, WrongAnswer,
 };
 
 /// Loads the course embedded in the binary, or the one at `dir` when given.

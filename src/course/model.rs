@@ -140,6 +140,12 @@ pub struct Exercise {
     pub starters: BTreeMap<Language, String>,
     /// The reference solutions.
     pub solutions: BTreeMap<Language, String>,
+    /// Known-wrong programs (`wrong/<mistake>/<lang>/...`): `dev check` proves each one FAILS,
+    /// so the check is shown to catch every mistake the author listed.
+    pub wrong: Vec<WrongAnswer>,
+    /// Notes shown after a check when the learner's source matches a pattern: advice on what
+    /// output cannot grade (a constant-time compare, a monotonic clock). They never fail a check.
+    pub advice: Vec<Advice>,
 }
 
 impl Exercise {
@@ -151,6 +157,46 @@ impl Exercise {
     /// The reference solution for a language.
     pub fn solution(&self, lang: Language) -> &str {
         self.solutions.get(&lang).map(String::as_str).unwrap_or("")
+    }
+
+    /// The advice notes whose pattern matches `source`, a program in `lang`, in file order.
+    pub fn advice_for<'a>(
+        &'a self,
+        lang: Language,
+        source: &'a str,
+    ) -> impl Iterator<Item = &'a Advice> + 'a {
+        self.advice
+            .iter()
+            .filter(move |a| a.language == lang && a.matches(source))
+    }
+}
+
+/// A program that makes one known mistake in one language, and must fail the check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongAnswer {
+    /// The mistake's name: the folder under `wrong/` (`prefix-compare`).
+    pub mistake: String,
+    /// The language it is written in.
+    pub language: Language,
+    /// The program.
+    pub source: String,
+}
+
+/// A short note shown after a check of a program that matches a pattern.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    /// The language whose programs are matched.
+    pub language: Language,
+    /// A regular expression searched for in the learner's source.
+    pub pattern: regex::Regex,
+    /// What to tell the learner (one or two sentences).
+    pub note: String,
+}
+
+impl Advice {
+    /// Whether `source` contains the pattern.
+    pub fn matches(&self, source: &str) -> bool {
+        self.pattern.is_match(source)
     }
 }
 

@@ -5,8 +5,8 @@
 //! already applied to that progress. The TUI applies it to its state and hands the same
 //! `Change` to its saver, which applies it again to the file under the lock; the command line
 //! runs the action inside [`ProgressStore::update`](crate::progress::ProgressStore::update).
-//! [`outcome`] is how both front ends present a check's result, and [`notice`] what they say
-//! about the progress file.
+//! [`outcome`] is how both front ends present a check's result, [`advice`] the notes a check
+//! adds on what output cannot grade, and [`notice`] what they say about the progress file.
 //!
 //! | action | here | effect on progress |
 //! |---|---|---|
@@ -18,6 +18,7 @@
 //! | lesson read | [`lesson_read`] | read once its end was on screen or its last quiz answered |
 //! | lab run | [`finish_lab`] | the run saved, a cancelled one too when it measured something |
 
+pub mod advice;
 mod exercise;
 mod lab;
 mod lesson;

@@ -24,6 +24,8 @@ fn exercise(hints: usize) -> Exercise {
             .map(|l| (*l, format!("starter {}", l.id())))
             .collect(),
         solutions: BTreeMap::new(),
+        wrong: Vec::new(),
+        advice: Vec::new(),
     }
 }
 

@@ -324,6 +324,42 @@ fn outcome_lines(
             );
         }
     }
+    advice_lines(r, ex, o, lines, width);
+}
+
+/// The advice notes whose pattern matches the learner's file (as the pane holds it): what the
+/// output cannot show. They follow any verdict and never change it.
+fn advice_lines(
+    r: &Rx<'_>,
+    ex: &Exercise,
+    o: &Outcome,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+) {
+    if !o.verdict.is_attempt() {
+        return;
+    }
+    let Some(Ok(source)) = r
+        .exercise
+        .panes
+        .get(&o.language)
+        .and_then(|p| p.source.as_ref())
+    else {
+        return;
+    };
+    for note in crate::learner::advice::notes(ex, o.language, source.as_bytes()) {
+        // Plain text, as the command line shows it: no code font to set backticks apart.
+        let text = format!("advice: {}", note.replace('`', ""));
+        let mut wrapped = crate::tui::popup::wrap_words(&text, width);
+        for (i, l) in wrapped.drain(..).enumerate() {
+            let style = if i == 0 {
+                r.cx.theme.warn
+            } else {
+                r.cx.theme.text
+            };
+            lines.push(Line::styled(l, style));
+        }
+    }
 }
 
 /// The failing case's name and what it read on stdin, so each output line can be matched to

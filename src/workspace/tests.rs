@@ -25,6 +25,8 @@ fn exercise_named(slug: &str, kind: crate::course::ExerciseKind) -> Exercise {
             .map(|l| (*l, format!("starter {}", l.id())))
             .collect(),
         solutions: BTreeMap::new(),
+        wrong: Vec::new(),
+        advice: Vec::new(),
     }
 }
 

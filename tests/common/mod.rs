@@ -84,6 +84,8 @@ pub fn exercise(slug: &str, timeout_secs: u64, cases: &[(&str, Option<&str>, &st
         service: None,
         starters: BTreeMap::new(),
         solutions: BTreeMap::new(),
+        wrong: Vec::new(),
+        advice: Vec::new(),
     }
 }
 

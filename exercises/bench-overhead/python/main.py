@@ -19,6 +19,17 @@ class Meter:
 
     def __init__(self, clock):
         self.clock = clock  # a function that returns seconds
+        # What kind of clock it is, for the report: a benchmark needs one that only moves
+        # forward. Python can say so (time.get_clock_info); the report shows it.
+        names = [n for n in ("perf_counter", "monotonic", "process_time", "time")
+                 if getattr(time, n) is clock]
+        info = time.get_clock_info(names[0]) if names else None
+        if info is None:
+            self.clock_kind = "unknown (pass one of the time module's clocks)"
+        elif info.monotonic and not info.adjustable:
+            self.clock_kind = "monotonic"
+        else:
+            self.clock_kind = "adjustable: the system may step it while you measure"
         self.parsed = self.calls = 0
         self.parsed_on_clock = self.calls_on_clock = 0
         self.seconds = 0.0
@@ -48,6 +59,7 @@ class Meter:
         print(f"on the clock: {self.parsed_on_clock} parsed, {self.calls_on_clock} calls")
         print(f"off the clock: {self.parsed - self.parsed_on_clock} parsed,"
               f" {self.calls - self.calls_on_clock} calls")
+        print(f"clock: {self.clock_kind}")
         per_call = self.seconds * 1e9 / max(self.calls_on_clock, 1)
         print(f"{per_call:.1f} ns per call on the clock", file=sys.stderr)
 

@@ -27,18 +27,20 @@ long sequentialMs = clock.ElapsedMilliseconds;
 clock.Restart();
 long total = 0; // the running total, shared by every worker
 var parts = new long[workers];
-Parallel.For(0, workers, w =>
+// One thread per worker, all started before any is waited for.
+var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
 {
     var (lo, hi) = ranges[w];
     for (long start = lo; start < hi; start += Block)
     {
-        long part = Work(start, Math.Min(start + Block, hi));
+        long current = total; // the running total so far
+        long part = Work(start, Math.Min(start + Block, hi)); // this block's work
+        total = current + part; // the total, with this block added
         parts[w] += part; // each worker owns its slot
-        long current = total;
-        Thread.Yield(); // stands in for anything that lets another thread run here: a log call, I/O
-        total = current + part;
     }
-});
+})).ToList();
+threads.ForEach(t => t.Start());
+threads.ForEach(t => t.Join());
 long parallelMs = clock.ElapsedMilliseconds;
 
 for (int w = 0; w < workers; w++)

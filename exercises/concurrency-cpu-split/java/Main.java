@@ -28,11 +28,10 @@ public class Main {
     static long worker(long lo, long hi) {
         long mine = 0;
         for (long start = lo; start < hi; start += BLOCK) {
-            long part = work(start, Math.min(start + BLOCK, hi));
+            long current = total; // the running total so far
+            long part = work(start, Math.min(start + BLOCK, hi)); // this block's work
+            total = current + part; // the total, with this block added
             mine += part;
-            long current = total;
-            Thread.yield(); // stands in for anything that lets another thread run here: a log call, I/O
-            total = current + part;
         }
         return mine;
     }

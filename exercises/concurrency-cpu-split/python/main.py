@@ -21,11 +21,10 @@ def worker(bounds: tuple[int, int]) -> int:
     lo, hi = bounds
     mine = 0
     for start in range(lo, hi, BLOCK):
-        part = work(start, min(start + BLOCK, hi))
+        current = total  # the running total so far
+        part = work(start, min(start + BLOCK, hi))  # this block's work
+        total = current + part  # the total, with this block added
         mine += part
-        current = total
-        time.sleep(0)  # stands in for anything that lets another thread run here: a log call, I/O
-        total = current + part
     return mine
 
 

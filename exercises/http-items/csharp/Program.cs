@@ -2,9 +2,12 @@
 // of the not-found reply (see the table in the task).
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders(); // no log lines per request
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ItemsJson.Default));
 
 var app = builder.Build();
 
@@ -15,14 +18,14 @@ Dictionary<int, Item> items = new()
     [3] = new(3, "monitor", 18999),
 };
 
-app.MapGet("/health", () => Results.Json(new Health("ok")));
+app.MapGet("/health", () => TypedResults.Ok(new Health("ok")));
 
 // "{id}" rather than "{id:int}": with the constraint, /items/abc would not reach this handler
 // and routing would answer a 404 without the JSON body.
-app.MapGet("/items/{id}", (string id) =>
+app.MapGet("/items/{id}", Results<Ok<Item>, Ok<Problem>> (string id) =>
     int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && items.TryGetValue(n, out var item)
-        ? Results.Json(item)
-        : Results.Json(new Problem("not found")));
+        ? TypedResults.Ok(item)
+        : TypedResults.Ok(new Problem("not found")));
 
 var port = Environment.GetEnvironmentVariable("PORT") ?? "8080";
 app.Run($"http://127.0.0.1:{port}"); // returns when the host stops, on SIGTERM for example
@@ -30,3 +33,8 @@ app.Run($"http://127.0.0.1:{port}"); // returns when the host stops, on SIGTERM 
 record Health(string Status);
 record Item(int Id, string Name, [property: JsonPropertyName("price_cents")] int PriceCents);
 record Problem(string Error);
+
+[JsonSerializable(typeof(Health))]
+[JsonSerializable(typeof(Item))]
+[JsonSerializable(typeof(Problem))]
+partial class ItemsJson : JsonSerializerContext;

@@ -1,17 +1,15 @@
-// TODO: make this print the two order lines and the total:
-//   apple 360 / pear 190 / total 550, one per line.
-// The pear order's quantity arrived as the text "2" instead of the number 2.
-// This program does not compile: read the compiler's message, then fix the data.
+// TODO: stdin holds one order per line: "item price_cents qty". Print each order's
+// "item amount" (price_cents * qty) and then "total <sum>"; for "apple 120 3" and
+// "pear 95 2" that is apple 360 / pear 190 / total 550, one per line.
+// Everything on stdin is text, and the quantity stays text here.
+// This program does not compile: read the compiler's message, then convert the quantity.
 using System.Globalization;
 
-Order[] orders =
-[
-    new("apple", 120, 3),
-    new("pear", 95, "2"), // arrived from a web form as text
-];
 var total = 0;
-foreach (var order in orders)
+while (Console.ReadLine() is { } line)
 {
+    if (string.IsNullOrWhiteSpace(line)) continue;
+    var order = Order.Parse(line);
     var amount = order.LineTotal;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.Item} {amount}"));
     total += amount;
@@ -21,4 +19,10 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total}"))
 record Order(string Item, int PriceCents, int Qty)
 {
     public int LineTotal => PriceCents * Qty;
+
+    public static Order Parse(string line)
+    {
+        string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), f[2]); // the quantity is still text
+    }
 }

@@ -1,8 +1,12 @@
-// TODO: make this print the two order lines and the total:
-//   apple 360 / pear 190 / total 550, one per line.
-// The pear order's quantity arrived as the text "2" instead of the number 2.
-// This program does not compile: read javac's message, then fix the data.
-import java.util.List;
+// TODO: stdin holds one order per line: "item price_cents qty". Print each order's
+// "item amount" (price_cents * qty) and then "total <sum>"; for "apple 120 3" and
+// "pear 95 2" that is apple 360 / pear 190 / total 550, one per line.
+// Everything on stdin is text, and the quantity stays text here.
+// This program does not compile: read javac's message, then convert the quantity.
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 public class Main {
     record Order(String item, int priceCents, int qty) {
@@ -11,12 +15,17 @@ public class Main {
         }
     }
 
-    public static void main(String[] args) {
-        List<Order> orders = List.of(
-                new Order("apple", 120, 3),
-                new Order("pear", 95, "2")); // arrived from a web form as text
+    static Order parse(String line) {
+        String[] f = line.trim().split("\\s+");
+        return new Order(f[0], Integer.parseInt(f[1]), f[2]); // the quantity is still text
+    }
+
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int total = 0;
-        for (Order order : orders) {
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.isBlank()) continue;
+            Order order = parse(line);
             int amount = order.lineTotal();
             System.out.println(order.item() + " " + amount);
             total += amount;

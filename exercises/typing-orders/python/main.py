@@ -1,7 +1,11 @@
-# TODO: make this print the two order lines and the total:
-#   apple 360 / pear 190 / total 550, one per line.
-# The pear order's quantity arrived as the text "2" instead of the number 2.
-# Run it first and look at what it prints BEFORE it crashes. Then fix the data.
+# TODO: stdin holds one order per line: "item price_cents qty". Print each order's
+# "item amount" (price_cents * qty) and then "total <sum>"; for the input
+#   apple 120 3
+#   pear 95 2
+# that is apple 360 / pear 190 / total 550, one per line.
+# Everything on stdin is text; the quantity stays text here. Run it first and look at
+# what it prints BEFORE it crashes. Then convert the quantity where it enters.
+import sys
 from dataclasses import dataclass
 
 
@@ -12,15 +16,17 @@ class Order:
     qty: int  # an annotation: documentation for tools, not a run-time check
 
 
+def parse(line: str) -> Order:
+    item, price, qty = line.split()
+    return Order(item, int(price), qty)  # qty is still the text from the form
+
+
 def line_total(order: Order) -> int:
     return order.price_cents * order.qty
 
 
 def main() -> None:
-    orders = [
-        Order("apple", 120, 3),
-        Order("pear", 95, "2"),  # arrived from a web form as text
-    ]
+    orders = [parse(line) for line in sys.stdin if line.strip()]
     total = 0
     for order in orders:
         amount = line_total(order)

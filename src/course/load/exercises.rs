@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::schema::ExerciseToml;
 use super::services::{load_service, reject_service_keys};
-use super::{Diagnostic, Loader, MAX_TIMEOUT_SECS, is_slug, line_of, parse_toml};
+use super::{Diagnostic, Loader, MAX_TIMEOUT_SECS, is_slug, line_of, mistakes, parse_toml};
 use crate::course::Language;
 use crate::course::model::{Case, Exercise, ExerciseKind};
 
@@ -110,6 +110,11 @@ pub(super) fn load_exercise(
     } else {
         load_cases(loader, &dir, files, &mut known)
     };
+    let wrong = mistakes::load_wrong(loader, &dir, files, &mut known);
+    let advice = match &meta {
+        Some(m) => mistakes::load_advice(loader, &toml_path, &toml_text, m, &solutions),
+        None => Some(Vec::new()),
+    };
     let service = match &meta {
         Some(m) if is_http => load_service(loader, &dir, &toml_text, m, &mut known),
         Some(m) => {
@@ -124,9 +129,9 @@ pub(super) fn load_exercise(
                 &format!("{dir}/{file}"),
                 None,
                 if is_http {
-                    "unexpected file: an http exercise holds exercise.toml (with its [[requests]]), the files its expect_file keys name, the four starters and solution/"
+                    "unexpected file: an http exercise holds exercise.toml (with its [[requests]]), the files its expect_file keys name, the four starters, solution/ and wrong/"
                 } else {
-                    "unexpected file: an exercise holds exercise.toml, expected_output.txt or cases/, the four starters and solution/"
+                    "unexpected file: an exercise holds exercise.toml, expected_output.txt or cases/, the four starters, solution/ and wrong/"
                 },
             );
             ok = false;
@@ -175,6 +180,8 @@ pub(super) fn load_exercise(
         }
     };
     let service = service?;
+    let wrong = wrong?;
+    let advice = advice?;
     if !valid {
         return None;
     }
@@ -190,6 +197,8 @@ pub(super) fn load_exercise(
         service,
         starters,
         solutions,
+        wrong,
+        advice,
     })
 }
 

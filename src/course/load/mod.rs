@@ -7,6 +7,7 @@
 mod diagnostics;
 mod exercises;
 mod lessons;
+mod mistakes;
 mod schema;
 mod services;
 

@@ -45,6 +45,17 @@ pub(super) struct ExerciseToml {
     /// HTTP exercises: the stub service's routes.
     #[serde(default)]
     pub(super) stub: Vec<toml::Spanned<StubToml>>,
+    /// Advice: a note shown when the learner's source matches a pattern.
+    #[serde(default)]
+    pub(super) advice: Vec<toml::Spanned<AdviceToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AdviceToml {
+    pub(super) language: String,
+    pub(super) pattern: String,
+    pub(super) note: String,
 }
 
 #[derive(Deserialize)]

@@ -468,3 +468,133 @@ fn a_broken_lesson_does_not_also_orphan_its_exercises() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn wrong_answers_load_per_mistake_and_language() {
+    let mut f = valid_files();
+    f.insert(
+        "exercises/hello/wrong/prefix-compare/go/main.go".into(),
+        b"package main".to_vec(),
+    );
+    f.insert(
+        "exercises/hello/wrong/prefix-compare/python/main.py".into(),
+        b"print('hell')".to_vec(),
+    );
+    let course = load(&CourseFiles::from_map(f)).expect("valid course");
+    let ex = course.exercise("hello").expect("exercise");
+    let got: Vec<(&str, Language)> = ex
+        .wrong
+        .iter()
+        .map(|w| (w.mistake.as_str(), w.language))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("prefix-compare", Language::Go),
+            ("prefix-compare", Language::Python)
+        ]
+    );
+    assert_eq!(ex.wrong[1].source, "print('hell')");
+}
+
+#[test]
+fn misplaced_wrong_answers_are_reported_with_their_path() {
+    let mut f = valid_files();
+    for (path, _) in [
+        ("exercises/hello/wrong/Bad_Name/go/main.go", ()),
+        ("exercises/hello/wrong/x/rust/main.rs", ()),
+        ("exercises/hello/wrong/x/java/main.java", ()),
+        ("exercises/hello/wrong/main.go", ()),
+    ] {
+        f.insert(path.into(), b"x".to_vec());
+    }
+    let errs = errors(f);
+    for (path, words) in [
+        ("exercises/hello/wrong/Bad_Name/go/main.go", "lowercase"),
+        (
+            "exercises/hello/wrong/x/rust/main.rs",
+            "unknown language folder 'rust'",
+        ),
+        ("exercises/hello/wrong/x/java/main.java", "named Main.java"),
+        (
+            "exercises/hello/wrong/main.go",
+            "wrong/<mistake>/<language>/<file>",
+        ),
+    ] {
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with(&format!("{path}:")) && e.contains(words)),
+            "{path}: {errs:?}"
+        );
+    }
+}
+
+fn with_advice(advice: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut f = valid_files();
+    f.insert(
+        "exercises/hello/exercise.toml".into(),
+        format!(
+            "title = \"Hello\"\ntask = \"Print hello.\"\nhints = [\"one\", \"two\"]\n\n{advice}"
+        )
+        .into_bytes(),
+    );
+    f
+}
+
+#[test]
+fn advice_loads_and_matches_only_its_language() {
+    let f = with_advice(
+        "[[advice]]\nlanguage = \"python\"\npattern = '\\btime\\.time\\(\\)'\nnote = \"Use time.perf_counter.\"\n",
+    );
+    let course = load(&CourseFiles::from_map(f)).expect("valid course");
+    let ex = course.exercise("hello").expect("exercise");
+    let src = "t0 = time.time()";
+    let notes: Vec<&str> = ex
+        .advice_for(Language::Python, src)
+        .map(|a| a.note.as_str())
+        .collect();
+    assert_eq!(notes, vec!["Use time.perf_counter."]);
+    assert_eq!(ex.advice_for(Language::Go, src).count(), 0);
+    assert_eq!(
+        ex.advice_for(Language::Python, "time.perf_counter()")
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn bad_advice_is_reported_at_its_table_line() {
+    for (advice, words) in [
+        (
+            "[[advice]]\nlanguage = \"rust\"\npattern = 'x'\nnote = \"n\"\n",
+            "language 'rust' is unknown",
+        ),
+        (
+            "[[advice]]\nlanguage = \"go\"\npattern = '(unclosed'\nnote = \"n\"\n",
+            "not a valid regular expression",
+        ),
+        (
+            "[[advice]]\nlanguage = \"go\"\npattern = 'x'\nnote = \" \"\n",
+            "note is empty",
+        ),
+        // The reference solutions of the test course are the word "solution".
+        (
+            "[[advice]]\nlanguage = \"java\"\npattern = 'solu'\nnote = \"n\"\n",
+            "matches the Java reference solution at its line 1",
+        ),
+        (
+            "[[advice]]\nlanguage = \"go\"\npattern = 'x'\nnote = \"n\"\ncolour = 1\n",
+            "colour",
+        ),
+    ] {
+        let errs = errors(with_advice(advice));
+        assert!(
+            errs.iter()
+                // The table's line, or the line of an unknown key inside it.
+                .any(|e| (e.starts_with("exercises/hello/exercise.toml:5:")
+                    || e.starts_with("exercises/hello/exercise.toml:9:"))
+                    && e.contains(words)),
+            "{advice}: {errs:?}"
+        );
+    }
+}

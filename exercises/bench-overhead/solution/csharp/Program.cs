@@ -109,6 +109,7 @@ sealed class Meter(Func<Request, long> handler)
         Console.WriteLine(string.Create(inv, $"checksum {checksum}"));
         Console.WriteLine(string.Create(inv, $"on the clock: {ParsedOnClock} parsed, {CallsOnClock} calls"));
         Console.WriteLine(string.Create(inv, $"off the clock: {Parsed - ParsedOnClock} parsed, {Calls - CallsOnClock} calls"));
+        Console.WriteLine("clock: monotonic"); // Stopwatch: monotonic, high resolution
         if (CallsOnClock > 0)
         {
             Console.Error.WriteLine(string.Create(inv, $"{Elapsed.TotalNanoseconds / CallsOnClock:F1} ns per call on the clock"));

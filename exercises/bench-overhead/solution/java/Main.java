@@ -53,6 +53,7 @@ public class Main {
             System.out.println("on the clock: " + parsedOnClock + " parsed, " + callsOnClock + " calls");
             System.out.println("off the clock: " + (parsed - parsedOnClock) + " parsed, "
                     + (calls - callsOnClock) + " calls");
+            System.out.println("clock: monotonic"); // System.nanoTime, never currentTimeMillis
             if (callsOnClock > 0) {
                 System.err.println(String.format(Locale.ROOT, "%.1f ns per call on the clock",
                         (double) elapsedNanos / callsOnClock));

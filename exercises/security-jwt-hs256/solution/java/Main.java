@@ -48,8 +48,9 @@ public class Main {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        // MessageDigest.isEqual examines every byte: its time does not depend on where they differ.
-        if (!MessageDigest.isEqual(signature, expected)) return "rejected: bad signature";
+        // MessageDigest.isEqual examines every byte: its time does not depend on where they differ,
+        // only on the length of its first argument, so ours goes first, the attacker's second.
+        if (!MessageDigest.isEqual(expected, signature)) return "rejected: bad signature";
         Map<String, Object> claims;
         try {
             // Only now: the signature says these bytes are genuine.

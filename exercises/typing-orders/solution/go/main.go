@@ -1,8 +1,14 @@
-// Reference solution: Qty is an int, so the literal is the number 2.
-// (If the text "2" really comes from outside, convert it where it enters: strconv.Atoi.)
+// Reference solution: the quantity is converted with strconv.Atoi where it enters.
+// stdin: "item price_cents qty" per line.
 package main
 
-import "fmt"
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
 
 type Order struct {
 	Item       string
@@ -10,17 +16,38 @@ type Order struct {
 	Qty        int
 }
 
+func parse(line string) (Order, error) {
+	f := strings.Fields(line)
+	if len(f) != 3 {
+		return Order{}, fmt.Errorf("want item price_cents qty, got %q", line)
+	}
+	price, err := strconv.Atoi(f[1])
+	if err != nil {
+		return Order{}, err
+	}
+	qty, err := strconv.Atoi(f[2]) // text becomes a number at the boundary
+	if err != nil {
+		return Order{}, err
+	}
+	return Order{Item: f[0], PriceCents: price, Qty: qty}, nil
+}
+
 func lineTotal(o Order) int {
 	return o.PriceCents * o.Qty
 }
 
 func main() {
-	orders := []Order{
-		{Item: "apple", PriceCents: 120, Qty: 3},
-		{Item: "pear", PriceCents: 95, Qty: 2},
-	}
 	total := 0
-	for _, o := range orders {
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		if strings.TrimSpace(in.Text()) == "" {
+			continue
+		}
+		o, err := parse(in.Text())
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 		amount := lineTotal(o)
 		fmt.Println(o.Item, amount)
 		total += amount

@@ -1,6 +1,9 @@
-// Reference solution: qty is an int, so the argument is the number 2.
-// (If the text "2" really comes from outside, convert it where it enters: Integer.parseInt.)
-import java.util.List;
+// Reference solution: the quantity is converted with Integer.parseInt where it enters.
+// stdin: "item price_cents qty" per line.
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 public class Main {
     record Order(String item, int priceCents, int qty) {
@@ -9,12 +12,17 @@ public class Main {
         }
     }
 
-    public static void main(String[] args) {
-        List<Order> orders = List.of(
-                new Order("apple", 120, 3),
-                new Order("pear", 95, 2));
+    static Order parse(String line) {
+        String[] f = line.trim().split("\\s+");
+        return new Order(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2])); // text becomes a number here
+    }
+
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int total = 0;
-        for (Order order : orders) {
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.isBlank()) continue;
+            Order order = parse(line);
             int amount = order.lineTotal();
             System.out.println(order.item() + " " + amount);
             total += amount;

@@ -1,5 +1,6 @@
-# Reference solution: the quantity is an int, as the annotation always claimed.
-# (If the text "2" really comes from outside, convert it where it enters: int(raw_qty).)
+# Reference solution: the quantity is converted to an int where it enters, as the
+# annotation always claimed. stdin: "item price_cents qty" per line.
+import sys
 from dataclasses import dataclass
 
 
@@ -10,15 +11,17 @@ class Order:
     qty: int
 
 
+def parse(line: str) -> Order:
+    item, price, qty = line.split()
+    return Order(item, int(price), int(qty))  # text becomes a number at the boundary
+
+
 def line_total(order: Order) -> int:
     return order.price_cents * order.qty
 
 
 def main() -> None:
-    orders = [
-        Order("apple", 120, 3),
-        Order("pear", 95, 2),
-    ]
+    orders = [parse(line) for line in sys.stdin if line.strip()]
     total = 0
     for order in orders:
         amount = line_total(order)
