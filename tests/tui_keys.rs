@@ -19,7 +19,7 @@ fn fingerprint(app: &App) -> String {
     let editor = app
         .editor
         .as_ref()
-        .map(|e| (e.text(), e.area.cursor(), e.language));
+        .map(|e| (e.text(), e.area.cursor(), e.language, e.result_scroll));
     let panes: Vec<_> = app
         .exercise
         .panes
@@ -91,9 +91,17 @@ fn app_in(ctx: KeyContext) -> App {
                 }
                 K::Editor => {
                     app.update(ch('i'));
-                    app.update(ch('a'));
-                    app.update(ch('b'));
+                    // Two undo groups, a word and its space, then another word, which is
+                    // undone: both undo and redo have something to do.
+                    for c in "ab cd".chars() {
+                        app.update(ch(c));
+                    }
                     app.update(ctrl('z'));
+                    // The result below the file, scrolled into its middle.
+                    app.update(alt(KeyCode::PageDown));
+                    let ed = app.editor.as_ref().expect("editing");
+                    let max = ed.layout.as_ref().expect("laid out").max_scroll();
+                    assert!(ed.result_scroll > 0 && ed.result_scroll < max, "{max}");
                 }
                 _ => {}
             }
@@ -132,6 +140,11 @@ const CONTEXTS: [KeyContext; 8] = [
     KeyContext::Popup,
     KeyContext::Confirm,
 ];
+
+/// The editor's result scroll.
+fn ed_scroll(app: &App) -> usize {
+    app.editor.as_ref().map_or(0, |e| e.result_scroll)
+}
 
 /// Whether a key bound to `action` in `ctx` did what the help says: `before` is the app as it
 /// was (`app_in` builds it the same way every time), `app` the app after the key, `cmds` what
@@ -307,6 +320,10 @@ fn did_what_it_says(
         (K::Editor, A::Undo | A::Redo) => {
             app.editor.as_ref().map(|e| e.text()) != before.editor.as_ref().map(|e| e.text())
         }
+        (K::Editor, A::ResultDown) => ed_scroll(app) == ed_scroll(before) + 1,
+        (K::Editor, A::ResultUp) => ed_scroll(app) + 1 == ed_scroll(before),
+        (K::Editor, A::ResultPageDown) => ed_scroll(app) > ed_scroll(before) + 1,
+        (K::Editor, A::ResultPageUp) => ed_scroll(app) + 1 < ed_scroll(before),
         // Unsaved changes: it asks first.
         (K::Editor, A::Back) => app.overlay == Some(Overlay::Confirm(Confirm::DiscardEdits)),
         (K::Report, A::Up) => app.report.scroll + 1 == before.report.scroll,

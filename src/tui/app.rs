@@ -409,6 +409,13 @@ impl App {
                 self.exercise.clamp_focused_result();
             }
         }
+        if let Some(ed) = self.editor.as_mut() {
+            let cx = cx!(self);
+            let width = usize::from(self.layout.body.width);
+            let lines =
+                super::result::editor_lines(&self.exercise, &cx, self.spinner, ed.language, width);
+            ed.place(lines, self.layout.body);
+        }
         cmds
     }
 
@@ -481,7 +488,9 @@ impl App {
                     crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
                 let cmds = change.map(|c| self.save(c)).into_iter().collect();
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
-                    self.exercise.check_done(*outcome);
+                    // What the program printed is shown, never sent to the terminal.
+                    self.exercise
+                        .check_done(crate::learner::outcome::visible_outcome(&outcome));
                 }
                 cmds
             }
@@ -822,6 +831,10 @@ impl App {
         let batch = self.next_batch;
         self.next_batch += 1;
         self.exercise.start_checks(&langs);
+        // A new result is read from its top, in the editor too.
+        if let Some(ed) = self.editor.as_mut().filter(|e| langs.contains(&e.language)) {
+            ed.result_scroll = 0;
+        }
         vec![Cmd::Check {
             batch,
             exercise: slug,

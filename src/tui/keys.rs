@@ -125,6 +125,10 @@ pub enum Action {
     ResultDown,
     /// Exercise: scroll the result up.
     ResultUp,
+    /// Editor: the result a page down.
+    ResultPageDown,
+    /// Editor: the result a page up.
+    ResultPageUp,
     /// Exercise: the reference solution, or back to the learner's file.
     ToggleSolution,
     /// Exercise: compare with the other languages' solutions, or stop comparing.
@@ -176,6 +180,8 @@ pub enum Key {
     Shift(KeyCode),
     /// Ctrl and a letter.
     Ctrl(char),
+    /// Alt and a named key (where typing keys have no Alt meaning: the built-in editor).
+    Alt(KeyCode),
 }
 
 impl Key {
@@ -186,10 +192,11 @@ impl Key {
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
             Key::Shift(code) => KeyEvent::new(code, KeyModifiers::SHIFT),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         }
     }
 
-    /// Whether `event` is this key. Alt is ignored, as is Shift on a character (terminals
+    /// Whether `event` is this key. Alt is ignored (except by an Alt binding), as is Shift on a character (terminals
     /// report `G` with or without it) and on a named key that has no Shift binding of its own
     /// (see [`lookup`]).
     fn matches(self, event: &KeyEvent, ignore_shift: bool) -> bool {
@@ -202,6 +209,9 @@ impl Key {
             Key::Code(code) => event.code == code && !ctrl && (ignore_shift || !shift),
             Key::Shift(code) => event.code == code && !ctrl && shift,
             Key::Ctrl(c) => event.code == KeyCode::Char(c) && ctrl,
+            Key::Alt(code) => {
+                event.code == code && event.modifiers.contains(KeyModifiers::ALT) && !ctrl
+            }
         }
     }
 }
@@ -240,8 +250,8 @@ use Key::{Char as C, Code as K, Ctrl, Shift};
 
 const GLOBAL: &[Binding] = &[
     b(
-        "?",
-        &[(C('?'), A::Help)],
+        "?  F1",
+        &[(C('?'), A::Help), (K(KeyCode::F(1)), A::Help)],
         "show the keys of this screen",
         "help",
     ),
@@ -577,20 +587,37 @@ const EDITOR: &[Binding] = &[
     b(
         "Ctrl-S",
         &[(Ctrl('s'), A::SaveAndCheck)],
-        "save and check: the verdict shows below",
+        "save and check: the verdict and the diff show below",
         "save+check",
-    ),
-    b(
-        "Ctrl-Z Ctrl-Y",
-        &[(Ctrl('z'), A::Undo), (Ctrl('y'), A::Redo)],
-        "undo, redo",
-        "undo/redo",
     ),
     b(
         "Esc",
         &[(K(KeyCode::Esc), A::Back)],
         "leave the editor (asks first when there are unsaved changes)",
         "leave",
+    ),
+    b(
+        "F1",
+        &[(K(KeyCode::F(1)), A::Help)],
+        "show these keys",
+        "help",
+    ),
+    b(
+        "Ctrl-Z Ctrl-Y",
+        &[(Ctrl('z'), A::Undo), (Ctrl('y'), A::Redo)],
+        "undo, redo (a word or a line at a time, as other editors do)",
+        "undo/redo",
+    ),
+    b(
+        "Alt-↑ Alt-↓",
+        &[
+            (Key::Alt(KeyCode::Up), A::ResultUp),
+            (Key::Alt(KeyCode::Down), A::ResultDown),
+            (Key::Alt(KeyCode::PageUp), A::ResultPageUp),
+            (Key::Alt(KeyCode::PageDown), A::ResultPageDown),
+        ],
+        "scroll the result below the file (Alt-PgUp Alt-PgDn: a page)",
+        "",
     ),
     b(
         "Ctrl-C",

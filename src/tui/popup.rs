@@ -212,8 +212,9 @@ pub(crate) fn help_lines(ctx: KeyContext, cx: &Ctx, width: usize) -> Vec<Line<'s
 
 fn help_binding(b: &Binding, cx: &Ctx, width: usize, lines: &mut Vec<Line<'static>>) {
     let keys = Span::styled(format!("  {:<w$}", b.keys, w = KEYS_COLUMN), cx.theme.key);
-    // Narrow popups put the keys above what they do.
-    if width < KEYS_COLUMN + 2 + 24 {
+    // Narrow popups, and keys too long for their column, put the keys above what they do.
+    let long = unicode_width::UnicodeWidthStr::width(b.keys) >= KEYS_COLUMN;
+    if long || width < KEYS_COLUMN + 2 + 24 {
         lines.push(Line::from(Span::styled(
             format!("  {}", b.keys),
             cx.theme.key,
