@@ -72,7 +72,7 @@ fn main() {
         .iter()
         .map(|quiz| microlings::markdown::QuizView {
             quiz,
-            selected: 0,
+            selected: None,
             answered: None,
             focused: false,
             first_try: None,

@@ -35,8 +35,9 @@ use wrap::Frag;
 pub struct QuizView<'a> {
     /// The parsed quiz (from [`crate::course::Lesson::quizzes`]).
     pub quiz: &'a Quiz,
-    /// The option the cursor is on (0-based); marked with `▸` while the quiz is focused.
-    pub selected: usize,
+    /// The option the cursor is on (0-based), if one was picked; marked with `▸` while the
+    /// quiz is focused. Nothing is picked at first, so Enter cannot answer by accident.
+    pub selected: Option<usize>,
     /// The option the learner chose, once answered (0-based).
     pub answered: Option<usize>,
     /// Whether this quiz receives the keys.

@@ -139,6 +139,8 @@ fn lesson_keys_scroll_jump_and_answer_quizzes() {
     assert_eq!(app.lesson.quiz_focus, Some(1));
     app.update(key(KeyCode::BackTab));
     assert_eq!(app.lesson.quiz_focus, Some(0));
+    // Esc leaves the quiz; the lesson's keys work again.
+    app.update(key(KeyCode::Esc));
 
     app.update(ch('n'));
     assert_eq!(app.lesson.index, 2);
@@ -915,4 +917,72 @@ fn a_missing_toolchain_is_neither_good_nor_bad_in_the_tui_as_in_the_cli() {
 
 fn outcome_msg(app: &App, verdict: Verdict) -> Msg {
     outcome(app, Language::Python, verdict)
+}
+
+#[test]
+fn enter_in_a_quiz_answers_only_an_option_the_learner_picked() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(1);
+    app.update(Msg::Resize(80, 24));
+    let slug = app.course.lessons[1].slug.clone();
+    app.update(key(KeyCode::Tab));
+    let text = |app: &App| {
+        app.lesson
+            .rendered
+            .as_ref()
+            .expect("rendered")
+            .lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(!text(&app).contains('▸'), "nothing is picked at first");
+    // Enter right after Tab answers nothing: the first answer is the score.
+    let cmds = app.update(key(KeyCode::Enter));
+    assert!(saves(&cmds).is_empty() && app.progress.quiz_answer(&slug, 0).is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("pick")));
+    // ↓ picks (▸ shows where), ↓ again moves it, ↑ back; Enter answers the pick.
+    let scroll = app.lesson.scroll;
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Up));
+    assert_eq!(
+        app.lesson.scroll, scroll,
+        "in a quiz the arrows pick, not scroll"
+    );
+    assert!(text(&app).contains("▸ 1)"), "{}", text(&app));
+    let cmds = app.update(key(KeyCode::Enter));
+    let correct = app.course.lessons[1].quizzes[0].answer == 0;
+    assert!(saves(&cmds).contains(&&Change::Quiz(slug.clone(), 0, 0, correct)));
+    // Esc leaves the quiz, and the arrows scroll again; a second Esc leaves the lesson.
+    app.update(key(KeyCode::Esc));
+    assert_eq!((app.screen, app.lesson.quiz_focus), (Screen::Lesson, None));
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.lesson.scroll, scroll + 1);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+}
+
+#[test]
+fn esc_from_a_lesson_opened_from_an_exercise_goes_back_to_the_exercise() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    load_sources(&mut app);
+    app.update(ch('j'));
+    let scroll = app.exercise.panes[&Language::Python].scroll;
+    app.update(ch('l'));
+    assert_eq!(app.screen, Screen::Lesson);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Exercise);
+    assert_eq!(app.exercise.slug.as_deref(), Some(slug.as_str()));
+    assert_eq!(app.exercise.panes[&Language::Python].scroll, scroll);
+    // From the map, a lesson goes back to the map.
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+    app.update(ch('k'));
+    app.open_lesson(0);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
 }

@@ -353,6 +353,19 @@ fn compare_in_the_tab_layout_shows_another_language() {
         "{screen}"
     );
     insta::assert_snapshot!("compare_tabs_80x24", screen);
+    // f gives the files the whole height, and the footer still says compare.
+    app.update(key('f'));
+    let full = draw(&app);
+    assert!(
+        full.contains("reference solution")
+            && full.contains("stop comparing")
+            && !full.contains("Result:"),
+        "{full}"
+    );
+    insta::assert_snapshot!("compare_full_80x24", full);
+    // c leaves compare, visibly.
+    app.update(key('c'));
+    assert!(draw(&app).contains("Result: Python"));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, MouseEventKind};
 
 use super::editor::EditorState;
-use super::exercise::{ExerciseState, LangState};
+use super::exercise::{ExerciseState, LangState, PaneMode};
 use super::intent::{Ctx, Intent};
 use super::keys::{self, Action, KeyContext};
 use super::lesson::LessonState;
@@ -130,6 +130,8 @@ pub struct App {
     pub editor: Option<EditorState>,
     /// Whether saving a watched file re-checks it.
     pub watching: bool,
+    /// The lesson on screen was opened from the exercise (`l`): Esc goes back to it.
+    pub lesson_from_exercise: bool,
     /// A note for the learner, shown in the status bar until the next key.
     pub message: Option<String>,
     /// Spinner frame while something runs.
@@ -187,6 +189,7 @@ impl App {
             started_at: crate::progress::now_secs(),
             editor: None,
             watching: true,
+            lesson_from_exercise: false,
             message: None,
             spinner: 0,
             quit: false,
@@ -362,7 +365,9 @@ impl App {
         }
         match self.screen {
             Screen::Map => KeyContext::Map,
+            Screen::Lesson if self.lesson.quiz_focus.is_some() => KeyContext::Quiz,
             Screen::Lesson => KeyContext::Lesson,
+            Screen::Exercise if self.exercise.mode == PaneMode::Compare => KeyContext::Compare,
             Screen::Exercise => KeyContext::Exercise,
             Screen::Report => KeyContext::Report,
             Screen::Lab => KeyContext::Lab,
@@ -595,11 +600,11 @@ impl App {
                 None => Vec::new(),
             },
             (_, KeyContext::Map) => self.map.on_action(action),
-            (_, KeyContext::Lesson) => {
+            (_, KeyContext::Lesson | KeyContext::Quiz) => {
                 let cx = cx!(self);
                 self.lesson.on_action(action, &cx)
             }
-            (_, KeyContext::Exercise) => {
+            (_, KeyContext::Exercise | KeyContext::Compare) => {
                 let cx = cx!(self);
                 self.exercise.on_action(action, &cx)
             }
@@ -640,8 +645,29 @@ impl App {
         let mut cmds = Vec::new();
         for intent in intents {
             match intent {
-                Intent::OpenLesson(i) => cmds.extend(self.open_lesson(i)),
-                Intent::ReadLesson => cmds.extend(self.open_lesson(self.lesson.index)),
+                Intent::OpenLesson(i) => {
+                    // n and p keep the way back to the exercise; the map does not.
+                    if self.screen != Screen::Lesson {
+                        self.lesson_from_exercise = false;
+                    }
+                    cmds.extend(self.open_lesson(i));
+                }
+                Intent::ReadLesson => {
+                    cmds.extend(self.open_lesson(self.lesson.index));
+                    // Esc comes back here.
+                    self.lesson_from_exercise = self.exercise.slug.is_some();
+                }
+                Intent::LeaveLesson => match self.exercise.slug.clone() {
+                    Some(slug) if self.lesson_from_exercise => {
+                        self.lesson_from_exercise = false;
+                        // The exercise as it was left: its panes, scrolls and results.
+                        self.screen = Screen::Exercise;
+                        self.map.select_exercise(&slug);
+                        cmds.push(Cmd::Watch(self.watching.then_some(slug)));
+                        cmds.push(self.save_position());
+                    }
+                    _ => cmds.extend(self.to_map()),
+                },
                 Intent::OpenExercise(slug, lang) => cmds.extend(self.open_exercise(&slug, lang)),
                 Intent::Continue => cmds.extend(self.go_continue()),
                 Intent::ToMap => cmds.extend(self.to_map()),
@@ -747,6 +773,7 @@ impl App {
         });
         let hints = self.progress.hints_used(slug);
         self.exercise.open(ex, focus, hints as usize);
+        self.lesson_from_exercise = false;
         if let Some(i) = self
             .course
             .lessons
@@ -792,6 +819,7 @@ impl App {
     /// Back to the course map.
     pub fn to_map(&mut self) -> Vec<Cmd> {
         self.screen = Screen::Map;
+        self.lesson_from_exercise = false;
         vec![Cmd::Watch(None), self.save_position()]
     }
 

@@ -66,6 +66,8 @@ pub enum Intent {
     Continue,
     /// Back to the course map.
     ToMap,
+    /// Leave the lesson: back to the exercise it was opened from (`l`), else to the map.
+    LeaveLesson,
     /// Show the report.
     OpenReport,
     /// Show the lab.

@@ -14,8 +14,12 @@ pub enum KeyContext {
     Map,
     /// The lesson reader.
     Lesson,
+    /// The lesson reader with a quiz focused (Tab): the arrows pick an option.
+    Quiz,
     /// The exercise view.
     Exercise,
+    /// The exercise view comparing the learner's file with the other solutions (`c`).
+    Compare,
     /// The built-in editor: every printable key types.
     Editor,
     /// The report screen.
@@ -35,7 +39,9 @@ impl KeyContext {
             KeyContext::Global => "Everywhere",
             KeyContext::Map => "Course map",
             KeyContext::Lesson => "Lesson",
+            KeyContext::Quiz => "Quiz (in a lesson)",
             KeyContext::Exercise => "Exercise",
+            KeyContext::Compare => "Comparing solutions",
             KeyContext::Editor => "Built-in editor",
             KeyContext::Report => "Report",
             KeyContext::Lab => "Lab",
@@ -93,8 +99,12 @@ pub enum Action {
     PrevQuiz,
     /// Lesson: answer the focused quiz with this option (0-based).
     Answer(u8),
-    /// Lesson: answer the focused quiz with its highlighted option.
+    /// Lesson: answer the focused quiz with the option picked.
     AnswerHighlighted,
+    /// Quiz: pick the next option.
+    PickNext,
+    /// Quiz: pick the previous option.
+    PickPrev,
     /// Lesson: the lesson's first exercise.
     LessonExercises,
     /// Lesson: the next lesson.
@@ -381,23 +391,6 @@ const LESSON: &[Binding] = &[
         "quiz",
     ),
     b(
-        "1-9  Enter",
-        &[
-            (C('1'), A::Answer(0)),
-            (C('2'), A::Answer(1)),
-            (C('3'), A::Answer(2)),
-            (C('4'), A::Answer(3)),
-            (C('5'), A::Answer(4)),
-            (C('6'), A::Answer(5)),
-            (C('7'), A::Answer(6)),
-            (C('8'), A::Answer(7)),
-            (C('9'), A::Answer(8)),
-            (K(KeyCode::Enter), A::AnswerHighlighted),
-        ],
-        "answer the focused quiz (again, if you like)",
-        "",
-    ),
-    b(
         "x",
         &[(C('x'), A::LessonExercises)],
         "go to this lesson's exercises",
@@ -416,8 +409,74 @@ const LESSON: &[Binding] = &[
             (K(KeyCode::Backspace), A::Back),
             (K(KeyCode::Left), A::Back),
         ],
-        "back to the course map",
+        "back: to the exercise you came from (l), else to the course map",
         "back",
+    ),
+];
+
+const QUIZ: &[Binding] = &[
+    b(
+        "↑ ↓",
+        &[
+            (K(KeyCode::Up), A::PickPrev),
+            (K(KeyCode::Down), A::PickNext),
+        ],
+        "pick an option (nothing is picked at first)",
+        "pick",
+    ),
+    b(
+        "Enter",
+        &[(K(KeyCode::Enter), A::AnswerHighlighted)],
+        "answer with the option picked",
+        "answer",
+    ),
+    b(
+        "1-9",
+        &[
+            (C('1'), A::Answer(0)),
+            (C('2'), A::Answer(1)),
+            (C('3'), A::Answer(2)),
+            (C('4'), A::Answer(3)),
+            (C('5'), A::Answer(4)),
+            (C('6'), A::Answer(5)),
+            (C('7'), A::Answer(6)),
+            (C('8'), A::Answer(7)),
+            (C('9'), A::Answer(8)),
+        ],
+        "answer with that option (again, if you like: the first answer is the score)",
+        "",
+    ),
+    b(
+        "Tab Shift-Tab",
+        &[
+            (K(KeyCode::Tab), A::NextQuiz),
+            (K(KeyCode::BackTab), A::PrevQuiz),
+            (Shift(KeyCode::Tab), A::PrevQuiz),
+        ],
+        "next or previous quiz",
+        "quiz",
+    ),
+    b(
+        "j k  wheel",
+        &[(C('j'), A::Down), (C('k'), A::Up)],
+        "scroll",
+        "",
+    ),
+    b(
+        "PgUp PgDn  Space",
+        &[
+            (K(KeyCode::PageUp), A::PageUp),
+            (K(KeyCode::PageDown), A::PageDown),
+            (C(' '), A::PageDown),
+        ],
+        "scroll a page",
+        "",
+    ),
+    b(
+        "Esc",
+        &[(K(KeyCode::Esc), A::Back)],
+        "leave the quiz (the arrows scroll again)",
+        "leave quiz",
     ),
 ];
 
@@ -518,6 +577,53 @@ const EXERCISE: &[Binding] = &[
         &[(K(KeyCode::Esc), A::Back), (K(KeyCode::Backspace), A::Back)],
         "cancel checks, close a view, else back to the map",
         "back",
+    ),
+];
+
+const COMPARE: &[Binding] = &[
+    b(
+        "Tab  ← →  1-4",
+        &[
+            (K(KeyCode::Tab), A::NextLanguage),
+            (K(KeyCode::BackTab), A::PrevLanguage),
+            (K(KeyCode::Left), A::PrevLanguage),
+            (K(KeyCode::Right), A::NextLanguage),
+            (C('1'), A::PickLanguage(Language::Python)),
+            (C('2'), A::PickLanguage(Language::Go)),
+            (C('3'), A::PickLanguage(Language::Java)),
+            (C('4'), A::PickLanguage(Language::CSharp)),
+        ],
+        "the language whose solution is shown",
+        "language",
+    ),
+    b(
+        "f",
+        &[(C('f'), A::ToggleFullResult)],
+        "the files at full height (again: with the task and the result)",
+        "full height",
+    ),
+    b(
+        "↑ ↓  j k  PgUp PgDn",
+        &[
+            (K(KeyCode::Up), A::Up),
+            (K(KeyCode::Down), A::Down),
+            (C('j'), A::Down),
+            (C('k'), A::Up),
+            (K(KeyCode::PageUp), A::PageUp),
+            (K(KeyCode::PageDown), A::PageDown),
+        ],
+        "scroll the solutions",
+        "",
+    ),
+    b(
+        "c  Esc  Backspace",
+        &[
+            (C('c'), A::ToggleCompare),
+            (K(KeyCode::Esc), A::Back),
+            (K(KeyCode::Backspace), A::Back),
+        ],
+        "stop comparing: back to your file",
+        "stop comparing",
     ),
 ];
 
@@ -679,7 +785,9 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Global => GLOBAL,
         KeyContext::Map => MAP,
         KeyContext::Lesson => LESSON,
+        KeyContext::Quiz => QUIZ,
         KeyContext::Exercise => EXERCISE,
+        KeyContext::Compare => COMPARE,
         KeyContext::Editor => EDITOR,
         KeyContext::Report => REPORT,
         KeyContext::Lab => LAB,
@@ -726,7 +834,9 @@ mod tests {
             KeyContext::Global,
             KeyContext::Map,
             KeyContext::Lesson,
+            KeyContext::Quiz,
             KeyContext::Exercise,
+            KeyContext::Compare,
             KeyContext::Editor,
             KeyContext::Report,
             KeyContext::Lab,
@@ -748,10 +858,12 @@ mod tests {
         }
     }
 
-    const ALL: [KeyContext; 8] = [
+    const ALL: [KeyContext; 10] = [
         KeyContext::Map,
         KeyContext::Lesson,
+        KeyContext::Quiz,
         KeyContext::Exercise,
+        KeyContext::Compare,
         KeyContext::Editor,
         KeyContext::Report,
         KeyContext::Lab,
