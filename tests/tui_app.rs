@@ -180,7 +180,7 @@ fn exercise_checks_run_in_parallel_and_record_outcomes() {
     let done = outcome(&app, Language::Go, Verdict::WrongOutput);
     let cmds = app.update(done);
     assert!(
-        matches!(saves(&cmds)[..], [Change::Outcome { outcome: o, at: 1_700_000_000 }] if o.language == Language::Go)
+        matches!(saves(&cmds)[..], [Change::Outcome { outcome: o, at: 1_700_000_000, version: Some(_) }] if o.language == Language::Go)
     );
     assert_eq!(
         app.progress.record(&slug, Language::Go).status,
@@ -985,4 +985,113 @@ fn esc_from_a_lesson_opened_from_an_exercise_goes_back_to_the_exercise() {
     app.open_lesson(0);
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Map);
+}
+
+/// The app a restart makes of this app's progress.
+fn restarted(app: &App) -> App {
+    let mut progress = app.progress.clone();
+    progress.welcome_seen = true;
+    let mut again = app_with(progress);
+    again.update(Msg::Resize(app.size.0, app.size.1));
+    again
+}
+
+#[test]
+fn an_exercise_reopens_at_its_code_and_result_scroll_even_after_a_restart() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    load_sources(&mut app);
+    app.update(long_outcome(&app, Language::Python));
+    for _ in 0..5 {
+        app.update(ch('j'));
+    }
+    for _ in 0..3 {
+        app.update(ch('J'));
+    }
+    let at = |app: &App| {
+        let p = &app.exercise.panes[&Language::Python];
+        (p.scroll, p.result_scroll)
+    };
+    assert_eq!(at(&app), (5, 3));
+    let cmds = app.update(key(KeyCode::Esc));
+    assert!(
+        saves(&cmds)
+            .iter()
+            .any(|c| matches!(c, Change::Place(microlings::progress::Place::Pane(s, Language::Python, p)) if s == &slug && (p.code, p.result) == (5, 3))),
+        "{cmds:?}"
+    );
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.exercise.slug.as_deref(), Some(slug.as_str()));
+    assert_eq!(at(&app), (5, 3));
+    // Quitting on the exercise and starting again: the code at the same place (the result
+    // of the last session is not kept, so its panel starts at its top).
+    app.update(ch('q'));
+    let again = restarted(&app);
+    assert_eq!(again.screen, Screen::Exercise);
+    assert_eq!(at(&again).0, 5);
+    assert_eq!(
+        again.progress.places.pane(&slug, Language::Python),
+        microlings::progress::PanePlace { code: 5, result: 3 }
+    );
+}
+
+#[test]
+fn a_lesson_reopens_where_it_was_left_from_the_map_with_n_p_and_after_a_restart() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(1);
+    app.update(Msg::Resize(80, 24));
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::Down));
+    let scroll = app.lesson.scroll;
+    assert!(scroll > 0);
+    let top = |app: &App| {
+        app.lesson.rendered.as_ref().expect("rendered").lines[app.lesson.scroll].to_string()
+    };
+    let text = top(&app);
+    app.update(ch('n'));
+    assert_eq!((app.lesson.index, app.lesson.scroll), (2, 0));
+    app.update(ch('p'));
+    assert_eq!((app.lesson.index, app.lesson.scroll), (1, scroll));
+    app.update(key(KeyCode::Esc));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Lesson);
+    assert_eq!((app.lesson.index, app.lesson.scroll), (1, scroll));
+    // Another width wraps the text differently; the same text is still at the top.
+    app.update(ch('q'));
+    let mut again = restarted(&app);
+    assert_eq!((again.screen, again.lesson.index), (Screen::Lesson, 1));
+    assert_eq!(top(&again), text);
+    let place = again.lesson.place();
+    again.update(Msg::Resize(120, 35));
+    assert_eq!(again.lesson.place().offset, place.offset);
+}
+
+#[test]
+fn a_pass_of_an_earlier_version_shows_check_again_not_a_tick() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    app.update(outcome(&app, Language::Go, Verdict::Passed));
+    assert_eq!(app.lang_state(Language::Go).label().0, "✓");
+    assert!(!app.passed_earlier_version(&slug, Language::Go));
+    // The course changed what the exercise expects since.
+    app.progress
+        .exercises
+        .get_mut(&slug)
+        .and_then(|m| m.get_mut(&Language::Go))
+        .expect("record")
+        .passed_version = Some("0123456789abcdef".into());
+    app.exercise
+        .panes
+        .get_mut(&Language::Go)
+        .expect("pane")
+        .outcome = None;
+    assert!(app.passed_earlier_version(&slug, Language::Go));
+    assert_eq!(
+        app.lang_state(Language::Go).label(),
+        ("↻", "passed an earlier version: check again".to_string())
+    );
+    // Checking it again and passing is a tick again.
+    app.update(outcome(&app, Language::Go, Verdict::Passed));
+    assert!(!app.passed_earlier_version(&slug, Language::Go));
 }

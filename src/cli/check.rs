@@ -93,7 +93,7 @@ pub fn check_exercise(
     let outcomes = learner::check(runner, &ctx.data.workspace(), exercise, langs, &opts);
     super::update_progress(ctx, |p| {
         for o in &outcomes {
-            learner::record_check(p, o);
+            learner::record_check(p, exercise, o);
         }
     })?;
     Ok(outcomes)

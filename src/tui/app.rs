@@ -20,7 +20,7 @@ use super::msg::{Cmd, Msg};
 use super::popup::PopupState;
 use crate::course::{Course, Language};
 use crate::highlight::Syntaxes;
-use crate::progress::{Change, Position, Progress, SavedScreen, Status};
+use crate::progress::{Change, PanePlace, Place, Position, Progress, SavedScreen, Status};
 use crate::theme::Theme;
 
 use super::layout::Layout;
@@ -99,6 +99,9 @@ pub struct App {
     pub progress: Progress,
     /// Which languages can run here.
     pub available: Availability,
+    /// Each exercise's version (`learner::exercise_version`), computed once: a pass of an
+    /// earlier version shows as "check again".
+    pub versions: BTreeMap<String, String>,
     /// Colours.
     pub theme: Theme,
     /// The syntaxes to highlight code with, once `Msg::HighlightReady` delivered them; code is
@@ -153,6 +156,7 @@ macro_rules! cx {
             course: &$app.course,
             progress: &$app.progress,
             available: &$app.available,
+            versions: &$app.versions,
             theme: &$app.theme,
             syntaxes: $app.syntaxes,
             layout: &$app.layout,
@@ -170,10 +174,16 @@ impl App {
         size: (u16, u16),
     ) -> (Self, Vec<Cmd>) {
         let map = MapState::new(&course);
+        let versions = course
+            .exercises
+            .iter()
+            .map(|(slug, ex)| (slug.clone(), crate::learner::exercise_version(ex)))
+            .collect();
         let mut app = App {
             course,
             progress,
             available,
+            versions,
             theme,
             syntaxes: None,
             size,
@@ -278,7 +288,7 @@ impl App {
         self.available.get(&lang).copied().unwrap_or(false)
     }
 
-    /// Whether every available language of an exercise passed.
+    /// Whether every available language of an exercise passed (its current version).
     pub fn exercise_done(&self, exercise: &str) -> bool {
         let langs: Vec<Language> = Language::ALL
             .into_iter()
@@ -287,7 +297,12 @@ impl App {
         !langs.is_empty()
             && langs
                 .iter()
-                .all(|&l| self.progress.record(exercise, l).status == Status::Passed)
+                .all(|&l| self.ctx().passed_current(exercise, l))
+    }
+
+    /// Whether a language of an exercise passed an earlier version of it: check again.
+    pub fn passed_earlier_version(&self, exercise: &str, lang: Language) -> bool {
+        self.ctx().passed_earlier_version(exercise, lang)
     }
 
     /// Passed language-exercises and the total, for the gauge.
@@ -489,8 +504,11 @@ impl App {
                     return Vec::new();
                 }
                 // Recorded even if the learner moved on: the check did run.
+                let Some(ex) = self.course.exercise(&outcome.exercise) else {
+                    return Vec::new();
+                };
                 let change =
-                    crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
+                    crate::learner::record_check_at(&mut self.progress, ex, &outcome, finished_at);
                 let cmds = change.map(|c| self.save(c)).into_iter().collect();
                 if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
                     // What the program printed is shown, never sent to the terminal.
@@ -574,6 +592,7 @@ impl App {
     pub(crate) fn quit_cmds(&mut self) -> Vec<Cmd> {
         self.quit = true;
         let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
+        cmds.extend(self.remember_place());
         // Unsaved text in the built-in editor is written, not lost.
         if let Some(ed) = self.editor.as_ref().filter(|e| e.dirty()) {
             cmds.push(Cmd::WriteFile(ed.exercise.clone(), ed.language, ed.text()));
@@ -659,6 +678,7 @@ impl App {
                 }
                 Intent::LeaveLesson => match self.exercise.slug.clone() {
                     Some(slug) if self.lesson_from_exercise => {
+                        cmds.extend(self.remember_place());
                         self.lesson_from_exercise = false;
                         // The exercise as it was left: its panes, scrolls and results.
                         self.screen = Screen::Exercise;
@@ -743,36 +763,79 @@ impl App {
         self.popup.set(lines, newest, &self.layout);
     }
 
-    /// Opens a lesson by index.
+    /// Opens a lesson by index, where the learner left it.
     pub fn open_lesson(&mut self, index: usize) -> Vec<Cmd> {
-        if self.course.lessons.get(index).is_none() {
+        let Some(slug) = self.course.lessons.get(index).map(|l| l.slug.clone()) else {
             return Vec::new();
-        }
+        };
+        let mut cmds = self.remember_place();
         if self.lesson.index != index || self.screen != Screen::Lesson {
             self.lesson.open(index);
+            self.lesson.go_to(self.progress.places.lesson(&slug));
         }
         self.screen = Screen::Lesson;
         self.map.select_lesson(index);
         // Opening is not reading: the lesson counts as read once its end has been on screen
         // (see `LessonState::reached_end`).
-        vec![Cmd::Watch(None), self.save_position()]
+        cmds.extend([Cmd::Watch(None), self.save_position()]);
+        cmds
+    }
+
+    /// Saves where the learner is in the lesson or exercise on screen, when it moved since it
+    /// was saved: reopening it (from the map, with `n`/`p`, after a restart) comes back here.
+    pub(crate) fn remember_place(&mut self) -> Vec<Cmd> {
+        let mut places = Vec::new();
+        match self.screen {
+            Screen::Lesson => {
+                if let Some(lesson) = self.course.lessons.get(self.lesson.index) {
+                    let at = self.lesson.place();
+                    if at != self.progress.places.lesson(&lesson.slug) {
+                        places.push(Place::Lesson(lesson.slug.clone(), at));
+                    }
+                }
+            }
+            Screen::Exercise => {
+                if let Some(slug) = self.exercise.slug.clone() {
+                    for (&lang, pane) in &self.exercise.panes {
+                        let at = PanePlace {
+                            code: u32::try_from(pane.scroll).unwrap_or(u32::MAX),
+                            result: u32::try_from(pane.result_scroll).unwrap_or(u32::MAX),
+                        };
+                        if at != self.progress.places.pane(&slug, lang) {
+                            places.push(Place::Pane(slug.clone(), lang, at));
+                        }
+                    }
+                }
+            }
+            Screen::Map | Screen::Report | Screen::Lab => {}
+        }
+        places
+            .into_iter()
+            .map(|p| self.record(Change::Place(p)))
+            .collect()
     }
 
     /// Opens an exercise, focusing `lang` (or the first unfinished available language).
     pub fn open_exercise(&mut self, slug: &str, lang: Option<Language>) -> Vec<Cmd> {
-        let Some(ex) = self.course.exercise(slug) else {
+        let course = self.course.clone();
+        let Some(ex) = course.exercise(slug) else {
             return Vec::new();
         };
         let focus = lang.unwrap_or_else(|| {
             Language::ALL
                 .into_iter()
-                .find(|&l| {
-                    self.is_available(l) && self.progress.record(slug, l).status != Status::Passed
-                })
+                .find(|&l| self.is_available(l) && !self.ctx().passed_current(slug, l))
                 .unwrap_or(Language::Python)
         });
         let hints = self.progress.hints_used(slug);
+        let mut cmds = self.remember_place();
         self.exercise.open(ex, focus, hints as usize);
+        // Each language's code and result where the learner left them.
+        for (&lang, pane) in self.exercise.panes.iter_mut() {
+            let at = self.progress.places.pane(slug, lang);
+            pane.scroll = at.code as usize;
+            pane.result_scroll = at.result as usize;
+        }
         self.lesson_from_exercise = false;
         if let Some(i) = self
             .course
@@ -785,7 +848,7 @@ impl App {
         }
         self.map.select_exercise(slug);
         self.screen = Screen::Exercise;
-        let mut cmds = vec![Cmd::LoadSources(slug.to_string())];
+        cmds.push(Cmd::LoadSources(slug.to_string()));
         cmds.push(Cmd::Watch(self.watching.then(|| slug.to_string())));
         cmds.push(self.save_position());
         cmds
@@ -818,24 +881,30 @@ impl App {
 
     /// Back to the course map.
     pub fn to_map(&mut self) -> Vec<Cmd> {
+        let mut cmds = self.remember_place();
         self.screen = Screen::Map;
         self.lesson_from_exercise = false;
-        vec![Cmd::Watch(None), self.save_position()]
+        cmds.extend([Cmd::Watch(None), self.save_position()]);
+        cmds
     }
 
     /// Shows the report.
     pub fn open_report(&mut self) -> Vec<Cmd> {
+        let mut cmds = self.remember_place();
         let markdown = crate::report::markdown(&self.course, &self.progress, self.started_at);
         self.report.open(markdown);
         self.screen = Screen::Report;
-        vec![Cmd::Watch(None)]
+        cmds.push(Cmd::Watch(None));
+        cmds
     }
 
     /// Shows the lab.
     pub fn open_lab(&mut self) -> Vec<Cmd> {
+        let mut cmds = self.remember_place();
         self.screen = Screen::Lab;
         self.lab.open();
-        vec![Cmd::Watch(None)]
+        cmds.push(Cmd::Watch(None));
+        cmds
     }
 
     /// The saved lab run on screen.

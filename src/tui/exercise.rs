@@ -65,6 +65,8 @@ pub struct LangState {
     pub verdict: Option<Verdict>,
     /// The saved status (a pass stays a pass: the learner did it).
     pub status: Status,
+    /// The pass was of an earlier version of the exercise (its cases changed since).
+    pub earlier_version: bool,
 }
 
 impl LangState {
@@ -76,7 +78,14 @@ impl LangState {
         if !self.available && self.status != Status::Passed {
             return ("-", "toolchain missing".into());
         }
+        if self.earlier_version && self.verdict.is_none_or(|v| v == Verdict::Passed) {
+            return ("↻", EARLIER_VERSION.into());
+        }
         match (self.verdict, self.status) {
+            (Some(v), Status::Passed) if self.earlier_version => (
+                crate::style::verdict_symbol(v),
+                format!("{} · passed an earlier version", v.label()),
+            ),
             (Some(v), Status::Passed) if v != Verdict::Passed => (
                 crate::style::verdict_symbol(v),
                 format!("{} · passed before", v.label()),
@@ -94,6 +103,9 @@ impl LangState {
     pub fn tone(&self) -> Tone {
         match (self.running, self.verdict, self.status) {
             (true, _, _) => Tone::Busy,
+            _ if self.earlier_version && self.verdict.is_none_or(|v| v == Verdict::Passed) => {
+                Tone::Busy
+            }
             (_, Some(v), _) => outcome::tone(v).into(),
             (_, None, Status::Passed) => Tone::Good,
             (_, None, Status::Failed) => Tone::Bad,
@@ -102,6 +114,9 @@ impl LangState {
         }
     }
 }
+
+/// What a pass of an earlier version of the exercise says.
+pub const EARLIER_VERSION: &str = "passed an earlier version: check again";
 
 /// How a state is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +247,7 @@ impl ExerciseState {
                 .map(|o| o.verdict)
                 .or(record.last_verdict),
             status: record.status,
+            earlier_version: cx.passed_earlier_version(slug, lang),
         }
     }
 

@@ -81,6 +81,42 @@ impl LessonState {
         });
     }
 
+    /// Where the reader is, independent of the width (saved as the lesson's place).
+    pub fn place(&self) -> crate::progress::LessonPlace {
+        let anchor = self.anchor.or_else(|| {
+            let r = self.rendered.as_ref()?;
+            let &offset = r.offsets.get(self.scroll)?;
+            let first = r.offsets.iter().position(|&o| o == offset)?;
+            let rows = r.offsets.iter().filter(|&&o| o == offset).count();
+            Some(Anchor {
+                offset,
+                row: self.scroll - first,
+                rows,
+            })
+        });
+        match anchor {
+            Some(a) if self.scroll > 0 || self.anchor.is_some() => crate::progress::LessonPlace {
+                offset: u32::try_from(a.offset).unwrap_or(u32::MAX),
+                row: u32::try_from(a.row).unwrap_or(u32::MAX),
+                rows: u32::try_from(a.rows).unwrap_or(u32::MAX),
+            },
+            _ => crate::progress::LessonPlace::default(),
+        }
+    }
+
+    /// Scrolls to a saved place once the lesson is rendered (at whatever width).
+    pub fn go_to(&mut self, place: crate::progress::LessonPlace) {
+        if place == crate::progress::LessonPlace::default() {
+            return;
+        }
+        self.anchor = Some(Anchor {
+            offset: place.offset as usize,
+            row: place.row as usize,
+            rows: place.rows.max(1) as usize,
+        });
+        self.invalidate();
+    }
+
     /// The line of the rendered text that shows `anchor`.
     fn find(&self, anchor: Anchor) -> Option<usize> {
         let offsets = &self.rendered.as_ref()?.offsets;

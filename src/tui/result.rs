@@ -89,10 +89,14 @@ fn result_lines(r: &Rx<'_>, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
             let text = if !state.available {
                 "This language's toolchain is not installed: run `microlings doctor` to see how to get it.".to_string()
             } else if let Some(v) = state.verdict {
-                format!(
-                    "Last check: {}. Enter checks it again and shows why.",
-                    outcome::label(v)
-                )
+                if v == Verdict::Passed {
+                    format!("Last check: {}. Enter checks it again.", outcome::label(v))
+                } else {
+                    format!(
+                        "Last check: {}. Enter checks it again and shows the details (an unchanged file is answered from the cache at once).",
+                        outcome::label(v)
+                    )
+                }
             } else {
                 "r checks all four languages, Enter the focused one. i edits the file here, e in your editor.".to_string()
             };
