@@ -265,7 +265,14 @@ impl<'a> Renderer<'a> {
                     heading.push_str(code);
                 }
                 let style = self.style().patch(self.theme.code_inline);
-                self.inline.push(Frag::Code(code.to_string(), style));
+                // Without colour, bold alone reads as emphasis: the backticks stay, so code
+                // still looks like code.
+                let code = if self.theme.highlights() {
+                    code.to_string()
+                } else {
+                    format!("`{code}`")
+                };
+                self.inline.push(Frag::Code(code, style));
             }
             Event::SoftBreak => self.inline.push(Frag::Text(" ".into(), self.style())),
             Event::HardBreak => self.inline.push(Frag::Break),

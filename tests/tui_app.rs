@@ -1095,3 +1095,18 @@ fn a_pass_of_an_earlier_version_shows_check_again_not_a_tick() {
     app.update(outcome(&app, Language::Go, Verdict::Passed));
     assert!(!app.passed_earlier_version(&slug, Language::Go));
 }
+
+#[test]
+fn help_never_runs_long_keys_into_their_words() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.update(ch('R'));
+    app.update(ch('?'));
+    let text: Vec<String> = app.popup.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.trim() == "↑ ↓  j k  PgUp PgDn  Space"),
+        "{text:#?}"
+    );
+    assert!(!text.concat().contains("Spacescroll"), "{text:#?}");
+}

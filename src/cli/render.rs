@@ -99,10 +99,10 @@ fn case_input(paint: &Paint, case: &str, input: &str) -> String {
     if lines.len() > MAX_INPUT_LINES {
         out.push_str(&format!(
             "      {}\n",
-            paint.dim(&format!(
-                "... {} more input lines",
-                lines.len() - MAX_INPUT_LINES
-            ))
+            paint.dim(&match lines.len() - MAX_INPUT_LINES {
+                1 => "... 1 more input line".to_string(),
+                n => format!("... {n} more input lines"),
+            })
         ));
     }
     out

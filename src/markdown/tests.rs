@@ -832,3 +832,11 @@ fn every_line_knows_the_block_it_came_from() {
         assert!(r.offsets.contains(&two), "{width}: {:?}", r.offsets);
     }
 }
+
+#[test]
+fn without_colour_inline_code_keeps_its_backticks() {
+    let mono = Theme::new(ThemeKind::Mono);
+    let text = |theme: &Theme| text_of(&render("Call `len(x)` here.", 40, theme, &[])).concat();
+    assert_eq!(text(&mono), "Call `len(x)` here.");
+    assert_eq!(text(&dark()), "Call len(x) here.");
+}

@@ -145,7 +145,10 @@ impl PopupState {
 pub(crate) fn welcome_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     let mut lines = cx.markdown(WELCOME, width);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Press any key to start.", cx.theme.dim));
+    lines.push(Line::styled(
+        "Press any key to start (q quits; you come back to the same place).",
+        cx.theme.dim,
+    ));
     lines
 }
 
