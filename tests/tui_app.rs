@@ -1110,3 +1110,21 @@ fn help_never_runs_long_keys_into_their_words() {
     );
     assert!(!text.concat().contains("Spacescroll"), "{text:#?}");
 }
+
+#[test]
+fn toolchains_detected_after_the_first_frame_update_what_can_run() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    assert!(app.is_available(Language::CSharp));
+    let available = Language::ALL
+        .iter()
+        .map(|&l| (l, l != Language::CSharp))
+        .collect();
+    app.update(Msg::Toolchains(available));
+    assert!(!app.is_available(Language::CSharp));
+    assert_eq!(app.status(&slug, Language::CSharp), None);
+    let cmds = app.update(ch('4'));
+    assert!(cmds.is_empty());
+    let cmds = app.update(key(KeyCode::Enter));
+    assert!(cmds.is_empty(), "no check of a missing toolchain: {cmds:?}");
+}

@@ -486,6 +486,10 @@ impl App {
                 self.lesson.clamp_scroll(self.lesson_view_height());
                 Vec::new()
             }
+            Msg::Toolchains(available) => {
+                self.available = available;
+                Vec::new()
+            }
             Msg::Tick => {
                 self.spinner = self.spinner.wrapping_add(1);
                 Vec::new()

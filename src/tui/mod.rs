@@ -9,6 +9,7 @@
 //! state and returns `intent::Intent`s that `app` carries out.
 
 pub mod app;
+mod detect;
 pub mod editor;
 pub mod exercise;
 pub mod input;
@@ -37,11 +38,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 pub use app::App;
+use detect::RunnerSlot;
 use msg::{Cmd, Msg};
 use saver::{Job, Saver};
 
 use crate::course::{Course, Language};
-use crate::run::{CancelToken, CheckOptions, Runner};
+use crate::run::{CancelToken, CheckOptions};
 use crate::session::Context;
 use crate::theme::{Theme, ThemeKind};
 use crate::workspace::Workspace;
@@ -76,12 +78,9 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
     let store = ctx.data.progress();
     // A progress file from a newer version stops us here, before the screen changes.
     let (progress, notice) = store.load()?;
-    let runner = Arc::new(ctx.runner());
-    let available = Language::ALL
-        .iter()
-        .map(|&l| (l, runner.toolchains.available(l)))
-        .collect();
     crate::highlight::preload();
+    // Every language counts as available until detection (after the first frame) says.
+    let available = Language::ALL.iter().map(|&l| (l, true)).collect();
 
     let mut guard = terminal::enter().context("cannot set up the terminal")?;
     let size = guard
@@ -105,6 +104,11 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
     #[cfg(unix)]
     spawn_signal_thread(tx.clone())?;
     let saver = Saver::spawn(store, tx.clone())?;
+    let runner = RunnerSlot::start(
+        ctx.data.toolchain_cache(),
+        ctx.data.runner_dirs(),
+        tx.clone(),
+    );
     let mut rt = Runtime::new(
         tx.clone(),
         course,
@@ -162,7 +166,7 @@ struct Runtime {
     tx: Sender<Msg>,
     course: Arc<Course>,
     workspace: Workspace,
-    runner: Arc<Runner>,
+    runner: RunnerSlot,
     cancel: CancelToken,
     watcher: watch::FileWatcher,
     watched: Option<String>,
@@ -190,7 +194,7 @@ impl Runtime {
         tx: Sender<Msg>,
         course: Arc<Course>,
         workspace: Workspace,
-        runner: Arc<Runner>,
+        runner: RunnerSlot,
         control: input::InputControl,
         saver: Saver,
         report_path: std::path::PathBuf,
@@ -407,7 +411,7 @@ impl Runtime {
                     }
                 }
                 Cmd::RunLab => {
-                    let runner = self.runner.clone();
+                    let runner = self.runner.get();
                     let tx = self.tx.clone();
                     self.lab_cancel = CancelToken::new();
                     let cancel = self.lab_cancel.clone();
@@ -446,9 +450,10 @@ impl Runtime {
         let Some(ex) = self.course.exercise(slug) else {
             return;
         };
+        let runner = self.runner.get();
         for lang in languages {
             let ex = ex.clone();
-            let runner = self.runner.clone();
+            let runner = runner.clone();
             let workspace = self.workspace.clone();
             let tx = self.tx.clone();
             let cancel = self.cancel.clone();
@@ -573,7 +578,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::run::{RunnerDirs, Toolchains};
+    use crate::run::{Runner, RunnerDirs, Toolchains};
 
     fn runtime(dir: &Path, tx: Sender<Msg>, write: saver::Write) -> Runtime {
         let store = crate::progress::ProgressStore::in_dir(dir);
@@ -593,7 +598,7 @@ mod tests {
             tx,
             Arc::new(course),
             Workspace::new(dir.join("workspace")),
-            Arc::new(runner),
+            RunnerSlot::ready(runner),
             input::InputControl::default(),
             saver,
             dir.join("report.md"),

@@ -20,6 +20,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed while something animates (the spinner).
     Tick,
+    /// Toolchain detection (after the first frame) found which languages can run.
+    Toolchains(super::app::Availability),
     /// The learner's files for an exercise were read.
     SourcesLoaded {
         /// Exercise slug.
