@@ -493,7 +493,13 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     let mut app = app();
     app.update(ch('L'));
     assert_eq!(app.screen, Screen::Lab);
-    assert_eq!(app.update(ch('r')), vec![Cmd::RunLab]);
+    assert_eq!(
+        app.update(ch('r')),
+        vec![Cmd::RunLab {
+            languages: Language::ALL.to_vec(),
+            native_aot: true
+        }]
+    );
     assert!(app.animating());
     assert!(
         app.update(ch('r')).is_empty(),
@@ -1127,4 +1133,52 @@ fn toolchains_detected_after_the_first_frame_update_what_can_run() {
     assert!(cmds.is_empty());
     let cmds = app.update(key(KeyCode::Enter));
     assert!(cmds.is_empty(), "no check of a missing toolchain: {cmds:?}");
+}
+
+#[test]
+fn the_lab_estimates_from_what_this_machine_measured_and_runs_the_rows_chosen() {
+    use microlings::run::lab::{LabTarget, LabVariant};
+    use microlings::tui::lab::estimate;
+    let mut run = lab_run();
+    let all = estimate(std::slice::from_ref(&run), &app().lab.choice.targets());
+    let aot = LabTarget {
+        language: Language::CSharp,
+        variant: LabVariant::NativeAot,
+    };
+    assert_eq!(all.unknown, [aot], "{all:?}");
+    assert!(all.seconds > 0);
+    // The machine measured a Native AOT row that took two minutes to build: it dominates.
+    let mut row = run
+        .languages
+        .iter()
+        .find(|l| l.language == Language::CSharp)
+        .expect("a C# row")
+        .clone();
+    row.variant = LabVariant::NativeAot;
+    row.build_ms = Some(118_000);
+    run.languages.push(row);
+    let with_aot = estimate(std::slice::from_ref(&run), &app().lab.choice.targets());
+    assert!(with_aot.unknown.is_empty());
+    assert!(with_aot.seconds >= all.seconds + 118, "{with_aot:?}");
+    assert_eq!(with_aot.slowest.map(|(t, _)| t), Some(aot));
+    assert!(
+        with_aot.words().contains("C#AOT 2 min"),
+        "{}",
+        with_aot.words()
+    );
+
+    // The keys choose what the next run measures, as --lang and --no-aot do.
+    let mut app = app();
+    app.progress.lab_runs.push(run);
+    app.update(ch('L'));
+    app.update(ch('2'));
+    app.update(ch('a'));
+    let cmds = app.update(ch('r'));
+    assert_eq!(
+        cmds,
+        [Cmd::RunLab {
+            languages: vec![Language::Python, Language::Java, Language::CSharp],
+            native_aot: false,
+        }]
+    );
 }

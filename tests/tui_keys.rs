@@ -27,7 +27,7 @@ fn fingerprint(app: &App) -> String {
         .map(|p| (p.scroll, p.result_scroll, p.running))
         .collect();
     format!(
-        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {:?} {} {:?} | {:?} {:?} {} {} {} {} {} | {:?} {}",
+        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {:?} {} {:?} | {:?} {:?} {} {} {} {:?} {} | {:?} {}",
         app.screen,
         app.overlay,
         app.popup.scroll,
@@ -52,7 +52,7 @@ fn fingerprint(app: &App) -> String {
         app.report.scroll,
         app.lab.back,
         app.lab.metric,
-        app.lab.running,
+        (app.lab.running, &app.lab.choice),
         app.watching,
         app.progress,
         app.exercise.task.is_some(),
@@ -389,7 +389,18 @@ fn did_what_it_says(
             app.report.scroll == (before.report.scroll + page).min(report_max)
         }
         (K::Report, A::SaveReport) => cmds == [Cmd::SaveReport(app.report.markdown.clone())],
-        (K::Lab, A::RunLab) => app.lab.running && cmds == [Cmd::RunLab],
+        (K::Lab, A::RunLab) => {
+            app.lab.running
+                && cmds
+                    == [Cmd::RunLab {
+                        languages: Language::ALL.to_vec(),
+                        native_aot: true,
+                    }]
+        }
+        (K::Lab, A::PickLanguage(l)) => {
+            !app.lab.choice.languages.contains(&l) && before.lab.choice.languages.contains(&l)
+        }
+        (K::Lab, A::ToggleAot) => !app.lab.choice.native_aot,
         (K::Lab, A::NextChart) => app.lab.metric == (before.lab.metric + 1) % 4,
         (K::Lab, A::PrevChart) => app.lab.metric == (before.lab.metric + 3) % 4,
         (K::Lab, A::OlderRun) => app.lab.back == before.lab.back + 1,

@@ -155,6 +155,8 @@ pub enum Action {
     SaveReport,
     /// Lab: run it.
     RunLab,
+    /// Lab: measure C# as a Native AOT binary too, or not.
+    ToggleAot,
     /// Lab: the next chart.
     NextChart,
     /// Lab: the previous chart.
@@ -660,8 +662,25 @@ const LAB: &[Binding] = &[
     b(
         "r",
         &[(C('r'), A::RunLab)],
-        "run the lab (about half a minute)",
+        "run the lab with the languages chosen (the estimate is above the charts)",
         "run",
+    ),
+    b(
+        "1-4",
+        &[
+            (C('1'), A::PickLanguage(Language::Python)),
+            (C('2'), A::PickLanguage(Language::Go)),
+            (C('3'), A::PickLanguage(Language::Java)),
+            (C('4'), A::PickLanguage(Language::CSharp)),
+        ],
+        "choose the languages to measure (Python, Go, Java, C#: on or off)",
+        "languages",
+    ),
+    b(
+        "a",
+        &[(C('a'), A::ToggleAot)],
+        "measure C# as a Native AOT binary too (its build takes minutes), or not",
+        "AOT",
     ),
     b(
         "Tab Shift-Tab",

@@ -410,7 +410,10 @@ impl Runtime {
                         self.watch(slug);
                     }
                 }
-                Cmd::RunLab => {
+                Cmd::RunLab {
+                    languages,
+                    native_aot,
+                } => {
                     let runner = self.runner.get();
                     let tx = self.tx.clone();
                     self.lab_cancel = CancelToken::new();
@@ -420,6 +423,8 @@ impl Runtime {
                         .spawn(move || {
                             let opts = crate::run::lab::LabOptions {
                                 cancel,
+                                languages,
+                                native_aot,
                                 ..Default::default()
                             };
                             let events = tx.clone();
