@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crossterm::event::{KeyEvent, MouseEventKind};
+use crossterm::event::KeyEvent;
 
 use super::editor::EditorState;
 use super::exercise::{ExerciseState, LangState, PaneMode};
@@ -20,10 +20,11 @@ use super::msg::{Cmd, Msg};
 use super::popup::PopupState;
 use crate::course::{Course, Language};
 use crate::highlight::Syntaxes;
-use crate::progress::{Change, PanePlace, Place, Position, Progress, SavedScreen, Status};
+use crate::progress::{Change, Position, Progress, SavedScreen, Status};
 use crate::theme::Theme;
 
 use super::layout::Layout;
+pub use super::navigate::Target;
 
 /// The smallest terminal the TUI draws in.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -85,9 +86,9 @@ pub type Availability = BTreeMap<Language, bool>;
 /// Changes sent to the saver and not yet reported saved, in order: a saved snapshot is older
 /// than they are, so they are applied again on top of it.
 #[derive(Debug, Default)]
-struct Unsaved {
-    next: u64,
-    changes: Vec<(u64, Change)>,
+pub(crate) struct Unsaved {
+    pub(crate) next: u64,
+    pub(crate) changes: Vec<(u64, Change)>,
 }
 
 /// Everything the TUI shows is a function of this.
@@ -145,7 +146,7 @@ pub struct App {
     pub(crate) next_batch: u64,
     /// Results of check batches before this one were cancelled and are ignored.
     pub(crate) cancelled_below: u64,
-    unsaved: Unsaved,
+    pub(crate) unsaved: Unsaved,
 }
 
 /// What the screens may read of `$app` (a macro, not a method: it borrows the fields it names,
@@ -359,7 +360,7 @@ impl App {
         }
     }
 
-    fn save_position(&mut self) -> Cmd {
+    pub(crate) fn save_position(&mut self) -> Cmd {
         self.record(Change::Position(self.position()))
     }
 
@@ -448,151 +449,6 @@ impl App {
         }
     }
 
-    fn handle(&mut self, msg: Msg) -> Vec<Cmd> {
-        match msg {
-            Msg::Key(key) if key.is_press() || key.is_repeat() => {
-                self.message = None;
-                self.on_key(key)
-            }
-            Msg::Key(_) => Vec::new(),
-            Msg::Mouse(m) => {
-                let delta: isize = match m.kind {
-                    MouseEventKind::ScrollDown => 3,
-                    MouseEventKind::ScrollUp => -3,
-                    _ => return Vec::new(),
-                };
-                match self.screen {
-                    Screen::Lesson if self.overlay.is_none() => {
-                        self.lesson.scroll_by(delta, self.layout.page_rows())
-                    }
-                    Screen::Exercise if self.overlay.is_none() => self.exercise.scroll_code(delta),
-                    Screen::Map if self.overlay.is_none() => self.map.move_by(delta.signum()),
-                    _ => {}
-                }
-                Vec::new()
-            }
-            Msg::Paste(text) => {
-                if let Some(ed) = self.editor.as_mut() {
-                    ed.paste(&text);
-                }
-                Vec::new()
-            }
-            Msg::Resize(w, h) => {
-                self.size = (w, h);
-                self.layout = Layout::new(self.size);
-                // Keep the reader at the same text: remember it before the lines re-wrap.
-                self.lesson.anchor_to_text();
-                self.lesson.invalidate();
-                self.lesson.clamp_scroll(self.lesson_view_height());
-                Vec::new()
-            }
-            Msg::Toolchains(available) => {
-                self.available = available;
-                Vec::new()
-            }
-            Msg::Tick => {
-                self.spinner = self.spinner.wrapping_add(1);
-                Vec::new()
-            }
-            Msg::SourcesLoaded { exercise, sources } => {
-                self.exercise
-                    .sources_loaded(&exercise, sources, &self.theme, self.syntaxes);
-                Vec::new()
-            }
-            Msg::CheckDone {
-                batch,
-                outcome,
-                finished_at,
-            } => {
-                if batch < self.cancelled_below {
-                    return Vec::new();
-                }
-                // Recorded even if the learner moved on: the check did run.
-                let Some(ex) = self.course.exercise(&outcome.exercise) else {
-                    return Vec::new();
-                };
-                let change =
-                    crate::learner::record_check_at(&mut self.progress, ex, &outcome, finished_at);
-                let cmds = change.map(|c| self.save(c)).into_iter().collect();
-                if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
-                    // What the program printed is shown, never sent to the terminal.
-                    self.exercise
-                        .check_done(crate::learner::outcome::visible_outcome(&outcome));
-                }
-                cmds
-            }
-            Msg::FileChanged { exercise, language } => self.file_changed(&exercise, language),
-            Msg::Notice(note) => {
-                self.message = Some(note);
-                Vec::new()
-            }
-            Msg::EditorClosed {
-                language,
-                error,
-                note,
-            } => {
-                self.message = error.or(note);
-                let ex = self.exercise.slug.clone().unwrap_or_default();
-                let mut cmds = vec![Cmd::LoadSources(ex.clone())];
-                cmds.extend(self.check(vec![language]));
-                cmds
-            }
-            Msg::ProgressSaved { seq, progress } => {
-                self.unsaved.changes.retain(|(s, _)| *s > seq);
-                self.progress = *progress;
-                // The snapshot is older than the changes still queued: keep them.
-                for (_, change) in &self.unsaved.changes {
-                    change.apply(&mut self.progress);
-                }
-                Vec::new()
-            }
-            Msg::ProgressError { seq, error } => {
-                self.unsaved.changes.retain(|(s, _)| *s > seq);
-                self.message = Some(format!("could not save progress: {error}"));
-                Vec::new()
-            }
-            Msg::FileWritten {
-                exercise: _,
-                language,
-                error,
-            } => match error {
-                Some(e) => {
-                    self.message = Some(format!("could not save: {e}"));
-                    Vec::new()
-                }
-                None => {
-                    self.message = Some(format!("saved {}", language.file_name()));
-                    let ex = self.exercise.slug.clone().unwrap_or_default();
-                    let mut cmds = vec![Cmd::LoadSources(ex)];
-                    cmds.extend(self.check(vec![language]));
-                    cmds
-                }
-            },
-            Msg::Lab(event) => {
-                self.lab.event(event);
-                Vec::new()
-            }
-            Msg::LabDone(run) => {
-                let intents = self.lab.done(*run);
-                self.carry_out(intents)
-            }
-            Msg::HighlightReady(syntaxes) => {
-                self.syntaxes = Some(syntaxes);
-                let slug = self.exercise.slug.clone();
-                let ex = slug.and_then(|s| self.course.exercise(&s));
-                self.exercise.highlight_ready(ex, &self.theme, syntaxes);
-                // Rendered text with code in it is rendered again, coloured.
-                self.report.invalidate();
-                self.exercise.task = None;
-                self.exercise.texts = None;
-                self.map.preview = None;
-                self.lab.intro = None;
-                Vec::new()
-            }
-            Msg::Terminate => self.quit_cmds(),
-        }
-    }
-
     pub(crate) fn quit_cmds(&mut self) -> Vec<Cmd> {
         self.quit = true;
         let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
@@ -608,7 +464,7 @@ impl App {
 
     /// A key: its action from the binding tables of the context that has the keys, handled
     /// by that context.
-    fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+    pub(crate) fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         let ctx = self.key_context();
         let Some(action) = keys::lookup(ctx, &key) else {
             return Vec::new();
@@ -675,11 +531,7 @@ impl App {
                     }
                     cmds.extend(self.open_lesson(i));
                 }
-                Intent::ReadLesson => {
-                    cmds.extend(self.open_lesson(self.lesson.index));
-                    // Esc comes back here.
-                    self.lesson_from_exercise = self.exercise.slug.is_some();
-                }
+                Intent::ReadLesson => cmds.extend(self.read_lesson()),
                 Intent::LeaveLesson => match self.exercise.slug.clone() {
                     Some(slug) if self.lesson_from_exercise => {
                         cmds.extend(self.remember_place());
@@ -767,155 +619,6 @@ impl App {
         self.popup.set(lines, newest, &self.layout);
     }
 
-    /// Opens a lesson by index, where the learner left it.
-    pub fn open_lesson(&mut self, index: usize) -> Vec<Cmd> {
-        let Some(slug) = self.course.lessons.get(index).map(|l| l.slug.clone()) else {
-            return Vec::new();
-        };
-        let mut cmds = self.remember_place();
-        if self.lesson.index != index || self.screen != Screen::Lesson {
-            self.lesson.open(index);
-            self.lesson.go_to(self.progress.places.lesson(&slug));
-        }
-        self.screen = Screen::Lesson;
-        self.map.select_lesson(index);
-        // Opening is not reading: the lesson counts as read once its end has been on screen
-        // (see `LessonState::reached_end`).
-        cmds.extend([Cmd::Watch(None), self.save_position()]);
-        cmds
-    }
-
-    /// Saves where the learner is in the lesson or exercise on screen, when it moved since it
-    /// was saved: reopening it (from the map, with `n`/`p`, after a restart) comes back here.
-    pub(crate) fn remember_place(&mut self) -> Vec<Cmd> {
-        let mut places = Vec::new();
-        match self.screen {
-            Screen::Lesson => {
-                if let Some(lesson) = self.course.lessons.get(self.lesson.index) {
-                    let at = self.lesson.place();
-                    if at != self.progress.places.lesson(&lesson.slug) {
-                        places.push(Place::Lesson(lesson.slug.clone(), at));
-                    }
-                }
-            }
-            Screen::Exercise => {
-                if let Some(slug) = self.exercise.slug.clone() {
-                    for (&lang, pane) in &self.exercise.panes {
-                        let at = PanePlace {
-                            code: u32::try_from(pane.scroll).unwrap_or(u32::MAX),
-                            result: u32::try_from(pane.result_scroll).unwrap_or(u32::MAX),
-                        };
-                        if at != self.progress.places.pane(&slug, lang) {
-                            places.push(Place::Pane(slug.clone(), lang, at));
-                        }
-                    }
-                }
-            }
-            Screen::Map | Screen::Report | Screen::Lab => {}
-        }
-        places
-            .into_iter()
-            .map(|p| self.record(Change::Place(p)))
-            .collect()
-    }
-
-    /// Opens an exercise, focusing `lang` (or the first unfinished available language).
-    pub fn open_exercise(&mut self, slug: &str, lang: Option<Language>) -> Vec<Cmd> {
-        let course = self.course.clone();
-        let Some(ex) = course.exercise(slug) else {
-            return Vec::new();
-        };
-        let focus = lang.unwrap_or_else(|| {
-            Language::ALL
-                .into_iter()
-                .find(|&l| self.is_available(l) && !self.ctx().passed_current(slug, l))
-                .unwrap_or(Language::Python)
-        });
-        let hints = self.progress.hints_used(slug);
-        let mut cmds = self.remember_place();
-        self.exercise.open(ex, focus, hints as usize);
-        // Each language's code and result where the learner left them.
-        for (&lang, pane) in self.exercise.panes.iter_mut() {
-            let at = self.progress.places.pane(slug, lang);
-            pane.scroll = at.code as usize;
-            pane.result_scroll = at.result as usize;
-        }
-        self.lesson_from_exercise = false;
-        if let Some(i) = self
-            .course
-            .lessons
-            .iter()
-            .position(|l| l.exercises.iter().any(|e| e == slug))
-            && self.lesson.index != i
-        {
-            self.lesson.open(i);
-        }
-        self.map.select_exercise(slug);
-        self.screen = Screen::Exercise;
-        cmds.push(Cmd::LoadSources(slug.to_string()));
-        cmds.push(Cmd::Watch(self.watching.then(|| slug.to_string())));
-        cmds.push(self.save_position());
-        cmds
-    }
-
-    /// The first thing not yet done: an unread lesson, or an exercise not passed in every
-    /// available language.
-    pub fn continue_target(&self) -> Option<Target> {
-        for (i, lesson) in self.course.lessons.iter().enumerate() {
-            if !self.progress.lessons_read.contains(&lesson.slug) {
-                return Some(Target::Lesson(i));
-            }
-            for ex in &lesson.exercises {
-                if !self.exercise_done(ex) {
-                    return Some(Target::Exercise(ex.clone()));
-                }
-            }
-        }
-        None
-    }
-
-    /// Goes to the first unfinished thing.
-    pub fn go_continue(&mut self) -> Vec<Cmd> {
-        match self.continue_target() {
-            Some(Target::Lesson(i)) => self.open_lesson(i),
-            Some(Target::Exercise(slug)) => self.open_exercise(&slug, None),
-            None => self.open_report(),
-        }
-    }
-
-    /// Back to the course map.
-    pub fn to_map(&mut self) -> Vec<Cmd> {
-        let mut cmds = self.remember_place();
-        self.screen = Screen::Map;
-        self.lesson_from_exercise = false;
-        cmds.extend([Cmd::Watch(None), self.save_position()]);
-        cmds
-    }
-
-    /// Shows the report.
-    pub fn open_report(&mut self) -> Vec<Cmd> {
-        let mut cmds = self.remember_place();
-        let markdown = crate::report::markdown(&self.course, &self.progress, self.started_at);
-        self.report.open(markdown);
-        self.screen = Screen::Report;
-        cmds.push(Cmd::Watch(None));
-        cmds
-    }
-
-    /// Shows the lab.
-    pub fn open_lab(&mut self) -> Vec<Cmd> {
-        let mut cmds = self.remember_place();
-        self.screen = Screen::Lab;
-        self.lab.open();
-        cmds.push(Cmd::Watch(None));
-        cmds
-    }
-
-    /// The saved lab run on screen.
-    pub fn lab_run(&self) -> Option<&crate::run::lab::LabRun> {
-        self.lab.run(&self.progress)
-    }
-
     /// Starts checks for these languages of the open exercise.
     pub fn check(&mut self, langs: Vec<Language>) -> Vec<Cmd> {
         let Some(slug) = self.exercise.slug.clone() else {
@@ -943,7 +646,7 @@ impl App {
         }]
     }
 
-    fn file_changed(&mut self, exercise: &str, lang: Language) -> Vec<Cmd> {
+    pub(crate) fn file_changed(&mut self, exercise: &str, lang: Language) -> Vec<Cmd> {
         if self.screen != Screen::Exercise
             || self.exercise.slug.as_deref() != Some(exercise)
             || !self.watching
@@ -956,7 +659,7 @@ impl App {
     }
 
     /// Applies a change to progress here and asks for it to be saved.
-    fn record(&mut self, change: Change) -> Cmd {
+    pub(crate) fn record(&mut self, change: Change) -> Cmd {
         change.apply(&mut self.progress);
         self.save(change)
     }
@@ -969,13 +672,4 @@ impl App {
         self.unsaved.changes.push((seq, change.clone()));
         Cmd::Save { seq, change }
     }
-}
-
-/// Where "continue" goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A lesson, by index.
-    Lesson(usize),
-    /// An exercise, by slug.
-    Exercise(String),
 }

@@ -21,11 +21,13 @@ pub mod learn;
 pub mod lesson;
 pub mod map;
 pub mod msg;
+mod navigate;
 pub mod popup;
 pub mod report;
 pub mod result;
 mod saver;
 pub mod terminal;
+mod update;
 pub mod view;
 pub mod watch;
 
@@ -53,24 +55,7 @@ const TICK: Duration = Duration::from_millis(100);
 /// How long a saved file may wait for its file event before the watcher falls back to polling.
 const EVENT_DEADLINE: Duration = Duration::from_secs(3);
 
-/// Picks the theme: monochrome when colour is off, else the given one, else a guess from
-/// COLORFGBG (set by many terminals), else dark.
-pub fn choose_theme(requested: Option<ThemeKind>, no_color: bool) -> ThemeKind {
-    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if no_color || no_color_env {
-        return ThemeKind::Mono;
-    }
-    if let Some(kind) = requested {
-        return kind;
-    }
-    let bg = std::env::var("COLORFGBG")
-        .ok()
-        .and_then(|v| v.rsplit(';').next().and_then(|b| b.parse::<u8>().ok()));
-    match bg {
-        Some(7) | Some(9..=15) => ThemeKind::Light,
-        _ => ThemeKind::Dark,
-    }
-}
+pub use terminal::choose_theme;
 
 /// Runs the TUI until the learner quits.
 pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
