@@ -440,10 +440,10 @@ impl App {
         cmds
     }
 
-    /// Renders the lesson again if what it depends on changed (on its screen, or the first
-    /// time).
+    /// Renders the lesson again if what it depends on changed, on its screen only: a start on
+    /// the map does not render a lesson before its first frame.
     fn refresh_lesson(&mut self) {
-        if self.screen == Screen::Lesson || self.lesson.rendered.is_none() {
+        if self.screen == Screen::Lesson {
             let cx = cx!(self);
             self.lesson.refresh(&cx);
         }
