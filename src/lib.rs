@@ -22,4 +22,5 @@ pub mod session;
 pub mod style;
 pub mod theme;
 pub mod tui;
+pub mod visible;
 pub mod workspace;

@@ -35,8 +35,9 @@ use wrap::Frag;
 pub struct QuizView<'a> {
     /// The parsed quiz (from [`crate::course::Lesson::quizzes`]).
     pub quiz: &'a Quiz,
-    /// The option the cursor is on (0-based); marked with `▸` while the quiz is focused.
-    pub selected: usize,
+    /// The option the cursor is on (0-based), if one was picked; marked with `▸` while the
+    /// quiz is focused. Nothing is picked at first, so Enter cannot answer by accident.
+    pub selected: Option<usize>,
     /// The option the learner chose, once answered (0-based).
     pub answered: Option<usize>,
     /// Whether this quiz receives the keys.
@@ -264,7 +265,14 @@ impl<'a> Renderer<'a> {
                     heading.push_str(code);
                 }
                 let style = self.style().patch(self.theme.code_inline);
-                self.inline.push(Frag::Code(code.to_string(), style));
+                // Without colour, bold alone reads as emphasis: the backticks stay, so code
+                // still looks like code.
+                let code = if self.theme.highlights() {
+                    code.to_string()
+                } else {
+                    format!("`{code}`")
+                };
+                self.inline.push(Frag::Code(code, style));
             }
             Event::SoftBreak => self.inline.push(Frag::Text(" ".into(), self.style())),
             Event::HardBreak => self.inline.push(Frag::Break),

@@ -17,8 +17,11 @@ use crate::fsutil::write_atomic;
 use crate::run::lab::LabRun;
 use crate::run::{Outcome, Verdict};
 
+mod places;
+pub use places::{LessonPlace, PanePlace, Place, Places};
+
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Lab runs kept in progress; older ones are dropped so the file stays small.
 pub const MAX_LAB_RUNS: usize = 20;
 /// A progress file larger than this is not read: a real one stays under a megabyte (thirty
@@ -59,6 +62,11 @@ pub struct LanguageRecord {
     /// Whether the reference solution was revealed.
     #[serde(default)]
     pub solution_seen: bool,
+    /// The version of the exercise (a fingerprint of its cases and expected output, see
+    /// `learner::exercise_version`) the last pass was against; absent for passes recorded
+    /// before version 4 of this file, which are taken as passes of the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_version: Option<String>,
 }
 
 /// The answer given to one quiz.
@@ -171,6 +179,9 @@ pub struct Progress {
     /// again unchanged, so nothing is lost.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lab_runs_unread: Vec<serde_json::Value>,
+    /// Where each lesson and exercise was left (version 4).
+    #[serde(default, skip_serializing_if = "Places::is_empty")]
+    pub places: Places,
 }
 
 /// Reads `lab_runs`, leaving out the runs that do not parse; `parse` keeps those in
@@ -211,6 +222,7 @@ impl Default for Progress {
             welcome_seen: false,
             lab_runs: Vec::new(),
             lab_runs_unread: Vec::new(),
+            places: Places::default(),
         }
     }
 }
@@ -244,6 +256,12 @@ impl Progress {
     /// Records a check's outcome that came at `at` (seconds since the Unix epoch), which dates
     /// a first pass.
     pub fn record_outcome_at(&mut self, outcome: &Outcome, at: u64) {
+        self.record_outcome_of(outcome, at, None);
+    }
+
+    /// Records a check's outcome against `version` of the exercise (its fingerprint, see
+    /// `learner::exercise_version`): a pass remembers which version it passed.
+    pub fn record_outcome_of(&mut self, outcome: &Outcome, at: u64, version: Option<&str>) {
         if !outcome.verdict.is_attempt() {
             return;
         }
@@ -255,6 +273,7 @@ impl Progress {
                 r.first_passed = Some(at);
             }
             r.status = Status::Passed;
+            r.passed_version = version.map(str::to_string);
         } else if r.status == Status::NotTried {
             r.status = Status::Failed;
         }
@@ -348,7 +367,11 @@ pub enum Change {
         outcome: Box<Outcome>,
         /// When it finished.
         at: u64,
+        /// The version of the exercise it checked against (`learner::exercise_version`).
+        version: Option<String>,
     },
+    /// Where the learner left a lesson or a language of an exercise.
+    Place(Place),
     /// One more hint was revealed (exercise, the language on screen, hints available). Hints
     /// count per exercise: the language does not change what is recorded.
     Hint(String, Language, usize),
@@ -372,7 +395,12 @@ impl Change {
     /// Applies the change.
     pub fn apply(&self, p: &mut Progress) {
         match self {
-            Change::Outcome { outcome, at } => p.record_outcome_at(outcome, *at),
+            Change::Outcome {
+                outcome,
+                at,
+                version,
+            } => p.record_outcome_of(outcome, *at, version.as_deref()),
+            Change::Place(place) => p.places.set(place),
             Change::Hint(ex, _on_screen, total) => {
                 p.use_hint(ex, *total);
             }
@@ -623,8 +651,9 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| ParseError::Invalid("no version field".into()))?;
     let value = match version {
-        1 => migrate_v2(migrate_v1(value)?)?,
-        2 => migrate_v2(value)?,
+        1 => migrate_v3(migrate_v2(migrate_v1(value)?)?),
+        2 => migrate_v3(migrate_v2(value)?),
+        3 => migrate_v3(value),
         v if v == u64::from(VERSION) => value,
         v if v > u64::from(VERSION) => return Err(ParseError::TooNew(v)),
         v => return Err(ParseError::Invalid(format!("unknown version {v}"))),
@@ -639,7 +668,7 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, u32), ParseError> {
             lab_runs_unread: unread,
             ..progress
         },
-        // Only 1, 2 and VERSION get here.
+        // Only 1 to VERSION get here.
         version as u32,
     ))
 }
@@ -695,6 +724,15 @@ fn migrate_v2(mut value: serde_json::Value) -> std::result::Result<serde_json::V
     value["hints"] = Value::Object(hints);
     value["version"] = json!(3);
     Ok(value)
+}
+
+/// Version 4 adds what version 3 could not say: which version of an exercise a pass was
+/// against (`passed_version`) and where each lesson and exercise was left (`places`). Both
+/// are optional: a version 3 pass has no version (taken as the current one: nothing tells
+/// which it was), and places start at the top.
+fn migrate_v3(mut value: serde_json::Value) -> serde_json::Value {
+    value["version"] = serde_json::json!(4);
+    value
 }
 
 #[cfg(test)]

@@ -423,3 +423,34 @@ fn completions_print_a_script_with_the_exercise_names() {
     let out = ml(data.path(), &["completions", "tcsh"]);
     assert!(!out.status.success(), "an unknown shell is refused");
 }
+
+#[test]
+fn list_marks_a_pass_of_an_earlier_version_of_an_exercise() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let course = microlings::course::load_course(Some(&fixture())).expect("fixture course");
+    let ex = course.exercise("fixture-sum").expect("fixture-sum");
+    let now = microlings::learner::exercise_version(ex);
+    // Python passed before the cases changed; Go passed them as they are.
+    let progress = serde_json::json!({
+        "version": microlings::progress::VERSION,
+        "exercises": {"fixture-sum": {
+            "python": {"status": "passed", "attempts": 1, "passed_version": "0123456789abcdef"},
+            "go": {"status": "passed", "attempts": 1, "passed_version": now},
+        }},
+    });
+    std::fs::write(
+        data.path().join("progress.json"),
+        serde_json::to_vec(&progress).expect("json"),
+    )
+    .expect("write progress");
+    let out = ml(data.path(), &["list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let status = &v[0]["exercises"][0]["status"];
+    assert_eq!(status["python"], "passed_earlier_version");
+    assert_eq!(status["go"], "passed");
+    let out = ml(data.path(), &["list"]);
+    let text = stdout(&out);
+    assert!(text.contains("↻ Python"), "{text}");
+    assert!(text.contains("passed an earlier version"), "{text}");
+}

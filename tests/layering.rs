@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// in docs/architecture.md).
 const LAYERS: &[&[&str]] = &[
     // Leaves: the clock and file-system helpers.
-    &["clock", "fsutil"],
+    &["clock", "fsutil", "visible"],
     // What a course is.
     &["course"],
     // Running learners' code.

@@ -286,8 +286,20 @@ fn writing_into_a_closed_pipe_ends_every_command_quietly() {
         vec!["path", "fixture-sum"],
         vec!["doctor"],
         vec!["--help"],
+        vec!["--version"],
+        vec!["check", "--help"],
+        vec!["lab", "--help"],
+        vec!["dev", "--help"],
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["completions", "fish"],
+        vec!["completions", "powershell"],
+        vec!["completions", "elvish"],
+        vec!["reset", "fixture-sum", "--yes"],
     ];
     if have(Language::Python) {
+        commands.push(vec!["verify", "--json"]);
+        commands.push(vec!["verify"]);
         commands.push(vec!["check", "fixture-sum", "--lang", "python"]);
         commands.push(vec!["check", "fixture-sum", "--lang", "python", "--json"]);
         commands.push(vec!["dev", "check", "--lang", "python"]);

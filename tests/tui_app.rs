@@ -139,6 +139,8 @@ fn lesson_keys_scroll_jump_and_answer_quizzes() {
     assert_eq!(app.lesson.quiz_focus, Some(1));
     app.update(key(KeyCode::BackTab));
     assert_eq!(app.lesson.quiz_focus, Some(0));
+    // Esc leaves the quiz; the lesson's keys work again.
+    app.update(key(KeyCode::Esc));
 
     app.update(ch('n'));
     assert_eq!(app.lesson.index, 2);
@@ -178,7 +180,7 @@ fn exercise_checks_run_in_parallel_and_record_outcomes() {
     let done = outcome(&app, Language::Go, Verdict::WrongOutput);
     let cmds = app.update(done);
     assert!(
-        matches!(saves(&cmds)[..], [Change::Outcome { outcome: o, at: 1_700_000_000 }] if o.language == Language::Go)
+        matches!(saves(&cmds)[..], [Change::Outcome { outcome: o, at: 1_700_000_000, version: Some(_) }] if o.language == Language::Go)
     );
     assert_eq!(
         app.progress.record(&slug, Language::Go).status,
@@ -516,7 +518,13 @@ fn the_lab_runs_on_r_stops_on_esc_and_saves_its_result() {
     let mut app = app();
     app.update(ch('L'));
     assert_eq!(app.screen, Screen::Lab);
-    assert_eq!(app.update(ch('r')), vec![Cmd::RunLab]);
+    assert_eq!(
+        app.update(ch('r')),
+        vec![Cmd::RunLab {
+            languages: Language::ALL.to_vec(),
+            native_aot: true
+        }]
+    );
     assert!(app.animating());
     assert!(
         app.update(ch('r')).is_empty(),
@@ -940,4 +948,262 @@ fn a_missing_toolchain_is_neither_good_nor_bad_in_the_tui_as_in_the_cli() {
 
 fn outcome_msg(app: &App, verdict: Verdict) -> Msg {
     outcome(app, Language::Python, verdict)
+}
+
+#[test]
+fn enter_in_a_quiz_answers_only_an_option_the_learner_picked() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(1);
+    app.update(Msg::Resize(80, 24));
+    let slug = app.course.lessons[1].slug.clone();
+    app.update(key(KeyCode::Tab));
+    let text = |app: &App| {
+        app.lesson
+            .rendered
+            .as_ref()
+            .expect("rendered")
+            .lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(!text(&app).contains('▸'), "nothing is picked at first");
+    // Enter right after Tab answers nothing: the first answer is the score.
+    let cmds = app.update(key(KeyCode::Enter));
+    assert!(saves(&cmds).is_empty() && app.progress.quiz_answer(&slug, 0).is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("pick")));
+    // ↓ picks (▸ shows where), ↓ again moves it, ↑ back; Enter answers the pick.
+    let scroll = app.lesson.scroll;
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Up));
+    assert_eq!(
+        app.lesson.scroll, scroll,
+        "in a quiz the arrows pick, not scroll"
+    );
+    assert!(text(&app).contains("▸ 1)"), "{}", text(&app));
+    let cmds = app.update(key(KeyCode::Enter));
+    let correct = app.course.lessons[1].quizzes[0].answer == 0;
+    assert!(saves(&cmds).contains(&&Change::Quiz(slug.clone(), 0, 0, correct)));
+    // Esc leaves the quiz, and the arrows scroll again; a second Esc leaves the lesson.
+    app.update(key(KeyCode::Esc));
+    assert_eq!((app.screen, app.lesson.quiz_focus), (Screen::Lesson, None));
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.lesson.scroll, scroll + 1);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+}
+
+#[test]
+fn esc_from_a_lesson_opened_from_an_exercise_goes_back_to_the_exercise() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    load_sources(&mut app);
+    app.update(ch('j'));
+    let scroll = app.exercise.panes[&Language::Python].scroll;
+    app.update(ch('l'));
+    assert_eq!(app.screen, Screen::Lesson);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Exercise);
+    assert_eq!(app.exercise.slug.as_deref(), Some(slug.as_str()));
+    assert_eq!(app.exercise.panes[&Language::Python].scroll, scroll);
+    // From the map, a lesson goes back to the map.
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+    app.update(ch('k'));
+    app.open_lesson(0);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Map);
+}
+
+/// The app a restart makes of this app's progress.
+fn restarted(app: &App) -> App {
+    let mut progress = app.progress.clone();
+    progress.welcome_seen = true;
+    let mut again = app_with(progress);
+    again.update(Msg::Resize(app.size.0, app.size.1));
+    again
+}
+
+#[test]
+fn an_exercise_reopens_at_its_code_and_result_scroll_even_after_a_restart() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    load_sources(&mut app);
+    app.update(long_outcome(&app, Language::Python));
+    for _ in 0..5 {
+        app.update(ch('j'));
+    }
+    for _ in 0..3 {
+        app.update(ch('J'));
+    }
+    let at = |app: &App| {
+        let p = &app.exercise.panes[&Language::Python];
+        (p.scroll, p.result_scroll)
+    };
+    assert_eq!(at(&app), (5, 3));
+    let cmds = app.update(key(KeyCode::Esc));
+    assert!(
+        saves(&cmds)
+            .iter()
+            .any(|c| matches!(c, Change::Place(microlings::progress::Place::Pane(s, Language::Python, p)) if s == &slug && (p.code, p.result) == (5, 3))),
+        "{cmds:?}"
+    );
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.exercise.slug.as_deref(), Some(slug.as_str()));
+    assert_eq!(at(&app), (5, 3));
+    // Quitting on the exercise and starting again: the code at the same place (the result
+    // of the last session is not kept, so its panel starts at its top).
+    app.update(ch('q'));
+    let again = restarted(&app);
+    assert_eq!(again.screen, Screen::Exercise);
+    assert_eq!(at(&again).0, 5);
+    assert_eq!(
+        again.progress.places.pane(&slug, Language::Python),
+        microlings::progress::PanePlace { code: 5, result: 3 }
+    );
+}
+
+#[test]
+fn a_lesson_reopens_where_it_was_left_from_the_map_with_n_p_and_after_a_restart() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.open_lesson(1);
+    app.update(Msg::Resize(80, 24));
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::Down));
+    let scroll = app.lesson.scroll;
+    assert!(scroll > 0);
+    let top = |app: &App| {
+        app.lesson.rendered.as_ref().expect("rendered").lines[app.lesson.scroll].to_string()
+    };
+    let text = top(&app);
+    app.update(ch('n'));
+    assert_eq!((app.lesson.index, app.lesson.scroll), (2, 0));
+    app.update(ch('p'));
+    assert_eq!((app.lesson.index, app.lesson.scroll), (1, scroll));
+    app.update(key(KeyCode::Esc));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Lesson);
+    assert_eq!((app.lesson.index, app.lesson.scroll), (1, scroll));
+    // Another width wraps the text differently; the same text is still at the top.
+    app.update(ch('q'));
+    let mut again = restarted(&app);
+    assert_eq!((again.screen, again.lesson.index), (Screen::Lesson, 1));
+    assert_eq!(top(&again), text);
+    let place = again.lesson.place();
+    again.update(Msg::Resize(120, 35));
+    assert_eq!(again.lesson.place().offset, place.offset);
+}
+
+#[test]
+fn a_pass_of_an_earlier_version_shows_check_again_not_a_tick() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    app.update(outcome(&app, Language::Go, Verdict::Passed));
+    assert_eq!(app.lang_state(Language::Go).label().0, "✓");
+    assert!(!app.passed_earlier_version(&slug, Language::Go));
+    // The course changed what the exercise expects since.
+    app.progress
+        .exercises
+        .get_mut(&slug)
+        .and_then(|m| m.get_mut(&Language::Go))
+        .expect("record")
+        .passed_version = Some("0123456789abcdef".into());
+    app.exercise
+        .panes
+        .get_mut(&Language::Go)
+        .expect("pane")
+        .outcome = None;
+    assert!(app.passed_earlier_version(&slug, Language::Go));
+    assert_eq!(
+        app.lang_state(Language::Go).label(),
+        ("↻", "passed an earlier version: check again".to_string())
+    );
+    // Checking it again and passing is a tick again.
+    app.update(outcome(&app, Language::Go, Verdict::Passed));
+    assert!(!app.passed_earlier_version(&slug, Language::Go));
+}
+
+#[test]
+fn help_never_runs_long_keys_into_their_words() {
+    let mut app = app();
+    app.update(Msg::Resize(80, 24));
+    app.update(ch('R'));
+    app.update(ch('?'));
+    let text: Vec<String> = app.popup.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.trim() == "↑ ↓  j k  PgUp PgDn  Space"),
+        "{text:#?}"
+    );
+    assert!(!text.concat().contains("Spacescroll"), "{text:#?}");
+}
+
+#[test]
+fn toolchains_detected_after_the_first_frame_update_what_can_run() {
+    let mut app = app();
+    let slug = open_first_exercise(&mut app);
+    assert!(app.is_available(Language::CSharp));
+    let available = Language::ALL
+        .iter()
+        .map(|&l| (l, l != Language::CSharp))
+        .collect();
+    app.update(Msg::Toolchains(available));
+    assert!(!app.is_available(Language::CSharp));
+    assert_eq!(app.status(&slug, Language::CSharp), None);
+    let cmds = app.update(ch('4'));
+    assert!(cmds.is_empty());
+    let cmds = app.update(key(KeyCode::Enter));
+    assert!(cmds.is_empty(), "no check of a missing toolchain: {cmds:?}");
+}
+
+#[test]
+fn the_lab_estimates_from_what_this_machine_measured_and_runs_the_rows_chosen() {
+    use microlings::run::lab::{LabTarget, LabVariant};
+    use microlings::tui::lab::estimate;
+    let mut run = lab_run();
+    let all = estimate(std::slice::from_ref(&run), &app().lab.choice.targets());
+    let aot = LabTarget {
+        language: Language::CSharp,
+        variant: LabVariant::NativeAot,
+    };
+    assert_eq!(all.unknown, [aot], "{all:?}");
+    assert!(all.seconds > 0);
+    // The machine measured a Native AOT row that took two minutes to build: it dominates.
+    let mut row = run
+        .languages
+        .iter()
+        .find(|l| l.language == Language::CSharp)
+        .expect("a C# row")
+        .clone();
+    row.variant = LabVariant::NativeAot;
+    row.build_ms = Some(118_000);
+    run.languages.push(row);
+    let with_aot = estimate(std::slice::from_ref(&run), &app().lab.choice.targets());
+    assert!(with_aot.unknown.is_empty());
+    assert!(with_aot.seconds >= all.seconds + 118, "{with_aot:?}");
+    assert_eq!(with_aot.slowest.map(|(t, _)| t), Some(aot));
+    assert!(
+        with_aot.words().contains("C#AOT 2 min"),
+        "{}",
+        with_aot.words()
+    );
+
+    // The keys choose what the next run measures, as --lang and --no-aot do.
+    let mut app = app();
+    app.progress.lab_runs.push(run);
+    app.update(ch('L'));
+    app.update(ch('2'));
+    app.update(ch('a'));
+    let cmds = app.update(ch('r'));
+    assert_eq!(
+        cmds,
+        [Cmd::RunLab {
+            languages: vec![Language::Python, Language::Java, Language::CSharp],
+            native_aot: false,
+        }]
+    );
 }

@@ -19,7 +19,7 @@ fn fingerprint(app: &App) -> String {
     let editor = app
         .editor
         .as_ref()
-        .map(|e| (e.text(), e.area.cursor(), e.language));
+        .map(|e| (e.text(), e.area.cursor(), e.language, e.result_scroll));
     let panes: Vec<_> = app
         .exercise
         .panes
@@ -27,7 +27,7 @@ fn fingerprint(app: &App) -> String {
         .map(|p| (p.scroll, p.result_scroll, p.running))
         .collect();
     format!(
-        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {} {} {:?} | {:?} {:?} {} {} {} {} {} | {:?} {}",
+        "{:?} {:?} {} {} | {} {} {:?} {:?} | {:?} {:?} {:?} {:?} {:?} {} {:?} | {:?} {:?} {} {} {} {:?} {} | {:?} {}",
         app.screen,
         app.overlay,
         app.popup.scroll,
@@ -40,7 +40,11 @@ fn fingerprint(app: &App) -> String {
         app.exercise.focus,
         app.exercise.mode,
         app.exercise.compare,
-        app.exercise.result_full,
+        (
+            app.exercise.result_full,
+            app.exercise.compare_full,
+            app.exercise.solution_scroll
+        ),
         app.exercise.hints_shown,
         panes,
         editor,
@@ -48,7 +52,7 @@ fn fingerprint(app: &App) -> String {
         app.report.scroll,
         app.lab.back,
         app.lab.metric,
-        app.lab.running,
+        (app.lab.running, &app.lab.choice),
         app.watching,
         app.progress,
         app.exercise.task.is_some(),
@@ -65,12 +69,31 @@ fn app_in(ctx: KeyContext) -> App {
         K::Global | K::Map => {
             app.map.selected = 5;
         }
-        K::Lesson => {
+        K::Lesson | K::Quiz => {
             app.open_lesson(1);
             app.update(Msg::Resize(80, 24));
-            app.update(key(KeyCode::Tab));
-            assert_eq!(app.lesson.quiz_focus, Some(0));
+            if ctx == K::Quiz {
+                app.update(key(KeyCode::Tab));
+                assert_eq!(app.lesson.quiz_focus, Some(0));
+                // The second option picked: the pick can move both ways.
+                app.update(key(KeyCode::Down));
+                app.update(key(KeyCode::Down));
+                assert_eq!(app.lesson.quiz_selected[0], Some(1));
+            }
             app.lesson.scroll = 20;
+        }
+        K::Compare => {
+            open_first_exercise(&mut app);
+            load_sources(&mut app);
+            app.update(outcome(
+                &app,
+                Language::Python,
+                microlings::run::Verdict::Passed,
+            ));
+            app.update(ch('c'));
+            app.update(ch('j'));
+            app.update(ch('j'));
+            assert_eq!(app.exercise.solution_scroll, 2);
         }
         K::Exercise | K::Popup | K::Confirm | K::Editor => {
             open_first_exercise(&mut app);
@@ -91,9 +114,17 @@ fn app_in(ctx: KeyContext) -> App {
                 }
                 K::Editor => {
                     app.update(ch('i'));
-                    app.update(ch('a'));
-                    app.update(ch('b'));
+                    // Two undo groups, a word and its space, then another word, which is
+                    // undone: both undo and redo have something to do.
+                    for c in "ab cd".chars() {
+                        app.update(ch(c));
+                    }
                     app.update(ctrl('z'));
+                    // The result below the file, scrolled into its middle.
+                    app.update(alt(KeyCode::PageDown));
+                    let ed = app.editor.as_ref().expect("editing");
+                    let max = ed.layout.as_ref().expect("laid out").max_scroll();
+                    assert!(ed.result_scroll > 0 && ed.result_scroll < max, "{max}");
                 }
                 _ => {}
             }
@@ -122,16 +153,23 @@ fn app_in(ctx: KeyContext) -> App {
 }
 
 /// The contexts whose keys the help and the status bar show.
-const CONTEXTS: [KeyContext; 8] = [
+const CONTEXTS: [KeyContext; 10] = [
     KeyContext::Map,
     KeyContext::Lesson,
+    KeyContext::Quiz,
     KeyContext::Exercise,
+    KeyContext::Compare,
     KeyContext::Editor,
     KeyContext::Report,
     KeyContext::Lab,
     KeyContext::Popup,
     KeyContext::Confirm,
 ];
+
+/// The editor's result scroll.
+fn ed_scroll(app: &App) -> usize {
+    app.editor.as_ref().map_or(0, |e| e.result_scroll)
+}
 
 /// Whether a key bound to `action` in `ctx` did what the help says: `before` is the app as it
 /// was (`app_in` builds it the same way every time), `app` the app after the key, `cmds` what
@@ -192,10 +230,22 @@ fn did_what_it_says(
         }
         (K::Map, A::OpenReport) => app.screen == Screen::Report,
         (K::Map, A::OpenLab) => app.screen == Screen::Lab,
-        (K::Lesson, A::Up) => app.lesson.scroll + 1 == before.lesson.scroll,
-        (K::Lesson, A::Down) => app.lesson.scroll == before.lesson.scroll + 1,
-        (K::Lesson, A::PageUp) => app.lesson.scroll == before.lesson.scroll.saturating_sub(page),
-        (K::Lesson, A::PageDown) => app.lesson.scroll == before.lesson.scroll + page,
+        (K::Lesson | K::Quiz, A::Up) => app.lesson.scroll + 1 == before.lesson.scroll,
+        (K::Lesson | K::Quiz, A::Down) => app.lesson.scroll == before.lesson.scroll + 1,
+        (K::Lesson | K::Quiz, A::PageUp) => {
+            app.lesson.scroll == before.lesson.scroll.saturating_sub(page)
+        }
+        (K::Lesson | K::Quiz, A::PageDown) => app.lesson.scroll == before.lesson.scroll + page,
+        (K::Quiz, A::PickNext) => app.lesson.quiz_selected[0] == Some(2),
+        (K::Quiz, A::PickPrev) => app.lesson.quiz_selected[0] == Some(0),
+        (K::Quiz, A::Back) => app.screen == Screen::Lesson && app.lesson.quiz_focus.is_none(),
+        (K::Lesson, A::NextQuiz | A::PrevQuiz) => {
+            let Some(to) = app.lesson.quiz_focus else {
+                return false;
+            };
+            let line = app.lesson.rendered.as_ref().expect("rendered").quizzes[to];
+            (app.lesson.scroll..app.lesson.scroll + h).contains(&line)
+        }
         (K::Lesson, A::Top) => app.lesson.scroll == 0,
         (K::Lesson, A::Bottom) => app.lesson.scroll + h == app.lesson.line_count(),
         (K::Lesson, A::NextHeading) => {
@@ -204,7 +254,7 @@ fn did_what_it_says(
         (K::Lesson, A::PrevHeading) => {
             headings.iter().rev().find(|&&l| l < before.lesson.scroll) == Some(&app.lesson.scroll)
         }
-        (K::Lesson, A::NextQuiz | A::PrevQuiz) => {
+        (K::Quiz, A::NextQuiz | A::PrevQuiz) => {
             let n = lesson.quizzes.len();
             let from = before.lesson.quiz_focus.expect("a quiz has the focus");
             let to = if action == A::NextQuiz {
@@ -216,12 +266,12 @@ fn did_what_it_says(
             app.lesson.quiz_focus == Some(to)
                 && (app.lesson.scroll..app.lesson.scroll + h).contains(&line)
         }
-        (K::Lesson, A::Answer(_) | A::AnswerHighlighted) => {
+        (K::Quiz, A::Answer(_) | A::AnswerHighlighted) => {
             let i = before.lesson.quiz_focus.expect("a quiz has the focus");
             let quiz = &lesson.quizzes[i];
             let chosen = match action {
                 A::Answer(n) => usize::from(n),
-                _ => before.lesson.quiz_selected[i],
+                _ => before.lesson.quiz_selected[i].expect("an option is picked"),
             };
             if chosen < quiz.options.len() {
                 saves(cmds).contains(&&Change::Quiz(
@@ -300,6 +350,25 @@ fn did_what_it_says(
         (K::Exercise, A::ReadLesson) => {
             (app.screen, app.lesson.index) == (Screen::Lesson, before.lesson.index)
         }
+        (K::Compare, A::NextLanguage) => app.exercise.compare == step(before.exercise.compare, 1),
+        (K::Compare, A::PrevLanguage) => app.exercise.compare == step(before.exercise.compare, -1),
+        (K::Compare, A::PickLanguage(l)) => {
+            app.exercise.compare == l && app.exercise.focus == focus
+        }
+        (K::Compare, A::ToggleFullResult) => {
+            let layout = app.exercise.layout.as_ref().expect("laid out");
+            app.exercise.mode == PaneMode::Compare
+                && app.exercise.compare_full
+                && layout.result.height == 0
+                && layout.header.height == 1
+        }
+        (K::Compare, A::Down) => app.exercise.solution_scroll == 3,
+        (K::Compare, A::Up) => app.exercise.solution_scroll == 1,
+        (K::Compare, A::PageDown) => app.exercise.solution_scroll > 3,
+        (K::Compare, A::PageUp) => app.exercise.solution_scroll == 0,
+        (K::Compare, A::ToggleCompare | A::Back) => {
+            app.exercise.mode == PaneMode::Mine && app.screen == Screen::Exercise
+        }
         (K::Editor, A::SaveAndCheck) => {
             let ed = app.editor.as_ref().expect("still editing");
             cmds == [Cmd::WriteFile(slug, ed.language, ed.text())] && !ed.dirty()
@@ -307,6 +376,10 @@ fn did_what_it_says(
         (K::Editor, A::Undo | A::Redo) => {
             app.editor.as_ref().map(|e| e.text()) != before.editor.as_ref().map(|e| e.text())
         }
+        (K::Editor, A::ResultDown) => ed_scroll(app) == ed_scroll(before) + 1,
+        (K::Editor, A::ResultUp) => ed_scroll(app) + 1 == ed_scroll(before),
+        (K::Editor, A::ResultPageDown) => ed_scroll(app) > ed_scroll(before) + 1,
+        (K::Editor, A::ResultPageUp) => ed_scroll(app) + 1 < ed_scroll(before),
         // Unsaved changes: it asks first.
         (K::Editor, A::Back) => app.overlay == Some(Overlay::Confirm(Confirm::DiscardEdits)),
         (K::Report, A::Up) => app.report.scroll + 1 == before.report.scroll,
@@ -316,7 +389,18 @@ fn did_what_it_says(
             app.report.scroll == (before.report.scroll + page).min(report_max)
         }
         (K::Report, A::SaveReport) => cmds == [Cmd::SaveReport(app.report.markdown.clone())],
-        (K::Lab, A::RunLab) => app.lab.running && cmds == [Cmd::RunLab],
+        (K::Lab, A::RunLab) => {
+            app.lab.running
+                && cmds
+                    == [Cmd::RunLab {
+                        languages: Language::ALL.to_vec(),
+                        native_aot: true,
+                    }]
+        }
+        (K::Lab, A::PickLanguage(l)) => {
+            !app.lab.choice.languages.contains(&l) && before.lab.choice.languages.contains(&l)
+        }
+        (K::Lab, A::ToggleAot) => !app.lab.choice.native_aot,
         (K::Lab, A::NextChart) => app.lab.metric == (before.lab.metric + 1) % 4,
         (K::Lab, A::PrevChart) => app.lab.metric == (before.lab.metric + 3) % 4,
         (K::Lab, A::OlderRun) => app.lab.back == before.lab.back + 1,
@@ -390,7 +474,9 @@ fn keys_the_help_does_not_show_do_nothing() {
     for ctx in [
         KeyContext::Map,
         KeyContext::Lesson,
+        KeyContext::Quiz,
         KeyContext::Exercise,
+        KeyContext::Compare,
         KeyContext::Report,
         KeyContext::Lab,
     ] {

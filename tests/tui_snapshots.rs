@@ -209,9 +209,12 @@ fn open_with_starters(app: &mut App, slug: &str, lang: Language) {
 
 /// typing-parse-port's `tricky` case, failed by a program that accepts " 443" and "+80".
 fn tricky_outcome(lang: Language) -> Outcome {
+    // The case's real expected output, eight lines, one per input line.
     let diff = microlings::run::compare::compare(
-        "error not a number\nerror not a number\nerror not a number\n",
-        "ok 443\nok 80\nError not a number\n",
+        "error not a number\nerror not a number\nerror not a number\nerror not a number\n\
+         error out of range\nerror not a number\nerror not a number\nok 22\n",
+        "ok 443\nok 80\nerror not a number\nerror not a number\n\
+         error out of range\nerror not a number\nError not a number\nok 22\n",
     );
     Outcome {
         exercise: "typing-parse-port".into(),
@@ -243,7 +246,10 @@ fn a_failing_case_shows_its_input_and_the_changed_characters() {
     let screen = draw(&app);
     assert!(screen.contains("case 'tricky'"), "{screen}");
     assert!(screen.contains("< ·443"), "{screen}");
+    // What is wrong first: the diff; the case's whole input after it, by scrolling.
+    assert!(screen.contains("▶ - error not a number"), "{screen}");
     insta::assert_snapshot!("exercise_case_input_full_80x24", screen);
+
     // Inside the changed line only the changed character is reversed: `E` of `Error`.
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     terminal.draw(|f| view::render(&app, f)).expect("draw");
@@ -265,6 +271,15 @@ fn a_failing_case_shows_its_input_and_the_changed_characters() {
         .map(|x| buffer[(x, row)].symbol().to_string())
         .collect();
     assert_eq!(reversed, "E");
+    // Scrolled to its end, the result shows every input line.
+    for _ in 0..40 {
+        app.update(key('J'));
+    }
+    let end = draw(&app);
+    assert!(
+        end.contains("its whole input (stdin, 8 lines)") && end.contains("< 22"),
+        "{end}"
+    );
 }
 
 #[test]
@@ -304,6 +319,19 @@ fn the_editor_shows_the_verdict_of_a_save_and_only_its_own_keys() {
         "{screen}"
     );
     insta::assert_snapshot!("editor_verdict_80x24", screen);
+    // The first mismatch is in view under the file, with its input line and both sides.
+    for seen in ["▶ - error not a number", "+ ok 443", "< ·443"] {
+        assert!(screen.contains(seen), "{seen}: {screen}");
+    }
+    // Keys that do not type scroll the result to its end: the whole input of the case.
+    let text = app.editor.as_ref().expect("editing").text();
+    for _ in 0..40 {
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::ALT)));
+    }
+    let end = draw(&app);
+    assert!(end.contains("< 22") && end.contains(" end "), "{end}");
+    assert_eq!(app.editor.as_ref().expect("editing").text(), text);
+    insta::assert_snapshot!("editor_verdict_end_80x24", end);
 }
 
 #[test]
@@ -326,6 +354,19 @@ fn compare_in_the_tab_layout_shows_another_language() {
         "{screen}"
     );
     insta::assert_snapshot!("compare_tabs_80x24", screen);
+    // f gives the files the whole height, and the footer still says compare.
+    app.update(key('f'));
+    let full = draw(&app);
+    assert!(
+        full.contains("reference solution")
+            && full.contains("stop comparing")
+            && !full.contains("Result:"),
+        "{full}"
+    );
+    insta::assert_snapshot!("compare_full_80x24", full);
+    // c leaves compare, visibly.
+    app.update(key('c'));
+    assert!(draw(&app).contains("Result: Python"));
 }
 
 #[test]
@@ -360,4 +401,27 @@ fn the_map_previews_an_exercise_rendered() {
     let screen = draw(&app);
     assert!(!screen.contains("**") && !screen.contains('`'), "{screen}");
     insta::assert_snapshot!("map_preview_160x48", screen);
+}
+
+#[test]
+fn control_characters_a_program_prints_are_shown_as_symbols() {
+    let mut app = app(80, 24);
+    open_with_starters(&mut app, "typing-parse-port", Language::Python);
+    let mut o = tricky_outcome(Language::Python);
+    o.verdict = Verdict::RuntimeError;
+    o.diff = None;
+    o.stdout = "\u{1b}]0;TITLE\u{7}half an answer\n".into();
+    o.stderr = "\u{1b}[2JTraceback\u{9b}31m\n".into();
+    app.update(Msg::CheckDone {
+        batch: 1,
+        outcome: Box::new(o),
+        finished_at: 0,
+    });
+    let screen = draw(&app);
+    assert!(screen.contains("␛]0;TITLE␇half an answer"), "{screen}");
+    assert!(screen.contains("␛[2JTraceback<U+009B>31m"), "{screen}");
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{9b}'),
+        "{screen}"
+    );
 }

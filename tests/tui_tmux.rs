@@ -258,3 +258,36 @@ fn common_python() -> bool {
     }
     ok
 }
+
+#[test]
+fn the_editor_shows_the_diff_below_the_file_and_scrolls_it_without_typing() {
+    if !have_tmux() || !common_python() {
+        return;
+    }
+    // The starter trusts int(): the `tricky` case has the wrong output.
+    let data = data_at_exercise("typing-parse-port");
+    let name = format!("microlings-editor-diff-{}", std::process::id());
+    let s = Session::start_at(&name, data.path(), (80, 24));
+    s.wait_for("Result: Python");
+    s.keys(&["i"]);
+    s.wait_for("Editing main.py");
+    s.keys(&["C-s"]);
+    let screen = s.wait_for("▶ -");
+    assert!(screen.contains("wrong output"), "{screen}");
+    let before = s.screen();
+    // Alt-↓ scrolls the result; nothing is typed into the file.
+    s.keys(&["M-Down", "M-Down", "M-Down"]);
+    let after = s.screen();
+    assert_ne!(before, after, "Alt-↓ scrolled nothing");
+    assert!(
+        !after.contains("· modified"),
+        "Alt-↓ typed into the file:\n{after}"
+    );
+    // F1 shows the editor's keys.
+    s.keys(&["F1"]);
+    s.wait_for("Built-in editor");
+    s.keys(&["Escape", "Escape"]);
+    s.wait_for("Result: Python");
+    s.keys(&["q"]);
+    s.wait_exit();
+}

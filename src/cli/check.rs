@@ -118,7 +118,7 @@ pub fn check_exercise(
     }
     let saved = super::update_progress(ctx, |p| {
         for o in &outcomes {
-            learner::record_check(p, o);
+            learner::record_check(p, exercise, o);
         }
     });
     (outcomes, saved)

@@ -24,12 +24,15 @@ const EXERCISE_ARGS: &[(&[&str], &str)] = &[
 /// Prints the script for `shell` to stdout.
 pub fn print(shell: Shell, course: &Course) -> Result<ExitCode> {
     let mut cmd = command_with_exercises(course);
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(shell, &mut cmd, "microlings", &mut out);
+    // Into memory first: clap_complete panics when it cannot write, and a closed pipe
+    // (`microlings completions bash | head -1`) must end the command quietly, as `print!`
+    // in `cli` does (see `out::write`).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "microlings", &mut script);
     if shell == Shell::Fish {
-        use std::io::Write as _;
-        out.write_all(fish_exercises(course).as_bytes())?;
+        script.extend_from_slice(fish_exercises(course).as_bytes());
     }
+    print!("{}", String::from_utf8_lossy(&script));
     Ok(ExitCode::SUCCESS)
 }
 

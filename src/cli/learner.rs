@@ -88,10 +88,12 @@ pub fn reset(
             change.apply(p);
         }
     })?;
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "Reset {} exercise(s) in {} language(s).",
-        exercises.len(),
-        langs.len()
+        "Reset {} in {}.",
+        count(exercises.len(), "exercise", "exercises"),
+        count(langs.len(), "language", "languages")
     );
     Ok(ExitCode::SUCCESS)
 }

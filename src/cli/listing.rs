@@ -37,11 +37,16 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
                     .iter()
                     .filter_map(|slug| ctx.course.exercise(slug))
                     .map(|ex| {
+                        let version = crate::learner::exercise_version(ex);
                         let status: serde_json::Map<String, serde_json::Value> = Language::ALL
                             .iter()
                             .map(|&l| {
+                                let earlier = crate::learner::passed_earlier_version(
+                                    &progress, ex, l, &version,
+                                );
                                 let word = status(&progress, &toolchains, &ex.slug, l)
                                     .map(|s| match s {
+                                        Status::Passed if earlier => "passed_earlier_version",
                                         Status::Passed => "passed",
                                         Status::Failed => "failed",
                                         Status::NotTried => "not_tried",
@@ -61,6 +66,7 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
     }
     let p = &ctx.paint;
     let mut passed = 0;
+    let mut earlier = 0;
     let mut total = 0;
     for (i, lesson) in ctx.course.lessons.iter().enumerate() {
         let read = if progress.lessons_read.contains(&lesson.slug) {
@@ -75,14 +81,20 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
             read
         );
         for slug in &lesson.exercises {
-            if ctx.course.exercise(slug).is_none() {
+            let Some(ex) = ctx.course.exercise(slug) else {
                 continue;
-            }
+            };
+            let version = crate::learner::exercise_version(ex);
             let cells: Vec<String> = Language::ALL
                 .iter()
                 .map(|&l| {
                     let s = status(&progress, &toolchains, slug, l);
                     total += 1;
+                    // A pass of an earlier version of the exercise is not a tick: check again.
+                    if crate::learner::passed_earlier_version(&progress, ex, l, &version) {
+                        earlier += 1;
+                        return format!("{} {:<6}", p.warn("↻"), l.display_name());
+                    }
                     if s == Some(Status::Passed) {
                         passed += 1;
                     }
@@ -100,6 +112,11 @@ pub fn list(ctx: &Context, json: bool) -> Result<ExitCode> {
         status_symbol(Some(Status::NotTried)),
         status_symbol(None),
     );
+    if earlier > 0 {
+        println!(
+            "↻ passed an earlier version: the course changed what those exercises expect since you passed them; check again ({earlier})."
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

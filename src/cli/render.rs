@@ -19,46 +19,10 @@ pub fn failing_input(exercise: &crate::course::Exercise, o: &Outcome) -> Option<
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
 }
 
-/// The outcome with every text that came from the learner's program (or a course) made
-/// safe for a terminal: control characters are shown, not sent (see `out::visible`).
-fn shown(o: &Outcome) -> Outcome {
-    use super::out::visible;
-    let diff = |d: &Diff| Diff {
-        lines: d
-            .lines
-            .iter()
-            .map(|l| crate::run::DiffLine {
-                text: visible(&l.text),
-                ..l.clone()
-            })
-            .collect(),
-        ..d.clone()
-    };
-    let mut o = o.clone();
-    o.stdout = visible(&o.stdout);
-    o.stderr = visible(&o.stderr);
-    o.message = visible(&o.message);
-    o.case = o.case.as_deref().map(visible);
-    o.diff = o.diff.as_ref().map(diff);
-    for f in &mut o.more_failures {
-        f.case = visible(&f.case);
-        f.input = f.input.as_deref().map(visible);
-        f.diff = diff(&f.diff);
-    }
-    if let Some(s) = &mut o.service {
-        for r in &mut s.requests {
-            r.name = visible(&r.name);
-            r.message = visible(&r.message);
-            r.diff = r.diff.as_ref().map(diff);
-        }
-    }
-    o
-}
-
 /// One outcome: a status line, then the details a learner needs to fix it. `input` is the
 /// stdin of the failing case, shown beside the diff so each line can be traced to its input.
 pub fn outcome(paint: &Paint, o: &Outcome, input: Option<&str>) -> String {
-    let o = &shown(o);
+    let o = &outcome::visible_outcome(o);
     let input = input.map(super::out::visible);
     let input = input.as_deref();
     let mut out = format!(
@@ -135,10 +99,10 @@ fn case_input(paint: &Paint, case: &str, input: &str) -> String {
     if lines.len() > MAX_INPUT_LINES {
         out.push_str(&format!(
             "      {}\n",
-            paint.dim(&format!(
-                "... {} more input lines",
-                lines.len() - MAX_INPUT_LINES
-            ))
+            paint.dim(&match lines.len() - MAX_INPUT_LINES {
+                1 => "... 1 more input line".to_string(),
+                n => format!("... {n} more input lines"),
+            })
         ));
     }
     out

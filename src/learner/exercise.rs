@@ -52,24 +52,128 @@ pub fn check(
         .collect()
 }
 
-/// Records a check that finished now. `None` when it is not an attempt (a missing toolchain,
-/// a cancelled check, one microlings could not run): nothing changes and nothing needs saving.
-pub fn record_check(progress: &mut Progress, outcome: &Outcome) -> Option<Change> {
-    record_check_at(progress, outcome, crate::clock::now_secs())
+/// Records a check of `exercise` that finished now. `None` when it is not an attempt (a
+/// missing toolchain, a cancelled check, one microlings could not run): nothing changes and
+/// nothing needs saving. A pass records which version of the exercise it passed.
+pub fn record_check(
+    progress: &mut Progress,
+    exercise: &Exercise,
+    outcome: &Outcome,
+) -> Option<Change> {
+    record_check_at(progress, exercise, outcome, crate::clock::now_secs())
 }
 
 /// Records a check that finished at `at` (seconds since the Unix epoch): the time travels in
 /// the change, so applying it gives the same progress whenever it is applied.
-pub fn record_check_at(progress: &mut Progress, outcome: &Outcome, at: u64) -> Option<Change> {
+pub fn record_check_at(
+    progress: &mut Progress,
+    exercise: &Exercise,
+    outcome: &Outcome,
+    at: u64,
+) -> Option<Change> {
     if !outcome.verdict.is_attempt() {
         return None;
     }
     let change = Change::Outcome {
         outcome: Box::new(outcome.clone()),
         at,
+        version: Some(exercise_version(exercise)),
     };
     change.apply(progress);
     Some(change)
+}
+
+/// The version of an exercise as far as a pass is concerned: a fingerprint (16 hex digits of
+/// SHA-256) of its cases (names, input, expected output) and, for an HTTP exercise, its
+/// requests. A course update that changes what is expected changes it; one that rewords the
+/// task or a hint does not.
+pub fn exercise_version(exercise: &Exercise) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for case in &exercise.cases {
+        // Lengths first, so that no two different cases hash alike by moving a boundary.
+        for part in [
+            case.name.as_bytes(),
+            case.input.as_deref().unwrap_or_default(),
+            case.expected.as_bytes(),
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+    }
+    if let Some(service) = &exercise.service {
+        h.update(format!("{:?}", service.requests).as_bytes());
+    }
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether a language of an exercise passed, but against an earlier version of it (its cases
+/// or expected output changed since): both front ends show "passed an earlier version: check
+/// again" instead of a tick. A pass recorded before versions were kept counts as current.
+pub fn passed_earlier_version(
+    progress: &Progress,
+    exercise: &Exercise,
+    lang: Language,
+    version: &str,
+) -> bool {
+    let r = progress.record(&exercise.slug, lang);
+    r.status == Status::Passed && r.passed_version.as_deref().is_some_and(|v| v != version)
+}
+
+/// How a language of an exercise stands, as both front ends show it: its saved status, and
+/// whether a pass was of an earlier version of the exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Never checked.
+    NotTried,
+    /// Checked, never passed.
+    Failed,
+    /// Passed the exercise as it is now.
+    Passed,
+    /// Passed an earlier version of the exercise: check again.
+    PassedEarlierVersion,
+}
+
+impl Standing {
+    /// The symbol shown for it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Standing::NotTried => "·",
+            Standing::Failed => "✗",
+            Standing::Passed => "✓",
+            Standing::PassedEarlierVersion => "↻",
+        }
+    }
+
+    /// The words for it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Standing::NotTried => "not tried",
+            Standing::Failed => "not passed yet",
+            Standing::Passed => "passed",
+            Standing::PassedEarlierVersion => "passed an earlier version: check again",
+        }
+    }
+}
+
+/// The standing of a language of an exercise whose current version is `version`.
+pub fn standing(
+    progress: &Progress,
+    exercise: &Exercise,
+    lang: Language,
+    version: &str,
+) -> Standing {
+    match progress.record(&exercise.slug, lang).status {
+        Status::NotTried => Standing::NotTried,
+        Status::Failed => Standing::Failed,
+        Status::Passed if passed_earlier_version(progress, exercise, lang, version) => {
+            Standing::PassedEarlierVersion
+        }
+        Status::Passed => Standing::Passed,
+    }
 }
 
 /// The status of one language of an exercise as both front ends show it: `None` ("toolchain

@@ -4,7 +4,40 @@
 //! The renderers (the command line's text, the TUI's result panel) decide the layout; what is
 //! said, and which part of a long output is kept, is decided here.
 
-use crate::run::Verdict;
+use crate::run::{Diff, Outcome, Verdict};
+use crate::visible::visible;
+
+/// The outcome with every text that came from the learner's program (or a course) made safe
+/// for a terminal: control characters are shown, not sent (see [`crate::visible`]). Both front
+/// ends present this, never the raw outcome.
+pub fn visible_outcome(o: &Outcome) -> Outcome {
+    let diff = |d: &Diff| {
+        let mut d = d.clone();
+        for l in &mut d.lines {
+            l.text = visible(&l.text);
+        }
+        d
+    };
+    let mut o = o.clone();
+    o.stdout = visible(&o.stdout);
+    o.stderr = visible(&o.stderr);
+    o.message = visible(&o.message);
+    o.case = o.case.as_deref().map(visible);
+    o.diff = o.diff.as_ref().map(diff);
+    for f in &mut o.more_failures {
+        f.case = visible(&f.case);
+        f.input = f.input.as_deref().map(visible);
+        f.diff = diff(&f.diff);
+    }
+    if let Some(s) = &mut o.service {
+        for r in &mut s.requests {
+            r.name = visible(&r.name);
+            r.message = visible(&r.message);
+            r.diff = r.diff.as_ref().map(diff);
+        }
+    }
+    o
+}
 
 /// At most this many lines of a compiler's or a program's output are shown.
 pub const OUTPUT_LINES: usize = 15;
@@ -109,5 +142,85 @@ impl<'a> Excerpt<'a> {
             (_, true, false) => Some(format!("… {n} lines above")),
             _ => Some(format!("… {n} lines not shown")),
         }
+    }
+}
+
+/// The diff of a program that answers each input line with one output line, re-aligned line
+/// by line: expected line `k` against actual line `k`, each changed pair an expected line
+/// followed by the actual one. A line diff aligns by longest common subsequence and may pair
+/// an answer with another input's answer ("error" lines look alike); line by line, the `k`-th
+/// input line is beside its answer. `None` unless the expected output, the actual output and
+/// the input have as many lines.
+pub fn line_by_line(diff: &Diff, input: &str) -> Option<Diff> {
+    use crate::run::{DiffLine, DiffOp};
+    let inputs = input.lines().count();
+    let expected: Vec<&DiffLine> = diff
+        .lines
+        .iter()
+        .filter(|l| l.op != DiffOp::Actual)
+        .collect();
+    let actual: Vec<&DiffLine> = diff
+        .lines
+        .iter()
+        .filter(|l| l.op != DiffOp::Expected)
+        .collect();
+    if inputs == 0 || expected.len() != inputs || actual.len() != inputs {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for (e, a) in expected.into_iter().zip(actual) {
+        if e.text == a.text {
+            lines.push(DiffLine {
+                op: DiffOp::Equal,
+                ..e.clone()
+            });
+            continue;
+        }
+        // Differing only in whitespace: show it, or the two lines look the same.
+        let show_whitespace = e.text.split_whitespace().eq(a.text.split_whitespace());
+        for (op, l) in [(DiffOp::Expected, e), (DiffOp::Actual, a)] {
+            lines.push(DiffLine {
+                op,
+                text: l.text.clone(),
+                show_whitespace,
+            });
+        }
+    }
+    let first_mismatch = lines.iter().position(|l| l.op != DiffOp::Equal)?;
+    let mut aligned = diff.clone();
+    aligned.lines = lines;
+    aligned.first_mismatch = first_mismatch;
+    Some(aligned)
+}
+
+#[cfg(test)]
+mod line_by_line_tests {
+    use super::line_by_line;
+    use crate::run::DiffOp;
+    use crate::run::compare::compare;
+
+    #[test]
+    fn each_answer_stands_beside_the_input_line_it_answers() {
+        // LCS pairs the first "error" with a later one; line by line, line 1 is the change.
+        let diff = compare("error\nerror\nok 1\n", "ok 443\nerror\nok 1\n").expect("differs");
+        let aligned = line_by_line(&diff, " 443\nx\n1\n").expect("one answer per line");
+        let ops: Vec<(DiffOp, &str)> = aligned
+            .lines
+            .iter()
+            .map(|l| (l.op, l.text.as_str()))
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                (DiffOp::Expected, "error"),
+                (DiffOp::Actual, "ok 443"),
+                (DiffOp::Equal, "error"),
+                (DiffOp::Equal, "ok 1"),
+            ]
+        );
+        assert_eq!(aligned.first_mismatch, 0);
+        // Another number of lines: no pairing.
+        assert!(line_by_line(&diff, "one line\n").is_none());
+        assert!(line_by_line(&compare("a\n", "a\nb\n").expect("differs"), "x\n").is_none());
     }
 }

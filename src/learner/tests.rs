@@ -94,10 +94,17 @@ fn only_checks_that_ran_are_recorded() {
         Verdict::Cancelled,
         Verdict::CouldNotRun,
     ] {
-        assert_eq!(record_check(&mut p, &outcome(Language::Go, v)), None);
+        assert_eq!(
+            record_check(&mut p, &exercise(0), &outcome(Language::Go, v)),
+            None
+        );
     }
     assert_eq!(p, Progress::default());
-    let change = record_check(&mut p, &outcome(Language::Go, Verdict::WrongOutput));
+    let change = record_check(
+        &mut p,
+        &exercise(0),
+        &outcome(Language::Go, Verdict::WrongOutput),
+    );
     assert!(matches!(change, Some(Change::Outcome { .. })));
     let r = p.record("typing-orders", Language::Go);
     assert_eq!((r.status, r.attempts), (Status::Failed, 1));
@@ -111,7 +118,11 @@ fn the_solution_waits_for_a_try_then_asks_once() {
         SolutionAccess::NotYet
     );
     assert_eq!(reveal_solution(&mut p, "typing-orders", Language::Go), None);
-    record_check(&mut p, &outcome(Language::Go, Verdict::WrongOutput));
+    record_check(
+        &mut p,
+        &exercise(0),
+        &outcome(Language::Go, Verdict::WrongOutput),
+    );
     assert_eq!(
         solution_access(&p, "typing-orders", Language::Go),
         SolutionAccess::Ask
@@ -136,7 +147,11 @@ fn a_reset_puts_the_starter_back_and_forgets_the_attempts() {
     std::fs::create_dir_all(ws.dir("typing-orders", Language::Go)).expect("mkdir");
     std::fs::write(ws.path("typing-orders", Language::Go), "mine").expect("edit");
     let mut p = Progress::default();
-    record_check(&mut p, &outcome(Language::Go, Verdict::WrongOutput));
+    record_check(
+        &mut p,
+        &exercise(0),
+        &outcome(Language::Go, Verdict::WrongOutput),
+    );
     let change = reset(&ws, &ex, Language::Go).expect("reset");
     assert_eq!(ws.read(&ex, Language::Go).expect("read"), "starter go");
     change.apply(&mut p);
@@ -187,7 +202,11 @@ fn a_missing_toolchain_shows_only_where_nothing_was_tried() {
         shown_status(&p, "typing-orders", Language::Go, true),
         Some(Status::NotTried)
     );
-    record_check(&mut p, &outcome(Language::Go, Verdict::Passed));
+    record_check(
+        &mut p,
+        &exercise(0),
+        &outcome(Language::Go, Verdict::Passed),
+    );
     assert_eq!(
         shown_status(&p, "typing-orders", Language::Go, false),
         Some(Status::Passed)
@@ -332,4 +351,43 @@ fn progress_notices_say_the_same_in_both_front_ends() {
             "upgraded your progress file from version 2"
         )
     );
+}
+
+#[test]
+fn a_pass_of_an_earlier_version_of_an_exercise_is_not_a_tick() {
+    let mut ex = exercise(0);
+    ex.cases = vec![crate::course::Case {
+        name: "default".into(),
+        input: Some(b"1 2\n".to_vec()),
+        expected: "3\n".into(),
+    }];
+    let mut p = Progress::default();
+    record_check(&mut p, &ex, &outcome(Language::Go, Verdict::Passed));
+    let v1 = exercise_version(&ex);
+    assert_eq!(standing(&p, &ex, Language::Go, &v1), Standing::Passed);
+    // Rewording the task keeps the version; changing what is expected does not.
+    ex.task = "reworded".into();
+    assert_eq!(exercise_version(&ex), v1);
+    ex.cases[0].expected = "3.0\n".into();
+    let v2 = exercise_version(&ex);
+    assert_ne!(v2, v1);
+    assert!(passed_earlier_version(&p, &ex, Language::Go, &v2));
+    assert_eq!(
+        standing(&p, &ex, Language::Go, &v2),
+        Standing::PassedEarlierVersion
+    );
+    assert_eq!(
+        Standing::PassedEarlierVersion.words(),
+        "passed an earlier version: check again"
+    );
+    // Passing again records the version it passed.
+    record_check(&mut p, &ex, &outcome(Language::Go, Verdict::Passed));
+    assert_eq!(standing(&p, &ex, Language::Go, &v2), Standing::Passed);
+    // A pass from before versions were kept counts as current.
+    p.exercises
+        .get_mut("typing-orders")
+        .and_then(|m| m.get_mut(&Language::Go))
+        .expect("record")
+        .passed_version = None;
+    assert!(!passed_earlier_version(&p, &ex, Language::Go, "anything"));
 }

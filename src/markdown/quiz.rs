@@ -6,7 +6,7 @@
 //! ▸ 1) a misspelled field name            <- the cursor, while the quiz is focused
 //!   2) a nil map write
 //!
-//! press 1-2 to answer
+//! pick with ↑ ↓ and answer with Enter, or press 1-2
 //! ```
 //!
 //! Once answered, the right option says `✓ right` and a wrong choice `✗ your answer`, in words
@@ -40,7 +40,7 @@ impl Renderer<'_> {
 
         let cursor = view.focused && view.answered.is_none();
         for (i, option) in quiz.options.iter().enumerate() {
-            let selected = cursor && i == view.selected;
+            let selected = cursor && view.selected == Some(i);
             let right = i == quiz.answer;
             let chosen = view.answered == Some(i);
             let style = match view.answered {
@@ -104,7 +104,7 @@ impl Renderer<'_> {
                 let keys = quiz.options.len().clamp(1, 9);
                 // The reader's keys: Tab focuses a quiz, a digit answers it.
                 let prompt = if view.focused {
-                    format!("press 1-{keys} to answer")
+                    format!("pick with ↑ ↓ and answer with Enter, or press 1-{keys}")
                 } else {
                     format!("Tab goes to this quiz, then 1-{keys} answers")
                 };

@@ -111,7 +111,7 @@ fn snapshot_document_at_40_columns() {
     let quiz = quiz();
     let views = [QuizView {
         quiz: &quiz,
-        selected: 1,
+        selected: Some(1),
         answered: None,
         focused: true,
         first_try: None,
@@ -126,7 +126,7 @@ fn snapshot_document_at_80_columns() {
     let quiz = quiz();
     let views = [QuizView {
         quiz: &quiz,
-        selected: 0,
+        selected: Some(0),
         answered: Some(1),
         focused: true,
         first_try: None,
@@ -573,7 +573,7 @@ fn mono_theme_uses_no_colour() {
     let quiz = quiz();
     let views = [QuizView {
         quiz: &quiz,
-        selected: 0,
+        selected: Some(0),
         answered: Some(0),
         focused: true,
         first_try: None,
@@ -585,7 +585,11 @@ fn mono_theme_uses_no_colour() {
     }
 }
 
-fn quiz_lines(answered: Option<usize>, selected: usize, focused: bool) -> (Rendered, Theme) {
+fn quiz_lines(
+    answered: Option<usize>,
+    selected: Option<usize>,
+    focused: bool,
+) -> (Rendered, Theme) {
     let theme = dark();
     let quiz = quiz();
     let views = [QuizView {
@@ -601,7 +605,7 @@ fn quiz_lines(answered: Option<usize>, selected: usize, focused: bool) -> (Rende
 
 #[test]
 fn quiz_unanswered_shows_the_cursor_and_the_keys() {
-    let (r, theme) = quiz_lines(None, 2, true);
+    let (r, theme) = quiz_lines(None, Some(2), true);
     assert_eq!(
         text_of(&r),
         [
@@ -614,7 +618,7 @@ fn quiz_unanswered_shows_the_cursor_and_the_keys() {
             "  2) a nil map write",
             "▸ 3) an out-of-range index",
             "",
-            "press 1-3 to answer",
+            "pick with ↑ ↓ and answer with Enter, or press 1-3",
             "",
             "After."
         ]
@@ -622,15 +626,19 @@ fn quiz_unanswered_shows_the_cursor_and_the_keys() {
     assert_eq!(r.quizzes, [2]);
     assert!(style_of(&r, "Which").add_modifier.contains(Modifier::BOLD));
     assert_eq!(style_of(&r, "an out-of-range"), theme.selected);
-    assert!(style_of(&r, "press").add_modifier.contains(Modifier::DIM));
+    assert!(
+        style_of(&r, "pick with")
+            .add_modifier
+            .contains(Modifier::DIM)
+    );
     // Unfocused: no cursor.
-    let (r, _) = quiz_lines(None, 2, false);
+    let (r, _) = quiz_lines(None, Some(2), false);
     assert!(!text_of(&r).concat().contains('▸'));
 }
 
 #[test]
 fn quiz_answered_right() {
-    let (r, theme) = quiz_lines(Some(0), 0, true);
+    let (r, theme) = quiz_lines(Some(0), Some(0), true);
     let text = text_of(&r);
     assert_eq!(
         text[5],
@@ -646,7 +654,7 @@ fn quiz_answered_right() {
 
 #[test]
 fn quiz_answered_wrong() {
-    let (r, theme) = quiz_lines(Some(2), 0, true);
+    let (r, theme) = quiz_lines(Some(2), Some(0), true);
     let text = text_of(&r);
     assert_eq!(text[5], "  1) a misspelled field name ✓\u{a0}right");
     assert_eq!(
@@ -670,7 +678,7 @@ fn quiz_strings_render_inline_markdown() {
     };
     let views = [QuizView {
         quiz: &quiz,
-        selected: 0,
+        selected: Some(0),
         answered: Some(1),
         focused: false,
         first_try: None,
@@ -693,7 +701,7 @@ fn quiz_blocks_beyond_the_views_show_as_code() {
     let quiz = quiz();
     let views = [QuizView {
         quiz: &quiz,
-        selected: 0,
+        selected: Some(0),
         answered: None,
         focused: false,
         first_try: None,
@@ -730,7 +738,7 @@ fn every_lesson_fits_at_40_80_and_160_columns() {
             .iter()
             .map(|quiz| QuizView {
                 quiz,
-                selected: 0,
+                selected: Some(0),
                 answered: Some(quiz.answer),
                 focused: false,
                 first_try: None,
@@ -764,7 +772,7 @@ fn every_lesson_fits_at_40_80_and_160_columns() {
         .iter()
         .map(|quiz| QuizView {
             quiz,
-            selected: 0,
+            selected: Some(0),
             answered: None,
             focused: true,
             first_try: None,
@@ -791,7 +799,7 @@ fn quiz_fences_are_recognised_exactly_as_the_loader_does() {
     let quiz = quiz();
     let view = QuizView {
         quiz: &quiz,
-        selected: 0,
+        selected: Some(0),
         answered: None,
         focused: false,
         first_try: None,
@@ -823,4 +831,12 @@ fn every_line_knows_the_block_it_came_from() {
         let two = md.find("two").expect("item") - 2;
         assert!(r.offsets.contains(&two), "{width}: {:?}", r.offsets);
     }
+}
+
+#[test]
+fn without_colour_inline_code_keeps_its_backticks() {
+    let mono = Theme::new(ThemeKind::Mono);
+    let text = |theme: &Theme| text_of(&render("Call `len(x)` here.", 40, theme, &[])).concat();
+    assert_eq!(text(&mono), "Call `len(x)` here.");
+    assert_eq!(text(&dark()), "Call len(x) here.");
 }

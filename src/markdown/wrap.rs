@@ -210,8 +210,16 @@ pub(super) fn wrap(frags: &[Frag], width: usize) -> Vec<Vec<Span<'static>>> {
                         out.push(text, *style, 0);
                     }
                     out.used += w;
+                } else if pieces.iter().any(|(t, _)| t.contains("://")) {
+                    // A URL too long for any line starts a line of its own, so that it is
+                    // cut only where it must be, never after a few characters of it.
+                    if out.used > 0 {
+                        out.newline();
+                    }
+                    space = None;
+                    out.push_broken(&pieces);
                 } else {
-                    // Too long for any line (a URL, a hash): fill this line, then carry on.
+                    // Too long for any line (a hash): fill this line, then carry on.
                     if let Some((text, style, sw)) = space.take()
                         && out.used + sw < out.width
                     {
@@ -331,6 +339,15 @@ mod tests {
         for line in &lines {
             assert!(width_of(line) <= 5);
         }
+    }
+
+    #[test]
+    fn a_long_url_starts_a_line_of_its_own() {
+        let url = "https://www.example.com/a/very/long/path/to/a/page";
+        let lines = plain(&wrap(&[text(&format!("see the source {url} today"))], 30));
+        assert_eq!(lines[0], "see the source");
+        assert!(lines[1].starts_with("https://www.example.com"), "{lines:?}");
+        assert!(lines[1..].concat().starts_with(url), "{lines:?}");
     }
 
     #[test]

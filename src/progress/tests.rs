@@ -293,7 +293,7 @@ fn version_2_hint_counts_become_the_largest_of_the_languages() {
         &crate::fsutil::read_regular_capped(store.path(), u64::MAX).expect("read"),
     )
     .expect("json");
-    assert_eq!(on_disk["version"], 3);
+    assert_eq!(on_disk["version"], VERSION);
     assert_eq!(on_disk["hints"]["typing-orders"], 2);
     assert!(
         on_disk["exercises"]["typing-orders"]["go"]
@@ -303,4 +303,53 @@ fn version_2_hint_counts_become_the_largest_of_the_languages() {
     // Loaded again: nothing more to migrate.
     let (again, notice) = store.load().expect("load");
     assert_eq!((again, notice), (p, None));
+}
+
+#[test]
+fn version_3_is_migrated_to_4_keeping_passes_and_starting_places_at_the_top() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = ProgressStore::in_dir(dir.path());
+    std::fs::write(
+        store.path(),
+        br#"{"version": 3, "exercises": {"typing-orders": {"go": {"status": "passed", "attempts": 2}}}}"#,
+    )
+    .expect("write");
+    let (p, notice) = store.load().expect("load");
+    assert_eq!(notice, Some(LoadNotice::Migrated { from: 3 }));
+    let go = p.record("typing-orders", Language::Go);
+    assert_eq!((go.status, go.passed_version), (Status::Passed, None));
+    assert!(p.places.is_empty());
+    // Places and pass versions are saved and read back.
+    let (saved, ()) = store
+        .update(|p| {
+            Change::Place(Place::Lesson(
+                "typing".into(),
+                LessonPlace {
+                    offset: 120,
+                    row: 1,
+                    rows: 3,
+                },
+            ))
+            .apply(p);
+            Change::Place(Place::Pane(
+                "typing-orders".into(),
+                Language::Go,
+                PanePlace { code: 7, result: 4 },
+            ))
+            .apply(p);
+        })
+        .expect("update");
+    let (again, notice) = store.load().expect("load");
+    assert_eq!(notice, None);
+    assert_eq!(again, saved);
+    assert_eq!(again.places.lesson("typing").offset, 120);
+    assert_eq!(
+        again.places.pane("typing-orders", Language::Go),
+        PanePlace { code: 7, result: 4 }
+    );
+    let on_disk: serde_json::Value = serde_json::from_slice(
+        &crate::fsutil::read_regular_capped(store.path(), u64::MAX).expect("read"),
+    )
+    .expect("json");
+    assert_eq!(on_disk["version"], 4);
 }

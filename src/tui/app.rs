@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crossterm::event::{KeyEvent, MouseEventKind};
+use crossterm::event::KeyEvent;
 
 use super::editor::EditorState;
-use super::exercise::{ExerciseState, LangState};
+use super::exercise::{ExerciseState, LangState, PaneMode};
 use super::intent::{Ctx, Intent};
 use super::keys::{self, Action, KeyContext};
 use super::lesson::LessonState;
@@ -24,6 +24,7 @@ use crate::progress::{Change, Position, Progress, SavedScreen, Status};
 use crate::theme::Theme;
 
 use super::layout::Layout;
+pub use super::navigate::Target;
 
 /// The smallest terminal the TUI draws in.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -85,9 +86,9 @@ pub type Availability = BTreeMap<Language, bool>;
 /// Changes sent to the saver and not yet reported saved, in order: a saved snapshot is older
 /// than they are, so they are applied again on top of it.
 #[derive(Debug, Default)]
-struct Unsaved {
-    next: u64,
-    changes: Vec<(u64, Change)>,
+pub(crate) struct Unsaved {
+    pub(crate) next: u64,
+    pub(crate) changes: Vec<(u64, Change)>,
 }
 
 /// Everything the TUI shows is a function of this.
@@ -99,6 +100,9 @@ pub struct App {
     pub progress: Progress,
     /// Which languages can run here.
     pub available: Availability,
+    /// Each exercise's version (`learner::exercise_version`), computed once: a pass of an
+    /// earlier version shows as "check again".
+    pub versions: BTreeMap<String, String>,
     /// Colours.
     pub theme: Theme,
     /// The syntaxes to highlight code with, once `Msg::HighlightReady` delivered them; code is
@@ -130,6 +134,8 @@ pub struct App {
     pub editor: Option<EditorState>,
     /// Whether saving a watched file re-checks it.
     pub watching: bool,
+    /// The lesson on screen was opened from the exercise (`l`): Esc goes back to it.
+    pub lesson_from_exercise: bool,
     /// A note for the learner, shown in the status bar until the next key.
     pub message: Option<String>,
     /// Spinner frame while something runs.
@@ -140,7 +146,7 @@ pub struct App {
     pub(crate) next_batch: u64,
     /// Results of check batches before this one were cancelled and are ignored.
     pub(crate) cancelled_below: u64,
-    unsaved: Unsaved,
+    pub(crate) unsaved: Unsaved,
 }
 
 /// What the screens may read of `$app` (a macro, not a method: it borrows the fields it names,
@@ -151,6 +157,7 @@ macro_rules! cx {
             course: &$app.course,
             progress: &$app.progress,
             available: &$app.available,
+            versions: &$app.versions,
             theme: &$app.theme,
             syntaxes: $app.syntaxes,
             layout: &$app.layout,
@@ -168,10 +175,16 @@ impl App {
         size: (u16, u16),
     ) -> (Self, Vec<Cmd>) {
         let map = MapState::new(&course);
+        let versions = course
+            .exercises
+            .iter()
+            .map(|(slug, ex)| (slug.clone(), crate::learner::exercise_version(ex)))
+            .collect();
         let mut app = App {
             course,
             progress,
             available,
+            versions,
             theme,
             syntaxes: None,
             size,
@@ -187,6 +200,7 @@ impl App {
             started_at: crate::progress::now_secs(),
             editor: None,
             watching: true,
+            lesson_from_exercise: false,
             message: None,
             spinner: 0,
             quit: false,
@@ -275,7 +289,7 @@ impl App {
         self.available.get(&lang).copied().unwrap_or(false)
     }
 
-    /// Whether every available language of an exercise passed.
+    /// Whether every available language of an exercise passed (its current version).
     pub fn exercise_done(&self, exercise: &str) -> bool {
         let langs: Vec<Language> = Language::ALL
             .into_iter()
@@ -284,7 +298,12 @@ impl App {
         !langs.is_empty()
             && langs
                 .iter()
-                .all(|&l| self.progress.record(exercise, l).status == Status::Passed)
+                .all(|&l| self.ctx().passed_current(exercise, l))
+    }
+
+    /// Whether a language of an exercise passed an earlier version of it: check again.
+    pub fn passed_earlier_version(&self, exercise: &str, lang: Language) -> bool {
+        self.ctx().passed_earlier_version(exercise, lang)
     }
 
     /// Passed language-exercises and the total, for the gauge.
@@ -341,7 +360,7 @@ impl App {
         }
     }
 
-    fn save_position(&mut self) -> Cmd {
+    pub(crate) fn save_position(&mut self) -> Cmd {
         self.record(Change::Position(self.position()))
     }
 
@@ -362,7 +381,9 @@ impl App {
         }
         match self.screen {
             Screen::Map => KeyContext::Map,
+            Screen::Lesson if self.lesson.quiz_focus.is_some() => KeyContext::Quiz,
             Screen::Lesson => KeyContext::Lesson,
+            Screen::Exercise if self.exercise.mode == PaneMode::Compare => KeyContext::Compare,
             Screen::Exercise => KeyContext::Exercise,
             Screen::Report => KeyContext::Report,
             Screen::Lab => KeyContext::Lab,
@@ -409,160 +430,29 @@ impl App {
                 self.exercise.clamp_focused_result();
             }
         }
+        if let Some(ed) = self.editor.as_mut() {
+            let cx = cx!(self);
+            let width = usize::from(self.layout.body.width);
+            let lines =
+                super::result::editor_lines(&self.exercise, &cx, self.spinner, ed.language, width);
+            ed.place(lines, self.layout.body);
+        }
         cmds
     }
 
-    /// Renders the lesson again if what it depends on changed (on its screen, or the first
-    /// time).
+    /// Renders the lesson again if what it depends on changed, on its screen only: a start on
+    /// the map does not render a lesson before its first frame.
     fn refresh_lesson(&mut self) {
-        if self.screen == Screen::Lesson || self.lesson.rendered.is_none() {
+        if self.screen == Screen::Lesson {
             let cx = cx!(self);
             self.lesson.refresh(&cx);
-        }
-    }
-
-    fn handle(&mut self, msg: Msg) -> Vec<Cmd> {
-        match msg {
-            Msg::Key(key) if key.is_press() || key.is_repeat() => {
-                self.message = None;
-                self.on_key(key)
-            }
-            Msg::Key(_) => Vec::new(),
-            Msg::Mouse(m) => {
-                let delta: isize = match m.kind {
-                    MouseEventKind::ScrollDown => 3,
-                    MouseEventKind::ScrollUp => -3,
-                    _ => return Vec::new(),
-                };
-                match self.screen {
-                    Screen::Lesson if self.overlay.is_none() => {
-                        self.lesson.scroll_by(delta, self.layout.page_rows())
-                    }
-                    Screen::Exercise if self.overlay.is_none() => self.exercise.scroll_code(delta),
-                    Screen::Map if self.overlay.is_none() => self.map.move_by(delta.signum()),
-                    _ => {}
-                }
-                Vec::new()
-            }
-            Msg::Paste(text) => {
-                if let Some(ed) = self.editor.as_mut() {
-                    ed.paste(&text);
-                }
-                Vec::new()
-            }
-            Msg::Resize(w, h) => {
-                self.size = (w, h);
-                self.layout = Layout::new(self.size);
-                // Keep the reader at the same text: remember it before the lines re-wrap.
-                self.lesson.anchor_to_text();
-                self.lesson.invalidate();
-                self.lesson.clamp_scroll(self.lesson_view_height());
-                Vec::new()
-            }
-            Msg::Tick => {
-                self.spinner = self.spinner.wrapping_add(1);
-                Vec::new()
-            }
-            Msg::SourcesLoaded { exercise, sources } => {
-                self.exercise
-                    .sources_loaded(&exercise, sources, &self.theme, self.syntaxes);
-                Vec::new()
-            }
-            Msg::CheckDone {
-                batch,
-                outcome,
-                finished_at,
-            } => {
-                if batch < self.cancelled_below {
-                    return Vec::new();
-                }
-                // Recorded even if the learner moved on: the check did run.
-                let change =
-                    crate::learner::record_check_at(&mut self.progress, &outcome, finished_at);
-                let mut cmds: Vec<Cmd> = change.map(|c| self.save(c)).into_iter().collect();
-                if self.exercise.slug.as_deref() == Some(outcome.exercise.as_str()) {
-                    let lang = outcome.language;
-                    if self.exercise.check_done(*outcome) && self.watching {
-                        cmds.extend(self.check(vec![lang]));
-                    }
-                }
-                cmds
-            }
-            Msg::FileChanged { exercise, language } => self.file_changed(&exercise, language),
-            Msg::Notice(note) => {
-                self.message = Some(note);
-                Vec::new()
-            }
-            Msg::EditorClosed {
-                language,
-                error,
-                note,
-            } => {
-                self.message = error.or(note);
-                let ex = self.exercise.slug.clone().unwrap_or_default();
-                let mut cmds = vec![Cmd::LoadSources(ex.clone())];
-                cmds.extend(self.check(vec![language]));
-                cmds
-            }
-            Msg::ProgressSaved { seq, progress } => {
-                self.unsaved.changes.retain(|(s, _)| *s > seq);
-                self.progress = *progress;
-                // The snapshot is older than the changes still queued: keep them.
-                for (_, change) in &self.unsaved.changes {
-                    change.apply(&mut self.progress);
-                }
-                Vec::new()
-            }
-            Msg::ProgressError { seq, error } => {
-                self.unsaved.changes.retain(|(s, _)| *s > seq);
-                self.message = Some(format!("could not save progress: {error}"));
-                Vec::new()
-            }
-            Msg::FileWritten {
-                exercise: _,
-                language,
-                error,
-            } => match error {
-                Some(e) => {
-                    self.message = Some(format!("could not save: {e}"));
-                    Vec::new()
-                }
-                None => {
-                    self.message = Some(format!("saved {}", language.file_name()));
-                    let ex = self.exercise.slug.clone().unwrap_or_default();
-                    let mut cmds = vec![Cmd::LoadSources(ex)];
-                    cmds.extend(self.check(vec![language]));
-                    cmds
-                }
-            },
-            Msg::Lab(event) => {
-                self.lab.event(event);
-                Vec::new()
-            }
-            Msg::LabDone(run) => {
-                let intents = self.lab.done(*run);
-                self.carry_out(intents)
-            }
-            Msg::HighlightReady(syntaxes) => {
-                self.syntaxes = Some(syntaxes);
-                let slug = self.exercise.slug.clone();
-                let ex = slug.and_then(|s| self.course.exercise(&s));
-                self.exercise.highlight_ready(ex, &self.theme, syntaxes);
-                // Rendered text with code in it is rendered again, coloured.
-                self.report.invalidate();
-                self.exercise.task = None;
-                self.exercise.texts = None;
-                self.map.preview = None;
-                self.lab.intro = None;
-                Vec::new()
-            }
-            Msg::Terminate => self.quit_cmds(),
         }
     }
 
     pub(crate) fn quit_cmds(&mut self) -> Vec<Cmd> {
         self.quit = true;
         let mut cmds = vec![Cmd::CancelChecks, Cmd::CancelLab];
+        cmds.extend(self.remember_place());
         // Unsaved text in the built-in editor is written, not lost.
         if let Some(ed) = self.editor.as_ref().filter(|e| e.dirty()) {
             cmds.push(Cmd::WriteFile(ed.exercise.clone(), ed.language, ed.text()));
@@ -574,7 +464,7 @@ impl App {
 
     /// A key: its action from the binding tables of the context that has the keys, handled
     /// by that context.
-    fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+    pub(crate) fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         let ctx = self.key_context();
         let Some(action) = keys::lookup(ctx, &key) else {
             return Vec::new();
@@ -589,11 +479,11 @@ impl App {
                 None => Vec::new(),
             },
             (_, KeyContext::Map) => self.map.on_action(action),
-            (_, KeyContext::Lesson) => {
+            (_, KeyContext::Lesson | KeyContext::Quiz) => {
                 let cx = cx!(self);
                 self.lesson.on_action(action, &cx)
             }
-            (_, KeyContext::Exercise) => {
+            (_, KeyContext::Exercise | KeyContext::Compare) => {
                 let cx = cx!(self);
                 self.exercise.on_action(action, &cx)
             }
@@ -634,8 +524,26 @@ impl App {
         let mut cmds = Vec::new();
         for intent in intents {
             match intent {
-                Intent::OpenLesson(i) => cmds.extend(self.open_lesson(i)),
-                Intent::ReadLesson => cmds.extend(self.open_lesson(self.lesson.index)),
+                Intent::OpenLesson(i) => {
+                    // n and p keep the way back to the exercise; the map does not.
+                    if self.screen != Screen::Lesson {
+                        self.lesson_from_exercise = false;
+                    }
+                    cmds.extend(self.open_lesson(i));
+                }
+                Intent::ReadLesson => cmds.extend(self.read_lesson()),
+                Intent::LeaveLesson => match self.exercise.slug.clone() {
+                    Some(slug) if self.lesson_from_exercise => {
+                        cmds.extend(self.remember_place());
+                        self.lesson_from_exercise = false;
+                        // The exercise as it was left: its panes, scrolls and results.
+                        self.screen = Screen::Exercise;
+                        self.map.select_exercise(&slug);
+                        cmds.push(Cmd::Watch(self.watching.then_some(slug)));
+                        cmds.push(self.save_position());
+                    }
+                    _ => cmds.extend(self.to_map()),
+                },
                 Intent::OpenExercise(slug, lang) => cmds.extend(self.open_exercise(&slug, lang)),
                 Intent::Continue => cmds.extend(self.go_continue()),
                 Intent::ToMap => cmds.extend(self.to_map()),
@@ -711,104 +619,6 @@ impl App {
         self.popup.set(lines, newest, &self.layout);
     }
 
-    /// Opens a lesson by index.
-    pub fn open_lesson(&mut self, index: usize) -> Vec<Cmd> {
-        if self.course.lessons.get(index).is_none() {
-            return Vec::new();
-        }
-        if self.lesson.index != index || self.screen != Screen::Lesson {
-            self.lesson.open(index);
-        }
-        self.screen = Screen::Lesson;
-        self.map.select_lesson(index);
-        // Opening is not reading: the lesson counts as read once its end has been on screen
-        // (see `LessonState::reached_end`).
-        vec![Cmd::Watch(None), self.save_position()]
-    }
-
-    /// Opens an exercise, focusing `lang` (or the first unfinished available language).
-    pub fn open_exercise(&mut self, slug: &str, lang: Option<Language>) -> Vec<Cmd> {
-        let Some(ex) = self.course.exercise(slug) else {
-            return Vec::new();
-        };
-        let focus = lang.unwrap_or_else(|| {
-            Language::ALL
-                .into_iter()
-                .find(|&l| {
-                    self.is_available(l) && self.progress.record(slug, l).status != Status::Passed
-                })
-                .unwrap_or(Language::Python)
-        });
-        let hints = self.progress.hints_used(slug);
-        self.exercise.open(ex, focus, hints as usize);
-        if let Some(i) = self
-            .course
-            .lessons
-            .iter()
-            .position(|l| l.exercises.iter().any(|e| e == slug))
-            && self.lesson.index != i
-        {
-            self.lesson.open(i);
-        }
-        self.map.select_exercise(slug);
-        self.screen = Screen::Exercise;
-        let mut cmds = vec![Cmd::LoadSources(slug.to_string())];
-        cmds.push(Cmd::Watch(self.watching.then(|| slug.to_string())));
-        cmds.push(self.save_position());
-        cmds
-    }
-
-    /// The first thing not yet done: an unread lesson, or an exercise not passed in every
-    /// available language.
-    pub fn continue_target(&self) -> Option<Target> {
-        for (i, lesson) in self.course.lessons.iter().enumerate() {
-            if !self.progress.lessons_read.contains(&lesson.slug) {
-                return Some(Target::Lesson(i));
-            }
-            for ex in &lesson.exercises {
-                if !self.exercise_done(ex) {
-                    return Some(Target::Exercise(ex.clone()));
-                }
-            }
-        }
-        None
-    }
-
-    /// Goes to the first unfinished thing.
-    pub fn go_continue(&mut self) -> Vec<Cmd> {
-        match self.continue_target() {
-            Some(Target::Lesson(i)) => self.open_lesson(i),
-            Some(Target::Exercise(slug)) => self.open_exercise(&slug, None),
-            None => self.open_report(),
-        }
-    }
-
-    /// Back to the course map.
-    pub fn to_map(&mut self) -> Vec<Cmd> {
-        self.screen = Screen::Map;
-        vec![Cmd::Watch(None), self.save_position()]
-    }
-
-    /// Shows the report.
-    pub fn open_report(&mut self) -> Vec<Cmd> {
-        let markdown = crate::report::markdown(&self.course, &self.progress, self.started_at);
-        self.report.open(markdown);
-        self.screen = Screen::Report;
-        vec![Cmd::Watch(None)]
-    }
-
-    /// Shows the lab.
-    pub fn open_lab(&mut self) -> Vec<Cmd> {
-        self.screen = Screen::Lab;
-        self.lab.open();
-        vec![Cmd::Watch(None)]
-    }
-
-    /// The saved lab run on screen.
-    pub fn lab_run(&self) -> Option<&crate::run::lab::LabRun> {
-        self.lab.run(&self.progress)
-    }
-
     /// Starts checks for these languages of the open exercise.
     pub fn check(&mut self, langs: Vec<Language>) -> Vec<Cmd> {
         let Some(slug) = self.exercise.slug.clone() else {
@@ -825,6 +635,10 @@ impl App {
         let batch = self.next_batch;
         self.next_batch += 1;
         self.exercise.start_checks(&langs);
+        // A new result is read from its top, in the editor too.
+        if let Some(ed) = self.editor.as_mut().filter(|e| langs.contains(&e.language)) {
+            ed.result_scroll = 0;
+        }
         vec![Cmd::Check {
             batch,
             exercise: slug,
@@ -832,7 +646,7 @@ impl App {
         }]
     }
 
-    fn file_changed(&mut self, exercise: &str, lang: Language) -> Vec<Cmd> {
+    pub(crate) fn file_changed(&mut self, exercise: &str, lang: Language) -> Vec<Cmd> {
         if self.screen != Screen::Exercise
             || self.exercise.slug.as_deref() != Some(exercise)
             || !self.watching
@@ -848,7 +662,7 @@ impl App {
     }
 
     /// Applies a change to progress here and asks for it to be saved.
-    fn record(&mut self, change: Change) -> Cmd {
+    pub(crate) fn record(&mut self, change: Change) -> Cmd {
         change.apply(&mut self.progress);
         self.save(change)
     }
@@ -861,13 +675,4 @@ impl App {
         self.unsaved.changes.push((seq, change.clone()));
         Cmd::Save { seq, change }
     }
-}
-
-/// Where "continue" goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A lesson, by index.
-    Lesson(usize),
-    /// An exercise, by slug.
-    Exercise(String),
 }

@@ -68,6 +68,8 @@ pub struct LangState {
     pub verdict: Option<Verdict>,
     /// The saved status (a pass stays a pass: the learner did it).
     pub status: Status,
+    /// The pass was of an earlier version of the exercise (its cases changed since).
+    pub earlier_version: bool,
 }
 
 impl LangState {
@@ -79,7 +81,14 @@ impl LangState {
         if !self.available && self.status != Status::Passed {
             return ("-", "toolchain missing".into());
         }
+        if self.earlier_version && self.verdict.is_none_or(|v| v == Verdict::Passed) {
+            return ("↻", EARLIER_VERSION.into());
+        }
         match (self.verdict, self.status) {
+            (Some(v), Status::Passed) if self.earlier_version => (
+                crate::style::verdict_symbol(v),
+                format!("{} · passed an earlier version", v.label()),
+            ),
             (Some(v), Status::Passed) if v != Verdict::Passed => (
                 crate::style::verdict_symbol(v),
                 format!("{} · passed before", v.label()),
@@ -97,6 +106,9 @@ impl LangState {
     pub fn tone(&self) -> Tone {
         match (self.running, self.verdict, self.status) {
             (true, _, _) => Tone::Busy,
+            _ if self.earlier_version && self.verdict.is_none_or(|v| v == Verdict::Passed) => {
+                Tone::Busy
+            }
             (_, Some(v), _) => outcome::tone(v).into(),
             (_, None, Status::Passed) => Tone::Good,
             (_, None, Status::Failed) => Tone::Bad,
@@ -105,6 +117,9 @@ impl LangState {
         }
     }
 }
+
+/// What a pass of an earlier version of the exercise says.
+pub const EARLIER_VERSION: &str = "passed an earlier version: check again";
 
 /// How a state is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +164,10 @@ pub struct ExerciseState {
     pub compare: Language,
     /// The result takes the whole height and the code panes step aside.
     pub result_full: bool,
+    /// Comparing, the files take the whole height (the task and the result step aside).
+    pub compare_full: bool,
+    /// First visible line of the reference solutions shown (`s`, `c`).
+    pub solution_scroll: usize,
     /// The task rendered from Markdown, and the width it was rendered for.
     pub task: Option<(u16, Vec<Line<'static>>)>,
     /// Each hint and each language's note rendered from Markdown, for the width in `.0`.
@@ -231,6 +250,7 @@ impl ExerciseState {
                 .map(|o| o.verdict)
                 .or(record.last_verdict),
             status: record.status,
+            earlier_version: cx.passed_earlier_version(slug, lang),
         }
     }
 
@@ -390,7 +410,17 @@ impl ExerciseState {
         // The title line plus the start of the task: a fifth of the screen at most; `t` shows
         // it all.
         let task_height = (task_len as u16 + 1).min(body.height / 5).max(2);
-        let layout = if self.result_full {
+        let layout = if self.mode == PaneMode::Compare && self.compare_full {
+            // The files are what is being read: everything but the title line.
+            let [header, panes] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(body);
+            ExerciseLayout {
+                header,
+                panes: Some(panes),
+                result: Rect::new(body.x, body.bottom(), body.width, 0),
+                result_lines,
+            }
+        } else if self.result_full {
             let [header, result] =
                 Layout::vertical([Constraint::Length(task_height), Constraint::Min(3)]).areas(body);
             ExerciseLayout {
@@ -438,7 +468,7 @@ impl ExerciseState {
                 if full {
                     self.result_full = false;
                 } else if self.mode != PaneMode::Mine {
-                    self.mode = PaneMode::Mine;
+                    self.leave_solutions();
                 } else {
                     return vec![Intent::ToMap];
                 }
@@ -450,9 +480,18 @@ impl ExerciseState {
             Action::PickLanguage(lang) => {
                 if self.mode == PaneMode::Compare {
                     self.compare = lang;
+                    self.solution_scroll = 0;
                 } else {
                     self.focus = lang;
                 }
+            }
+            // Solutions on screen: the keys scroll them.
+            Action::Down if self.mode != PaneMode::Mine => self.scroll_solutions(1, cx),
+            Action::Up if self.mode != PaneMode::Mine => self.scroll_solutions(-1, cx),
+            Action::PageDown if self.mode != PaneMode::Mine => self.scroll_solutions(10, cx),
+            Action::PageUp if self.mode != PaneMode::Mine => self.scroll_solutions(-10, cx),
+            Action::ToggleFullResult if self.mode == PaneMode::Compare => {
+                self.compare_full = !self.compare_full;
             }
             Action::Down if full => self.scroll_result(1),
             Action::Up if full => self.scroll_result(-1),
@@ -477,7 +516,7 @@ impl ExerciseState {
             Action::ShowTask => return vec![Intent::Popup(Overlay::Task)],
             Action::ToggleSolution => {
                 if self.mode == PaneMode::Solution {
-                    self.mode = PaneMode::Mine;
+                    self.leave_solutions();
                 } else {
                     return match learner::solution_access(cx.progress, &slug, focus) {
                         SolutionAccess::NotYet => vec![Intent::Say(not_tried_yet(focus))],
@@ -490,15 +529,16 @@ impl ExerciseState {
             }
             Action::ToggleCompare => {
                 if self.mode == PaneMode::Compare {
-                    self.mode = PaneMode::Mine;
+                    self.leave_solutions();
                 } else if cx.passed(&slug, focus) {
                     self.fill_solutions(cx);
                     self.mode = PaneMode::Compare;
+                    self.solution_scroll = 0;
                     self.result_full = false;
                     // Start with the next language: the learner's own file is what they know.
                     self.compare = next_lang(focus, 1);
                     return vec![Intent::Say(
-                        "comparing: ← → or Tab picks the language, c or Esc goes back".into(),
+                        "comparing: ← → the language, f full height, c or Esc back".into(),
                     )];
                 } else {
                     return vec![Intent::Say(format!(
@@ -515,9 +555,33 @@ impl ExerciseState {
         Vec::new()
     }
 
+    /// Back to the learner's own files.
+    fn leave_solutions(&mut self) {
+        self.mode = PaneMode::Mine;
+        self.compare_full = false;
+        self.solution_scroll = 0;
+    }
+
+    /// Scrolls the reference solutions on screen by `delta` lines, within the longest.
+    fn scroll_solutions(&mut self, delta: isize, cx: &Ctx) {
+        let longest = self
+            .exercise(cx)
+            .map_or(0, |ex| {
+                Language::ALL
+                    .iter()
+                    .map(|&l| ex.solution(l).lines().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .saturating_sub(1);
+        self.solution_scroll =
+            (self.solution_scroll as isize + delta).clamp(0, longest as isize) as usize;
+    }
+
     /// Tab and the arrows: another language, or in compare mode another solution.
     fn step_focus(&mut self, delta: isize) {
         if self.mode == PaneMode::Compare {
+            self.solution_scroll = 0;
             self.compare = next_lang(self.compare, delta);
         } else {
             self.focus = next_lang(self.focus, delta);

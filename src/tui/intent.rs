@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub progress: &'a Progress,
     /// Which languages can run here.
     pub available: &'a Availability,
+    /// Each exercise's version (`learner::exercise_version`).
+    pub versions: &'a std::collections::BTreeMap<String, String>,
     /// Colours.
     pub theme: &'a Theme,
     /// The syntaxes, once loaded (delivered by `Msg::HighlightReady`): until then code is plain.
@@ -47,6 +49,22 @@ impl Ctx<'_> {
         self.progress.record(exercise, lang).status == Status::Passed
     }
 
+    /// Whether a language of an exercise passed an earlier version of it (its cases changed
+    /// since): shown as "check again", not as a tick.
+    pub fn passed_earlier_version(&self, exercise: &str, lang: Language) -> bool {
+        match (self.course.exercise(exercise), self.versions.get(exercise)) {
+            (Some(ex), Some(v)) => {
+                crate::learner::passed_earlier_version(self.progress, ex, lang, v)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a language of an exercise passed the exercise as it is now.
+    pub fn passed_current(&self, exercise: &str, lang: Language) -> bool {
+        self.passed(exercise, lang) && !self.passed_earlier_version(exercise, lang)
+    }
+
     /// Renders Markdown at `width` with the syntaxes in state.
     pub fn markdown(&self, text: &str, width: u16) -> Vec<ratatui::text::Line<'static>> {
         crate::markdown::render_in(text, width, self.theme, &[], self.syntaxes).lines
@@ -66,6 +84,8 @@ pub enum Intent {
     Continue,
     /// Back to the course map.
     ToMap,
+    /// Leave the lesson: back to the exercise it was opened from (`l`), else to the map.
+    LeaveLesson,
     /// Show the report.
     OpenReport,
     /// Show the lab.

@@ -14,8 +14,12 @@ pub enum KeyContext {
     Map,
     /// The lesson reader.
     Lesson,
+    /// The lesson reader with a quiz focused (Tab): the arrows pick an option.
+    Quiz,
     /// The exercise view.
     Exercise,
+    /// The exercise view comparing the learner's file with the other solutions (`c`).
+    Compare,
     /// The built-in editor: every printable key types.
     Editor,
     /// The report screen.
@@ -35,7 +39,9 @@ impl KeyContext {
             KeyContext::Global => "Everywhere",
             KeyContext::Map => "Course map",
             KeyContext::Lesson => "Lesson",
+            KeyContext::Quiz => "Quiz (in a lesson)",
             KeyContext::Exercise => "Exercise",
+            KeyContext::Compare => "Comparing solutions",
             KeyContext::Editor => "Built-in editor",
             KeyContext::Report => "Report",
             KeyContext::Lab => "Lab",
@@ -93,8 +99,12 @@ pub enum Action {
     PrevQuiz,
     /// Lesson: answer the focused quiz with this option (0-based).
     Answer(u8),
-    /// Lesson: answer the focused quiz with its highlighted option.
+    /// Lesson: answer the focused quiz with the option picked.
     AnswerHighlighted,
+    /// Quiz: pick the next option.
+    PickNext,
+    /// Quiz: pick the previous option.
+    PickPrev,
     /// Lesson: the lesson's first exercise.
     LessonExercises,
     /// Lesson: the next lesson.
@@ -125,6 +135,10 @@ pub enum Action {
     ResultDown,
     /// Exercise: scroll the result up.
     ResultUp,
+    /// Editor: the result a page down.
+    ResultPageDown,
+    /// Editor: the result a page up.
+    ResultPageUp,
     /// Exercise: the reference solution, or back to the learner's file.
     ToggleSolution,
     /// Exercise: compare with the other languages' solutions, or stop comparing.
@@ -141,6 +155,8 @@ pub enum Action {
     SaveReport,
     /// Lab: run it.
     RunLab,
+    /// Lab: measure C# as a Native AOT binary too, or not.
+    ToggleAot,
     /// Lab: the next chart.
     NextChart,
     /// Lab: the previous chart.
@@ -176,6 +192,8 @@ pub enum Key {
     Shift(KeyCode),
     /// Ctrl and a letter.
     Ctrl(char),
+    /// Alt and a named key (where typing keys have no Alt meaning: the built-in editor).
+    Alt(KeyCode),
 }
 
 impl Key {
@@ -186,10 +204,11 @@ impl Key {
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
             Key::Shift(code) => KeyEvent::new(code, KeyModifiers::SHIFT),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         }
     }
 
-    /// Whether `event` is this key. Alt is ignored, as is Shift on a character (terminals
+    /// Whether `event` is this key. Alt is ignored (except by an Alt binding), as is Shift on a character (terminals
     /// report `G` with or without it) and on a named key that has no Shift binding of its own
     /// (see [`lookup`]).
     fn matches(self, event: &KeyEvent, ignore_shift: bool) -> bool {
@@ -202,6 +221,9 @@ impl Key {
             Key::Code(code) => event.code == code && !ctrl && (ignore_shift || !shift),
             Key::Shift(code) => event.code == code && !ctrl && shift,
             Key::Ctrl(c) => event.code == KeyCode::Char(c) && ctrl,
+            Key::Alt(code) => {
+                event.code == code && event.modifiers.contains(KeyModifiers::ALT) && !ctrl
+            }
         }
     }
 }
@@ -235,416 +257,11 @@ const fn b(
     }
 }
 
-use Action as A;
-use Key::{Char as C, Code as K, Ctrl, Shift};
+mod exercise;
+mod screens;
 
-const GLOBAL: &[Binding] = &[
-    b(
-        "?",
-        &[(C('?'), A::Help)],
-        "show the keys of this screen",
-        "help",
-    ),
-    b(
-        "q",
-        &[(C('q'), A::Quit)],
-        "quit (you come back to the same place)",
-        "quit",
-    ),
-    b(
-        "Ctrl-C",
-        &[(Ctrl('c'), A::Quit)],
-        "quit, also from the editor (unsaved text is saved)",
-        "",
-    ),
-];
-
-const MAP: &[Binding] = &[
-    b(
-        "↑ ↓  j k",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-        ],
-        "move",
-        "",
-    ),
-    b(
-        "PgUp PgDn",
-        &[
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-        ],
-        "move a page",
-        "",
-    ),
-    b(
-        "Enter  →  l",
-        &[
-            (K(KeyCode::Enter), A::Open),
-            (K(KeyCode::Right), A::Open),
-            (C('l'), A::Open),
-        ],
-        "open the lesson or exercise",
-        "open",
-    ),
-    b(
-        "c",
-        &[(C('c'), A::Continue)],
-        "continue where you left off",
-        "continue",
-    ),
-    b(
-        "Home End  g G",
-        &[
-            (K(KeyCode::Home), A::Top),
-            (K(KeyCode::End), A::Bottom),
-            (C('g'), A::Top),
-            (C('G'), A::Bottom),
-        ],
-        "first or last entry",
-        "",
-    ),
-    b(
-        "R",
-        &[(C('R'), A::OpenReport)],
-        "your report: what you did, worth keeping",
-        "report",
-    ),
-    b(
-        "L",
-        &[(C('L'), A::OpenLab)],
-        "the lab: one service, four languages, measured",
-        "lab",
-    ),
-];
-
-const LESSON: &[Binding] = &[
-    b(
-        "↑ ↓  j k  wheel",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-        ],
-        "scroll",
-        "",
-    ),
-    b(
-        "PgUp PgDn  Space",
-        &[
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-            (C(' '), A::PageDown),
-        ],
-        "scroll a page",
-        "",
-    ),
-    b(
-        "Home End  g G",
-        &[
-            (K(KeyCode::Home), A::Top),
-            (K(KeyCode::End), A::Bottom),
-            (C('g'), A::Top),
-            (C('G'), A::Bottom),
-        ],
-        "top or bottom",
-        "",
-    ),
-    b(
-        "] [",
-        &[(C(']'), A::NextHeading), (C('['), A::PrevHeading)],
-        "next or previous heading",
-        "heading",
-    ),
-    b(
-        "Tab Shift-Tab",
-        &[
-            (K(KeyCode::Tab), A::NextQuiz),
-            (K(KeyCode::BackTab), A::PrevQuiz),
-            (Shift(KeyCode::Tab), A::PrevQuiz),
-        ],
-        "next or previous quiz",
-        "quiz",
-    ),
-    b(
-        "1-9  Enter",
-        &[
-            (C('1'), A::Answer(0)),
-            (C('2'), A::Answer(1)),
-            (C('3'), A::Answer(2)),
-            (C('4'), A::Answer(3)),
-            (C('5'), A::Answer(4)),
-            (C('6'), A::Answer(5)),
-            (C('7'), A::Answer(6)),
-            (C('8'), A::Answer(7)),
-            (C('9'), A::Answer(8)),
-            (K(KeyCode::Enter), A::AnswerHighlighted),
-        ],
-        "answer the focused quiz (again, if you like)",
-        "",
-    ),
-    b(
-        "x",
-        &[(C('x'), A::LessonExercises)],
-        "go to this lesson's exercises",
-        "exercises",
-    ),
-    b(
-        "n p",
-        &[(C('n'), A::NextLesson), (C('p'), A::PrevLesson)],
-        "next or previous lesson",
-        "",
-    ),
-    b(
-        "Esc  Backspace  ←",
-        &[
-            (K(KeyCode::Esc), A::Back),
-            (K(KeyCode::Backspace), A::Back),
-            (K(KeyCode::Left), A::Back),
-        ],
-        "back to the course map",
-        "back",
-    ),
-];
-
-const EXERCISE: &[Binding] = &[
-    b(
-        "r",
-        &[(C('r'), A::CheckAll)],
-        "check all languages",
-        "check all",
-    ),
-    b(
-        "Enter",
-        &[(K(KeyCode::Enter), A::CheckFocused)],
-        "check the focused language",
-        "check",
-    ),
-    b(
-        "Tab  ← →  1-4",
-        &[
-            (K(KeyCode::Tab), A::NextLanguage),
-            (K(KeyCode::BackTab), A::PrevLanguage),
-            (K(KeyCode::Left), A::PrevLanguage),
-            (K(KeyCode::Right), A::NextLanguage),
-            (C('1'), A::PickLanguage(Language::Python)),
-            (C('2'), A::PickLanguage(Language::Go)),
-            (C('3'), A::PickLanguage(Language::Java)),
-            (C('4'), A::PickLanguage(Language::CSharp)),
-        ],
-        "focus another language (in compare: the solution shown)",
-        "",
-    ),
-    b(
-        "i",
-        &[(C('i'), A::EditHere)],
-        "edit here (built-in editor)",
-        "edit here",
-    ),
-    b(
-        "e",
-        &[(C('e'), A::EditOutside)],
-        "edit in $VISUAL / $EDITOR",
-        "edit",
-    ),
-    b("h", &[(C('h'), A::NextHint)], "show the next hint", "hint"),
-    b(
-        "f",
-        &[(C('f'), A::ToggleFullResult)],
-        "the result at full height (again: the code)",
-        "result",
-    ),
-    b("t", &[(C('t'), A::ShowTask)], "show the whole task", "task"),
-    b(
-        "J K",
-        &[(C('J'), A::ResultDown), (C('K'), A::ResultUp)],
-        "scroll the result",
-        "",
-    ),
-    b(
-        "↑ ↓  j k  PgUp PgDn",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-        ],
-        "scroll the code (with f: the result)",
-        "",
-    ),
-    b(
-        "s",
-        &[(C('s'), A::ToggleSolution)],
-        "show the reference solution (after a try)",
-        "",
-    ),
-    b(
-        "c",
-        &[(C('c'), A::ToggleCompare)],
-        "compare with the other languages' solutions (after a pass)",
-        "",
-    ),
-    b(
-        "w",
-        &[(C('w'), A::ToggleWatch)],
-        "watch files: re-check on save (on/off)",
-        "",
-    ),
-    b(
-        "n p",
-        &[(C('n'), A::NextExercise), (C('p'), A::PrevExercise)],
-        "next or previous exercise",
-        "",
-    ),
-    b("l", &[(C('l'), A::ReadLesson)], "read the lesson", ""),
-    b(
-        "Esc  Backspace",
-        &[(K(KeyCode::Esc), A::Back), (K(KeyCode::Backspace), A::Back)],
-        "cancel checks, close a view, else back to the map",
-        "back",
-    ),
-];
-
-const REPORT: &[Binding] = &[
-    b(
-        "↑ ↓  j k  PgUp PgDn  Space",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-            (C(' '), A::PageDown),
-        ],
-        "scroll",
-        "",
-    ),
-    b(
-        "w",
-        &[(C('w'), A::SaveReport)],
-        "save the report as Markdown",
-        "save",
-    ),
-    b(
-        "Esc  Backspace",
-        &[(K(KeyCode::Esc), A::Back), (K(KeyCode::Backspace), A::Back)],
-        "back to the course map",
-        "back",
-    ),
-];
-
-const LAB: &[Binding] = &[
-    b(
-        "r",
-        &[(C('r'), A::RunLab)],
-        "run the lab (about half a minute)",
-        "run",
-    ),
-    b(
-        "Tab Shift-Tab",
-        &[
-            (K(KeyCode::Tab), A::NextChart),
-            (K(KeyCode::BackTab), A::PrevChart),
-        ],
-        "next chart (narrow screens)",
-        "",
-    ),
-    b(
-        "← →",
-        &[
-            (K(KeyCode::Left), A::OlderRun),
-            (K(KeyCode::Right), A::NewerRun),
-        ],
-        "older or newer saved run",
-        "runs",
-    ),
-    b(
-        "Esc  Backspace",
-        &[(K(KeyCode::Esc), A::Back), (K(KeyCode::Backspace), A::Back)],
-        "stop a running lab, else back",
-        "stop/back",
-    ),
-];
-
-const EDITOR: &[Binding] = &[
-    b(
-        "Ctrl-S",
-        &[(Ctrl('s'), A::SaveAndCheck)],
-        "save and check: the verdict shows below",
-        "save+check",
-    ),
-    b(
-        "Ctrl-Z Ctrl-Y",
-        &[(Ctrl('z'), A::Undo), (Ctrl('y'), A::Redo)],
-        "undo, redo",
-        "undo/redo",
-    ),
-    b(
-        "Esc",
-        &[(K(KeyCode::Esc), A::Back)],
-        "leave the editor (asks first when there are unsaved changes)",
-        "leave",
-    ),
-    b(
-        "Ctrl-C",
-        &[(Ctrl('c'), A::Quit)],
-        "quit microlings (unsaved text is saved)",
-        "quit",
-    ),
-];
-
-const POPUP: &[Binding] = &[
-    b(
-        "↑ ↓  j k  PgUp PgDn  Space",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-            (C(' '), A::PageDown),
-        ],
-        "scroll",
-        "",
-    ),
-    b(
-        "Esc",
-        &[(K(KeyCode::Esc), A::Close)],
-        "close (so does any other key)",
-        "close",
-    ),
-    b("q", &[(C('q'), A::Quit)], "quit", "quit"),
-    b(
-        "Ctrl-C",
-        &[(Ctrl('c'), A::Quit)],
-        "quit (unsaved text is saved)",
-        "",
-    ),
-];
-
-const CONFIRM: &[Binding] = &[
-    b("y", &[(C('y'), A::Yes), (C('Y'), A::Yes)], "yes", "yes"),
-    b(
-        "Esc",
-        &[(K(KeyCode::Esc), A::No)],
-        "no (so does any other key)",
-        "no",
-    ),
-    b(
-        "Ctrl-C",
-        &[(Ctrl('c'), A::Quit)],
-        "quit (unsaved text is saved)",
-        "",
-    ),
-];
+use exercise::{COMPARE, EDITOR, EXERCISE};
+use screens::{CONFIRM, GLOBAL, LAB, LESSON, MAP, POPUP, QUIZ, REPORT};
 
 /// The bindings of a context, in the order the help shows them.
 pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
@@ -652,7 +269,9 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Global => GLOBAL,
         KeyContext::Map => MAP,
         KeyContext::Lesson => LESSON,
+        KeyContext::Quiz => QUIZ,
         KeyContext::Exercise => EXERCISE,
+        KeyContext::Compare => COMPARE,
         KeyContext::Editor => EDITOR,
         KeyContext::Report => REPORT,
         KeyContext::Lab => LAB,
@@ -699,7 +318,9 @@ mod tests {
             KeyContext::Global,
             KeyContext::Map,
             KeyContext::Lesson,
+            KeyContext::Quiz,
             KeyContext::Exercise,
+            KeyContext::Compare,
             KeyContext::Editor,
             KeyContext::Report,
             KeyContext::Lab,
@@ -721,10 +342,12 @@ mod tests {
         }
     }
 
-    const ALL: [KeyContext; 8] = [
+    const ALL: [KeyContext; 10] = [
         KeyContext::Map,
         KeyContext::Lesson,
+        KeyContext::Quiz,
         KeyContext::Exercise,
+        KeyContext::Compare,
         KeyContext::Editor,
         KeyContext::Report,
         KeyContext::Lab,

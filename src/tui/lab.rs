@@ -1,14 +1,15 @@
 //! The lab screen: state and what its keys do. The measuring itself is `run::lab::run_lab`,
 //! run by the runtime on a worker thread.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::intent::{Ctx, Intent};
 use super::keys::Action;
 use super::learn::Learn;
 use super::msg::Cmd;
+use crate::course::Language;
 use crate::progress::Progress;
-use crate::run::lab::{LabEvent, LabRun, LabTarget};
+use crate::run::lab::{LabEvent, LabRun, LabTarget, LabVariant};
 
 /// The lab screen's state.
 #[derive(Debug, Default)]
@@ -23,6 +24,128 @@ pub struct LabState {
     pub metric: usize,
     /// The introduction shown before the first run, rendered for the width in `.0`.
     pub intro: Option<(u16, Vec<ratatui::text::Line<'static>>)>,
+    /// What the next run measures (`1`-`4`, `a`), as the command line's `--lang` and
+    /// `--no-aot` choose.
+    pub choice: LabChoice,
+}
+
+/// The rows the next lab run measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabChoice {
+    /// The languages (all four at first).
+    pub languages: BTreeSet<Language>,
+    /// Whether C# is also built and measured as a Native AOT binary.
+    pub native_aot: bool,
+}
+
+impl Default for LabChoice {
+    fn default() -> Self {
+        LabChoice {
+            languages: Language::ALL.into_iter().collect(),
+            native_aot: true,
+        }
+    }
+}
+
+impl LabChoice {
+    /// Measures `lang` in the next run, or no longer.
+    pub fn toggle(&mut self, lang: Language) {
+        if !self.languages.remove(&lang) {
+            self.languages.insert(lang);
+        }
+    }
+
+    /// The rows measured, in the lab's order.
+    pub fn targets(&self) -> Vec<LabTarget> {
+        let mut rows: Vec<LabTarget> = Language::ALL
+            .into_iter()
+            .filter(|l| self.languages.contains(l))
+            .map(LabTarget::standard)
+            .collect();
+        if self.native_aot && self.languages.contains(&Language::CSharp) {
+            rows.push(LabTarget {
+                language: Language::CSharp,
+                variant: LabVariant::NativeAot,
+            });
+        }
+        rows
+    }
+}
+
+/// How long the next run should take, from what this machine measured before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabEstimate {
+    /// Seconds, summed over the rows measured before (the newest run that has each row).
+    pub seconds: u64,
+    /// Rows never measured here: no estimate for them.
+    pub unknown: Vec<LabTarget>,
+    /// The slowest row and its seconds (the Native AOT build, usually).
+    pub slowest: Option<(LabTarget, u64)>,
+}
+
+/// Estimates a run of `targets` from the saved runs: each row takes its build time plus, per
+/// run, its cold start, the warm-up and the load (the phases the lab goes through), as the
+/// newest saved run that measured it says. Rows never measured are listed, not guessed.
+pub fn estimate(runs: &[LabRun], targets: &[LabTarget]) -> LabEstimate {
+    let mut seconds_ms = 0;
+    let mut unknown = Vec::new();
+    let mut slowest: Option<(LabTarget, u64)> = None;
+    for &t in targets {
+        let measured = runs.iter().rev().find_map(|run| {
+            run.languages
+                .iter()
+                .find(|l| l.target() == t && !l.runs.is_empty())
+                .map(|l| (run, l))
+        });
+        let Some((run, l)) = measured else {
+            unknown.push(t);
+            continue;
+        };
+        let s = &run.settings;
+        let per_run = l.cold_start_us.map_or(0, |c| c.median / 1000) + s.warmup_ms + s.load_ms;
+        let ms = l.build_ms.unwrap_or(0) + u64::from(s.runs) * per_run;
+        seconds_ms += ms;
+        if slowest.is_none_or(|(_, m)| ms > m) {
+            slowest = Some((t, ms));
+        }
+    }
+    LabEstimate {
+        seconds: seconds_ms.div_ceil(1000),
+        unknown,
+        slowest: slowest.map(|(t, ms)| (t, ms.div_ceil(1000))),
+    }
+}
+
+/// A duration in words: `40 s`, `2 min 30 s`.
+pub fn duration_words(seconds: u64) -> String {
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        s if s % 60 == 0 => format!("{} min", s / 60),
+        s => format!("{} min {} s", s / 60, s % 60),
+    }
+}
+
+impl LabEstimate {
+    /// What the lab screen says about the next run: `≈ 2 min 30 s (C#AOT 1 min 58 s)`, the
+    /// slowest row named when it is a third of the time or more, and the rows never measured.
+    pub fn words(&self) -> String {
+        let label = |t: &LabTarget| t.short_label(crate::tui::view::short_name(t.language));
+        let mut out = if self.seconds > 0 {
+            format!("≈ {} here", duration_words(self.seconds))
+        } else {
+            "time: not measured here yet".to_string()
+        };
+        if self.seconds > 0
+            && let Some((t, s)) = self.slowest.filter(|(_, s)| *s * 3 >= self.seconds)
+        {
+            out.push_str(&format!(" ({} {})", label(&t), duration_words(s)));
+        }
+        if !self.unknown.is_empty() && self.seconds > 0 {
+            let names: Vec<String> = self.unknown.iter().map(label).collect();
+            out.push_str(&format!(" + {} unmeasured", names.join(", ")));
+        }
+        out
+    }
 }
 
 /// What the lab is, shown before the first run.
@@ -31,7 +154,8 @@ The lessons quote start-up times, memory and throughput from other people's mach
 measure them on yours: microlings builds the same tiny HTTP service in each language, starts \
 it, loads it from 127.0.0.1 for a few seconds, and reads its memory.
 
-`r` runs the lab (about half a minute; results are saved with your progress).";
+`r` runs the lab; `1`-`4` choose the languages and `a` the C# Native AOT row, whose build takes \
+minutes. Results are saved with your progress.";
 
 impl LabState {
     /// Follows the lab's progress.
@@ -109,10 +233,25 @@ impl LabState {
                 ];
             }
             Action::Back => return vec![Intent::ToMap],
+            Action::RunLab if !self.running && self.choice.languages.is_empty() => {
+                return vec![Intent::Say(
+                    "no language chosen: 1-4 choose Python, Go, Java, C#".into(),
+                )];
+            }
             Action::RunLab if !self.running => {
                 self.running = true;
                 self.status.clear();
-                return vec![Intent::Run(Cmd::RunLab)];
+                return vec![Intent::Run(Cmd::RunLab {
+                    languages: self.choice.languages.iter().copied().collect(),
+                    native_aot: self.choice.native_aot,
+                })];
+            }
+            Action::PickLanguage(lang) if !self.running => self.choice.toggle(lang),
+            Action::ToggleAot if !self.running => self.choice.native_aot = !self.choice.native_aot,
+            Action::PickLanguage(_) | Action::ToggleAot => {
+                return vec![Intent::Say(
+                    "the lab is running: the choice applies to the next run (Esc stops it)".into(),
+                )];
             }
             Action::RunLab => {
                 return vec![Intent::Say(

@@ -76,7 +76,7 @@ impl App {
                 match learner::answer_quiz(&mut self.progress, lesson, quiz, option) {
                     Ok(change) => {
                         if let Some(selected) = self.lesson.quiz_selected.get_mut(quiz) {
-                            *selected = option;
+                            *selected = Some(option);
                         }
                         Some(change)
                     }

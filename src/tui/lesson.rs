@@ -12,7 +12,7 @@ struct RenderKey {
     index: usize,
     width: u16,
     focus: Option<usize>,
-    selected: Vec<usize>,
+    selected: Vec<Option<usize>>,
     answered: Vec<Option<usize>>,
     first: Vec<Option<bool>>,
     mono: bool,
@@ -28,8 +28,8 @@ pub struct LessonState {
     pub scroll: usize,
     /// The focused quiz, if any.
     pub quiz_focus: Option<usize>,
-    /// The highlighted option of each quiz.
-    pub quiz_selected: Vec<usize>,
+    /// The option picked with ↑ ↓ in each quiz (none at first: Enter answers only a pick).
+    pub quiz_selected: Vec<Option<usize>>,
     /// The lesson rendered for the current width and quiz state.
     pub rendered: Option<Rendered>,
     key: Option<RenderKey>,
@@ -79,6 +79,42 @@ impl LessonState {
             row: self.scroll - first,
             rows,
         });
+    }
+
+    /// Where the reader is, independent of the width (saved as the lesson's place).
+    pub fn place(&self) -> crate::progress::LessonPlace {
+        let anchor = self.anchor.or_else(|| {
+            let r = self.rendered.as_ref()?;
+            let &offset = r.offsets.get(self.scroll)?;
+            let first = r.offsets.iter().position(|&o| o == offset)?;
+            let rows = r.offsets.iter().filter(|&&o| o == offset).count();
+            Some(Anchor {
+                offset,
+                row: self.scroll - first,
+                rows,
+            })
+        });
+        match anchor {
+            Some(a) if self.scroll > 0 || self.anchor.is_some() => crate::progress::LessonPlace {
+                offset: u32::try_from(a.offset).unwrap_or(u32::MAX),
+                row: u32::try_from(a.row).unwrap_or(u32::MAX),
+                rows: u32::try_from(a.rows).unwrap_or(u32::MAX),
+            },
+            _ => crate::progress::LessonPlace::default(),
+        }
+    }
+
+    /// Scrolls to a saved place once the lesson is rendered (at whatever width).
+    pub fn go_to(&mut self, place: crate::progress::LessonPlace) {
+        if place == crate::progress::LessonPlace::default() {
+            return;
+        }
+        self.anchor = Some(Anchor {
+            offset: place.offset as usize,
+            row: place.row as usize,
+            rows: place.rows.max(1) as usize,
+        });
+        self.invalidate();
     }
 
     /// The line of the rendered text that shows `anchor`.
@@ -139,7 +175,7 @@ impl LessonState {
             return;
         };
         let n = lesson.quizzes.len();
-        self.quiz_selected.resize(n, 0);
+        self.quiz_selected.resize(n, None);
         let answered: Vec<Option<usize>> = (0..n)
             .map(|i| cx.progress.quiz_answer(&lesson.slug, i).map(|a| a.chosen))
             .collect();
@@ -204,7 +240,11 @@ impl LessonState {
         let h = cx.layout.page_rows();
         let page = h.saturating_sub(2).max(1) as isize;
         match action {
-            Action::Back => return vec![Intent::ToMap],
+            // In a quiz, Esc leaves the quiz: the arrows scroll again.
+            Action::Back if self.quiz_focus.is_some() => self.quiz_focus = None,
+            Action::Back => return vec![Intent::LeaveLesson],
+            Action::PickNext => self.pick(1, cx),
+            Action::PickPrev => self.pick(-1, cx),
             Action::Down => self.scroll_by(1, h),
             Action::Up => self.scroll_by(-1, h),
             Action::PageDown => self.scroll_by(page, h),
@@ -278,14 +318,43 @@ impl LessonState {
         Vec::new()
     }
 
-    /// Answers the focused quiz with `option`, or with its highlighted option.
+    /// Moves the pick of the focused quiz by `delta` options (the first move picks the first
+    /// or the last option).
+    fn pick(&mut self, delta: isize, cx: &Ctx) {
+        let Some(i) = self.quiz_focus else {
+            return;
+        };
+        let n = cx
+            .course
+            .lessons
+            .get(self.index)
+            .and_then(|l| l.quizzes.get(i))
+            .map_or(0, |q| q.options.len());
+        if n == 0 {
+            return;
+        }
+        if let Some(picked) = self.quiz_selected.get_mut(i) {
+            *picked = Some(match *picked {
+                None if delta > 0 => 0,
+                None => n - 1,
+                Some(p) => (p as isize + delta).clamp(0, n as isize - 1) as usize,
+            });
+        }
+    }
+
+    /// Answers the focused quiz with `option`, or with the option picked with ↑ ↓ (Enter with
+    /// nothing picked answers nothing: the first answer is the score).
     fn answer_quiz(&mut self, option: Option<usize>) -> Vec<Intent> {
         let Some(i) = self.quiz_focus else {
             return vec![Intent::Say(
                 "press Tab to go to a quiz, then 1-9 to answer".into(),
             )];
         };
-        let chosen = option.unwrap_or_else(|| self.quiz_selected.get(i).copied().unwrap_or(0));
+        let Some(chosen) = option.or_else(|| self.quiz_selected.get(i).copied().flatten()) else {
+            return vec![Intent::Say(
+                "pick an option first: ↑ ↓ then Enter, or press its number".into(),
+            )];
+        };
         vec![Intent::Learn(Learn::Quiz {
             quiz: i,
             option: chosen,

@@ -9,6 +9,7 @@
 //! state and returns `intent::Intent`s that `app` carries out.
 
 pub mod app;
+mod detect;
 pub mod editor;
 pub mod exercise;
 pub mod input;
@@ -20,11 +21,13 @@ pub mod learn;
 pub mod lesson;
 pub mod map;
 pub mod msg;
+mod navigate;
 pub mod popup;
 pub mod report;
 pub mod result;
 mod saver;
 pub mod terminal;
+mod update;
 pub mod view;
 pub mod watch;
 
@@ -37,11 +40,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 pub use app::App;
+use detect::RunnerSlot;
 use msg::{Cmd, Msg};
 use saver::{Job, Saver};
 
 use crate::course::{Course, Language};
-use crate::run::{CancelToken, CheckOptions, Runner};
+use crate::run::{CancelToken, CheckOptions};
 use crate::session::Context;
 use crate::theme::{Theme, ThemeKind};
 use crate::workspace::Workspace;
@@ -51,24 +55,7 @@ const TICK: Duration = Duration::from_millis(100);
 /// How long a saved file may wait for its file event before the watcher falls back to polling.
 const EVENT_DEADLINE: Duration = Duration::from_secs(3);
 
-/// Picks the theme: monochrome when colour is off, else the given one, else a guess from
-/// COLORFGBG (set by many terminals), else dark.
-pub fn choose_theme(requested: Option<ThemeKind>, no_color: bool) -> ThemeKind {
-    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if no_color || no_color_env {
-        return ThemeKind::Mono;
-    }
-    if let Some(kind) = requested {
-        return kind;
-    }
-    let bg = std::env::var("COLORFGBG")
-        .ok()
-        .and_then(|v| v.rsplit(';').next().and_then(|b| b.parse::<u8>().ok()));
-    match bg {
-        Some(7) | Some(9..=15) => ThemeKind::Light,
-        _ => ThemeKind::Dark,
-    }
-}
+pub use terminal::choose_theme;
 
 /// Runs the TUI until the learner quits.
 pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
@@ -76,12 +63,9 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
     let store = ctx.data.progress();
     // A progress file from a newer version stops us here, before the screen changes.
     let (progress, notice) = store.load()?;
-    let runner = Arc::new(ctx.runner());
-    let available = Language::ALL
-        .iter()
-        .map(|&l| (l, runner.toolchains.available(l)))
-        .collect();
     crate::highlight::preload();
+    // Every language counts as available until detection (after the first frame) says.
+    let available = Language::ALL.iter().map(|&l| (l, true)).collect();
 
     let mut guard = terminal::enter().context("cannot set up the terminal")?;
     let size = guard
@@ -105,6 +89,11 @@ pub fn run(ctx: &Context, theme: ThemeKind) -> Result<()> {
     #[cfg(unix)]
     spawn_signal_thread(tx.clone())?;
     let saver = Saver::spawn(store, tx.clone())?;
+    let runner = RunnerSlot::start(
+        ctx.data.toolchain_cache(),
+        ctx.data.runner_dirs(),
+        tx.clone(),
+    );
     let mut rt = Runtime::new(
         tx.clone(),
         course,
@@ -162,7 +151,7 @@ struct Runtime {
     tx: Sender<Msg>,
     course: Arc<Course>,
     workspace: Workspace,
-    runner: Arc<Runner>,
+    runner: RunnerSlot,
     cancel: CancelToken,
     watcher: watch::FileWatcher,
     watched: Option<String>,
@@ -190,7 +179,7 @@ impl Runtime {
         tx: Sender<Msg>,
         course: Arc<Course>,
         workspace: Workspace,
-        runner: Arc<Runner>,
+        runner: RunnerSlot,
         control: input::InputControl,
         saver: Saver,
         report_path: std::path::PathBuf,
@@ -406,8 +395,11 @@ impl Runtime {
                         self.watch(slug);
                     }
                 }
-                Cmd::RunLab => {
-                    let runner = self.runner.clone();
+                Cmd::RunLab {
+                    languages,
+                    native_aot,
+                } => {
+                    let runner = self.runner.get();
                     let tx = self.tx.clone();
                     self.lab_cancel = CancelToken::new();
                     let cancel = self.lab_cancel.clone();
@@ -416,6 +408,8 @@ impl Runtime {
                         .spawn(move || {
                             let opts = crate::run::lab::LabOptions {
                                 cancel,
+                                languages,
+                                native_aot,
                                 ..Default::default()
                             };
                             let events = tx.clone();
@@ -446,9 +440,10 @@ impl Runtime {
         let Some(ex) = self.course.exercise(slug) else {
             return;
         };
+        let runner = self.runner.get();
         for lang in languages {
             let ex = ex.clone();
-            let runner = self.runner.clone();
+            let runner = runner.clone();
             let workspace = self.workspace.clone();
             let tx = self.tx.clone();
             let cancel = self.cancel.clone();
@@ -573,7 +568,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::run::{RunnerDirs, Toolchains};
+    use crate::run::{Runner, RunnerDirs, Toolchains};
 
     fn runtime(dir: &Path, tx: Sender<Msg>, write: saver::Write) -> Runtime {
         let store = crate::progress::ProgressStore::in_dir(dir);
@@ -593,7 +588,7 @@ mod tests {
             tx,
             Arc::new(course),
             Workspace::new(dir.join("workspace")),
-            Arc::new(runner),
+            RunnerSlot::ready(runner),
             input::InputControl::default(),
             saver,
             dir.join("report.md"),

@@ -20,6 +20,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed while something animates (the spinner).
     Tick,
+    /// Toolchain detection (after the first frame) found which languages can run.
+    Toolchains(super::app::Availability),
     /// The learner's files for an exercise were read.
     SourcesLoaded {
         /// Exercise slug.
@@ -120,7 +122,12 @@ pub enum Cmd {
     /// Watch an exercise's files (replacing what was watched); `None` stops watching.
     Watch(Option<String>),
     /// Measure the reference services on a worker thread.
-    RunLab,
+    RunLab {
+        /// The languages to measure (all four when empty).
+        languages: Vec<crate::course::Language>,
+        /// Whether C# is also measured as a Native AOT binary.
+        native_aot: bool,
+    },
     /// Stop the lab.
     CancelLab,
     /// Write the learner's report (Markdown) to a file they can keep.

@@ -25,7 +25,7 @@ Choosing a language for microservices: Python, Go, Java and C#, compared by runn
 
 **Edit:** `e` opens your `$EDITOR`, `i` edits right here; saving from any editor re-checks. `microlings workspace` prints the folder of your files: open it in VS Code, a JetBrains IDE or Neovim.
 
-`?` shows the keys of every screen. `q` quits; you come back exactly where you left off.";
+`?` shows the keys of every screen.";
 
 /// The popup's outer width on a screen `screen_width` columns wide.
 pub fn outer_width(screen_width: u16) -> u16 {
@@ -145,7 +145,10 @@ impl PopupState {
 pub(crate) fn welcome_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     let mut lines = cx.markdown(WELCOME, width);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Press any key to start.", cx.theme.dim));
+    lines.push(Line::styled(
+        "Press any key to start (q quits; you come back to the same place).",
+        cx.theme.dim,
+    ));
     lines
 }
 
@@ -212,8 +215,9 @@ pub(crate) fn help_lines(ctx: KeyContext, cx: &Ctx, width: usize) -> Vec<Line<'s
 
 fn help_binding(b: &Binding, cx: &Ctx, width: usize, lines: &mut Vec<Line<'static>>) {
     let keys = Span::styled(format!("  {:<w$}", b.keys, w = KEYS_COLUMN), cx.theme.key);
-    // Narrow popups put the keys above what they do.
-    if width < KEYS_COLUMN + 2 + 24 {
+    // Narrow popups, and keys too long for their column, put the keys above what they do.
+    let long = unicode_width::UnicodeWidthStr::width(b.keys) >= KEYS_COLUMN;
+    if long || width < KEYS_COLUMN + 2 + 24 {
         lines.push(Line::from(Span::styled(
             format!("  {}", b.keys),
             cx.theme.key,

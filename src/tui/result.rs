@@ -89,10 +89,14 @@ fn result_lines(r: &Rx<'_>, ex: &Exercise, width: usize) -> Vec<Line<'static>> {
             let text = if !state.available {
                 "This language's toolchain is not installed: run `microlings doctor` to see how to get it.".to_string()
             } else if let Some(v) = state.verdict {
-                format!(
-                    "Last check: {}. Enter checks it again and shows why.",
-                    outcome::label(v)
-                )
+                if v == Verdict::Passed {
+                    format!("Last check: {}. Enter checks it again.", outcome::label(v))
+                } else {
+                    format!(
+                        "Last check: {}. Enter checks it again and shows the details (an unchanged file is answered from the cache at once).",
+                        outcome::label(v)
+                    )
+                }
             } else {
                 "r checks all four languages, Enter the focused one. i edits the file here, e in your editor.".to_string()
             };
@@ -238,9 +242,6 @@ fn push_wrapped_spans(
     }
 }
 
-/// Lines of a case's input shown above its diff.
-const MAX_INPUT_LINES: usize = 8;
-
 fn outcome_lines(
     r: &Rx<'_>,
     ex: &Exercise,
@@ -265,12 +266,12 @@ fn outcome_lines(
             lines.push(Line::raw(l));
         }
     }
-    if o.service.is_none() && o.verdict != Verdict::Passed {
-        case_input_lines(r, ex, o, lines, width);
-    }
     if let Some(service) = &o.service {
         service_lines(r, service, lines, width);
     }
+    // What is wrong comes first (the diff, or what the program said on stderr), then the
+    // whole input of the case, further down.
+    let input = case_input(ex, o.case.as_deref());
     match o.verdict {
         Verdict::Passed => {
             let note = r
@@ -294,16 +295,13 @@ fn outcome_lines(
         }
         Verdict::WrongOutput if o.service.is_none() => {
             if let Some(diff) = &o.diff {
-                diff_lines(r, diff, lines, width);
+                diff_lines(r, o.case.as_deref(), diff, input.as_deref(), lines, width);
             }
-            // Every other case that failed the same way, each with its input.
+            input_lines(r, o.case.as_deref(), input.as_deref(), lines, width);
+            // Every other case that failed the same way, each with its diff and input.
             for f in &o.more_failures {
-                let more = Outcome {
-                    case: Some(f.case.clone()),
-                    ..o.clone()
-                };
-                case_input_lines(r, ex, &more, lines, width);
-                diff_lines(r, &f.diff, lines, width);
+                diff_lines(r, Some(&f.case), &f.diff, f.input.as_deref(), lines, width);
+                input_lines(r, Some(&f.case), f.input.as_deref(), lines, width);
             }
         }
         Verdict::WrongOutput => {}
@@ -322,6 +320,9 @@ fn outcome_lines(
                 theme,
                 width,
             );
+            if o.service.is_none() {
+                input_lines(r, o.case.as_deref(), input.as_deref(), lines, width);
+            }
         }
     }
     advice_lines(r, ex, o, lines, width);
@@ -362,38 +363,44 @@ fn advice_lines(
     }
 }
 
-/// The failing case's name and what it read on stdin, so each output line can be matched to
-/// the input that produced it.
-fn case_input_lines(
+/// The stdin of the case `name` of `ex`, lossily decoded and made safe to show; `None` when
+/// it reads none.
+fn case_input(ex: &Exercise, name: Option<&str>) -> Option<String> {
+    let name = name?;
+    let case = ex.cases.iter().find(|c| c.name == name)?;
+    let bytes = case.input.as_deref()?;
+    Some(crate::visible::visible(&String::from_utf8_lossy(bytes)))
+}
+
+/// The whole of a failing case's input, after its diff: every line, reachable by scrolling.
+fn input_lines(
     r: &Rx<'_>,
-    ex: &Exercise,
-    o: &Outcome,
+    case: Option<&str>,
+    input: Option<&str>,
     lines: &mut Vec<Line<'static>>,
     width: usize,
 ) {
     let theme = r.cx.theme;
-    let Some(name) = &o.case else {
+    let Some(name) = case else {
         return;
     };
-    let input = ex
-        .cases
-        .iter()
-        .find(|c| &c.name == name)
-        .and_then(|c| c.input.as_deref())
-        .map(String::from_utf8_lossy);
     let Some(input) = input else {
         lines.push(Line::from(vec![
             Span::styled(format!("case '{name}'"), theme.strong),
-            Span::styled(" (no input)", theme.dim),
+            Span::styled(" reads no input", theme.dim),
         ]));
         return;
     };
+    let all: Vec<&str> = input.lines().collect();
+    let count = match all.len() {
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    };
     lines.push(Line::from(vec![
         Span::styled(format!("case '{name}'"), theme.strong),
-        Span::styled(", its input (stdin):", theme.dim),
+        Span::styled(format!(", its whole input (stdin, {count}):"), theme.dim),
     ]));
-    let all: Vec<&str> = input.lines().collect();
-    for l in all.iter().take(MAX_INPUT_LINES) {
+    for l in all {
         push_wrapped(
             lines,
             "  < ",
@@ -401,12 +408,6 @@ fn case_input_lines(
             theme.text,
             width,
         );
-    }
-    if all.len() > MAX_INPUT_LINES {
-        lines.push(Line::styled(
-            format!("  … {} more input lines", all.len() - MAX_INPUT_LINES),
-            theme.dim,
-        ));
     }
 }
 
@@ -423,21 +424,65 @@ fn visible_whitespace_edges(line: &str) -> String {
 }
 
 /// Expected versus actual, first mismatch marked, the changed characters of a changed line
-/// marked too, whitespace made visible where it differs.
-fn diff_lines(r: &Rx<'_>, diff: &crate::run::Diff, lines: &mut Vec<Line<'static>>, width: usize) {
+/// marked too (and the legend only then), whitespace made visible where it differs. When
+/// each input line gives one output line, the input line stands above the expected line it
+/// gives (`<`), so the failing input is beside its wrong answer.
+fn diff_lines(
+    r: &Rx<'_>,
+    case: Option<&str>,
+    diff: &crate::run::Diff,
+    input: Option<&str>,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+) {
     let theme = r.cx.theme;
-    lines.push(Line::from(vec![
-        Span::styled("- expected  ", theme.bad),
-        Span::styled("+ your output", theme.good),
-        Span::styled("  (changed characters reversed)", theme.dim),
-    ]));
+    // One answer per input line: each input line above the expected line it gives.
+    let aligned = input.and_then(|i| outcome::line_by_line(diff, i));
+    let paired: Option<Vec<&str>> = aligned.as_ref().and(input).map(|i| i.lines().collect());
+    let diff = aligned.as_ref().unwrap_or(diff);
     let marks = crate::inline_diff::changed_chars(diff);
-    for (i, l) in diff
-        .lines
+    let mut legend = Vec::new();
+    if let Some(name) = case {
+        legend.push(Span::styled(format!("case '{name}': "), theme.strong));
+    }
+    legend.push(Span::styled("- expected  ", theme.bad));
+    legend.push(Span::styled("+ your output", theme.good));
+    if paired.is_some() {
+        legend.push(Span::styled("  < its input", theme.dim));
+    }
+    // The legend of the marks only when something is marked.
+    if marks.iter().any(|m| !m.is_empty()) {
+        let note = "(changed characters reversed)";
+        if Line::from(legend.clone()).width() + 2 + note.len() <= width {
+            legend.push(Span::styled(format!("  {note}"), theme.dim));
+            lines.push(Line::from(legend));
+        } else {
+            lines.push(Line::from(legend));
+            lines.push(Line::styled(note, theme.dim));
+        }
+    } else {
+        lines.push(Line::from(legend));
+    }
+    let skip = diff.first_mismatch.saturating_sub(3);
+    // The expected line each diff line is at (what its input line is).
+    let mut expected_at = diff.lines[..skip.min(diff.lines.len())]
         .iter()
-        .enumerate()
-        .skip(diff.first_mismatch.saturating_sub(3))
-    {
+        .filter(|l| l.op != DiffOp::Actual)
+        .count();
+    for (i, l) in diff.lines.iter().enumerate().skip(skip) {
+        if l.op == DiffOp::Expected
+            && let Some(input_line) = paired.as_ref().and_then(|p| p.get(expected_at))
+        {
+            let shown = if input_line.is_empty() {
+                "(an empty line)".to_string()
+            } else {
+                visible_whitespace_edges(input_line)
+            };
+            push_wrapped(lines, "    < ", &shown, theme.dim, width);
+        }
+        if l.op != DiffOp::Actual {
+            expected_at += 1;
+        }
         let marker = if i == diff.first_mismatch { "▶" } else { " " };
         let text = if l.show_whitespace {
             visible_whitespace(&l.text)
@@ -490,7 +535,7 @@ fn service_lines(rx: &Rx<'_>, s: &ServiceReport, lines: &mut Vec<Line<'static>>,
             Span::raw(format!("  {detail}")),
         ]));
         if let Some(diff) = &r.diff {
-            diff_lines(rx, diff, lines, width);
+            diff_lines(rx, None, diff, None, lines, width);
         }
     }
 }

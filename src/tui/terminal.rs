@@ -88,3 +88,25 @@ impl Drop for TerminalGuard {
         restore();
     }
 }
+
+/// Picks the theme: monochrome when colour is off, else the given one, else a guess from
+/// COLORFGBG (set by many terminals), else dark.
+pub fn choose_theme(
+    requested: Option<crate::theme::ThemeKind>,
+    no_color: bool,
+) -> crate::theme::ThemeKind {
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color || no_color_env {
+        return crate::theme::ThemeKind::Mono;
+    }
+    if let Some(kind) = requested {
+        return kind;
+    }
+    let bg = std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| v.rsplit(';').next().and_then(|b| b.parse::<u8>().ok()));
+    match bg {
+        Some(7) | Some(9..=15) => crate::theme::ThemeKind::Light,
+        _ => crate::theme::ThemeKind::Dark,
+    }
+}

@@ -52,6 +52,10 @@ pub fn ch(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
+pub fn alt(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::ALT))
+}
+
 pub fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }

@@ -49,7 +49,10 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
         spans.extend(l.spans);
         Line::from(spans)
     }));
-    if head.len() > room {
+    if room <= 1 {
+        // Comparing at full height: the title only.
+        head.truncate(1);
+    } else if head.len() > room {
         // Say that there is more, on the last line that shows.
         head.truncate(room.saturating_sub(1));
         head.push(Line::styled(" … t shows the whole task", theme.dim));
@@ -153,8 +156,12 @@ fn render_pane(app: &App, _ex: &Exercise, lang: Language, frame: &mut Frame, are
     } else {
         &pane.highlighted
     };
-    // The solution is read from its top; the learner's file where they left it.
-    let scroll = if show_solution { 0 } else { pane.scroll };
+    // The solutions scroll together; the learner's file stays where they left it.
+    let scroll = if show_solution {
+        app.exercise.solution_scroll
+    } else {
+        pane.scroll
+    };
     let visible: Vec<Line> = if lines.is_empty() {
         vec![Line::styled(
             if pane.source.is_none() {

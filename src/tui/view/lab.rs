@@ -16,7 +16,7 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
     let saved = app.progress.lab_runs.len();
     let which = match app.lab_run() {
         Some(run) => format!(
-            "run {} of {saved} saved · {} · {} run(s) × {:.1} s, {} connections",
+            "run {} of {saved} · {} · {}×{:.1} s, {} connections",
             saved - app.lab.back,
             crate::clock::date(run.started_at),
             run.settings.runs,
@@ -25,19 +25,28 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
         ),
         None => "no runs yet".to_string(),
     };
+    // The long title only where the run's details still fit beside it.
+    let long = " Lab: the same service in four languages, on this machine ";
+    let title = if long.chars().count() + which.chars().count() <= header.width as usize {
+        long
+    } else {
+        " Lab · "
+    };
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
-                Span::styled(
-                    " Lab: the same service in four languages, on this machine ",
-                    theme.heading[1],
-                ),
+                Span::styled(title, theme.heading[1]),
                 Span::styled(which, theme.dim),
             ]),
             Line::styled("─".repeat(header.width as usize), theme.border),
         ]),
         header,
     );
+    // What the next run measures and how long it should take, from this machine's runs.
+    let [next, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+    if !app.lab.running {
+        frame.render_widget(Paragraph::new(next_run_line(app)), next);
+    }
     if app.lab.running {
         let mut lines = vec![
             Line::styled(
@@ -64,7 +73,9 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
             .as_ref()
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
-        frame.render_widget(Paragraph::new(lines), app.layout.lab.intro);
+        let intro = app.layout.lab.intro;
+        let below = Rect::new(intro.x, body.y, intro.width, body.height);
+        frame.render_widget(Paragraph::new(lines), below);
         return;
     };
     let table_height = (run.languages.len() as u16 + 3).min(body.height / 2);
@@ -231,11 +242,34 @@ fn render_table(app: &App, run: &LabRun, frame: &mut Frame, area: Rect) {
                     .borders(Borders::TOP)
                     .border_style(theme.border)
                     .title(if wide {
-                        " medians [range] · ask yourself why each number is what it is "
+                        " medians [range] over the runs "
                     } else {
-                        " medians · why is each number what it is? "
+                        " medians over the runs "
                     }),
             ),
         area,
     );
+}
+
+/// `next: ✓Py ✓Go ·Java ✓C# ✓C#AOT · about 2 min 30 s (...)`: the rows `1`-`4` and `a`
+/// choose, and the estimate from what this machine measured before.
+fn next_run_line(app: &App) -> Line<'static> {
+    let theme = &app.theme;
+    let choice = &app.lab.choice;
+    let mut spans = vec![Span::styled(" next: ", theme.strong)];
+    for lang in crate::course::Language::ALL {
+        let on = choice.languages.contains(&lang);
+        spans.push(Span::styled(
+            format!("{}{} ", if on { "✓" } else { "·" }, short_name(lang)),
+            if on { theme.text } else { theme.dim },
+        ));
+    }
+    let aot = choice.native_aot && choice.languages.contains(&crate::course::Language::CSharp);
+    spans.push(Span::styled(
+        format!("{}C#AOT ", if aot { "✓" } else { "·" }),
+        if aot { theme.text } else { theme.dim },
+    ));
+    let estimate = crate::tui::lab::estimate(&app.progress.lab_runs, &choice.targets());
+    spans.push(Span::styled(estimate.words(), theme.dim));
+    Line::from(spans)
 }

@@ -92,7 +92,11 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     Line::from(vec![
                         Span::raw(pointer),
                         Span::styled(format!("{:>2}. {}", l + 1, lesson.title), theme.strong),
-                        Span::styled(if read { "  ✓ read" } else { "" }, theme.good),
+                        if read {
+                            Span::styled("  ✓ read", theme.good)
+                        } else {
+                            Span::styled("  · unread", theme.dim)
+                        },
                     ])
                 }
                 Row::Exercise(_, slug) => {
@@ -117,7 +121,11 @@ fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         )),
                     ];
                     for lang in Language::ALL {
-                        spans.push(status_span(theme, app.status(slug, lang)));
+                        if app.passed_earlier_version(slug, lang) {
+                            spans.push(Span::styled("↻", theme.warn));
+                        } else {
+                            spans.push(status_span(theme, app.status(slug, lang)));
+                        }
                         if narrow {
                             spans.push(Span::raw(format!("{:<2}", &short_name(lang)[..1])));
                         } else {
@@ -154,9 +162,17 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::raw(""));
                 for lang in Language::ALL {
                     let s = app.status(slug, lang);
+                    let (symbol, word) = if app.passed_earlier_version(slug, lang) {
+                        (
+                            Span::styled("↻", theme.warn),
+                            crate::tui::exercise::EARLIER_VERSION,
+                        )
+                    } else {
+                        (status_span(theme, s), status_word(s))
+                    };
                     lines.push(Line::from(vec![
-                        status_span(theme, s),
-                        Span::raw(format!(" {:<7} {}", lang.display_name(), status_word(s))),
+                        symbol,
+                        Span::raw(format!(" {:<7} {word}", lang.display_name())),
                     ]));
                 }
             }

@@ -56,21 +56,10 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// verdict of the last check of this file, so a save shows its result without leaving.
 fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let dirty = if ed.dirty() { " · modified" } else { "" };
-    let result = crate::tui::result::editor_lines(
-        &app.exercise,
-        &app.ctx(),
-        app.spinner,
-        ed.language,
-        area.width as usize,
-    );
-    let result_height = if result.is_empty() {
-        0
-    } else {
-        (result.len() as u16 + 1).min(area.height / 3).max(2)
+    let Some(layout) = &ed.layout else {
+        return;
     };
-    let [edit_area, result_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(result_height)]).areas(area);
+    let dirty = if ed.dirty() { " · modified" } else { "" };
     let block = ratatui::widgets::Block::default()
         .borders(ratatui::widgets::Borders::ALL)
         .border_style(theme.border_focused)
@@ -84,9 +73,9 @@ fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, ar
                 theme.dim,
             ),
         ]));
-    let inner = block.inner(edit_area);
+    let inner = block.inner(layout.edit);
     frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(block, edit_area);
+    frame.render_widget(block, layout.edit);
     // Line numbers in a gutter of their own stay put while long lines scroll sideways.
     let digits = ed.area.lines().len().max(1).ilog10() as u16 + 1;
     let [gutter, text] =
@@ -98,14 +87,36 @@ fn editor(app: &App, ed: &crate::tui::editor::EditorState, frame: &mut Frame, ar
         .map(|i| Line::styled(format!("{:>w$} ", i + 1, w = digits as usize), theme.dim))
         .collect();
     frame.render_widget(Paragraph::new(numbers), gutter);
-    if result_height > 0 {
+    if layout.result.height > 0 {
+        let rows = layout.result.height.saturating_sub(1) as usize;
+        let scroll = ed.result_scroll.min(layout.max_scroll());
+        let below = layout.result_lines.len().saturating_sub(scroll + rows);
+        let mut title = vec![Span::raw(" Last check ")];
+        if layout.max_scroll() > 0 {
+            title.push(Span::styled(
+                if below > 0 {
+                    format!("↓ {below} more ")
+                } else {
+                    "end ".to_string()
+                },
+                theme.warn,
+            ));
+            title.push(Span::styled("Alt-↑ Alt-↓ scroll ", theme.dim));
+        } else {
+            title.push(Span::styled("· Ctrl-S saves and checks again ", theme.dim));
+        }
         let block = ratatui::widgets::Block::default()
             .borders(ratatui::widgets::Borders::TOP)
             .border_style(theme.border)
-            .title(" Last check · Ctrl-S saves and checks again ");
-        let rows = result_area.height.saturating_sub(1) as usize;
-        let shown: Vec<Line> = result.into_iter().take(rows).collect();
-        frame.render_widget(Paragraph::new(shown).block(block), result_area);
+            .title(Line::from(title));
+        let shown: Vec<Line> = layout
+            .result_lines
+            .iter()
+            .skip(scroll)
+            .take(rows)
+            .cloned()
+            .collect();
+        frame.render_widget(Paragraph::new(shown).block(block), layout.result);
     }
 }
 

@@ -27,7 +27,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                     lang.display_name()
                 )),
                 Line::raw(
-                    "The hints (h) may get you there; the solution stays visible once shown.",
+                    if app
+                        .exercise
+                        .slug
+                        .as_deref()
+                        .is_some_and(|slug| app.ctx().passed(slug, *lang))
+                    {
+                        "You passed it: the reference is another way to write what you wrote."
+                    } else {
+                        "The hints (h) may get you there; the solution stays visible once shown."
+                    },
                 ),
                 Line::raw(""),
                 Line::from(vec![
