@@ -78,7 +78,7 @@ impl BuildStep {
         cancel: &super::process::CancelToken,
     ) -> std::io::Result<super::process::ProcessResult> {
         match self {
-            BuildStep::Process(spec) => super::process::run(spec, limits, cancel),
+            BuildStep::Process(spec) => super::process::run_toolchain(spec, limits, cancel),
             BuildStep::Server(b) => server::run_build(b, limits, cancel),
         }
     }

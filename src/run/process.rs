@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use capture::{Capture, Reader, spawn_reader};
 #[cfg(not(unix))]
 use spawn::ChildHandle;
+pub use spawn::Contain;
 use spawn::{spawn_run, spawn_waiter};
 
 /// How long a child gets between SIGTERM and SIGKILL.
@@ -175,11 +176,11 @@ struct Supervised {
 
 impl Supervised {
     /// Spawns `spec`; its stdout and stderr are kept as `out` and `err` say.
-    fn start(spec: &ProcessSpec, out: Capture, err: Capture) -> io::Result<Self> {
+    fn start(spec: &ProcessSpec, contain: Contain, out: Capture, err: Capture) -> io::Result<Self> {
         let (tx, rx) = mpsc::channel();
         let started = Instant::now();
         #[allow(unused_mut)]
-        let (mut child, run) = spawn_run(spec)?;
+        let (mut child, run) = spawn_run(spec, contain)?;
         let pid = child.id();
         #[cfg(unix)]
         let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
@@ -347,8 +348,30 @@ const KILL: i32 = 9;
 /// rest of the run is killed, and output is read for at most a short grace: what was read by
 /// then is kept.
 pub fn run(spec: &ProcessSpec, limits: Limits, cancel: &CancelToken) -> io::Result<ProcessResult> {
+    run_contained(spec, Contain::Namespace, limits, cancel)
+}
+
+/// [`run`] for a toolchain's own step (a compiler): in a session of its own and swept like
+/// any run, but never in a PID namespace. The namespace is for the learner's program, and a
+/// compiler runs none of it; the .NET runtime also crashed (SIGSEGV, about one build in four)
+/// when several csc clients started at once in PID namespaces that see the host's /proc.
+pub fn run_toolchain(
+    spec: &ProcessSpec,
+    limits: Limits,
+    cancel: &CancelToken,
+) -> io::Result<ProcessResult> {
+    run_contained(spec, Contain::Session, limits, cancel)
+}
+
+fn run_contained(
+    spec: &ProcessSpec,
+    contain: Contain,
+    limits: Limits,
+    cancel: &CancelToken,
+) -> io::Result<ProcessResult> {
     let mut sup = Supervised::start(
         spec,
+        contain,
         Capture::stop_at(limits.output_cap),
         Capture::head_and_tail(limits.output_cap),
     )?;
@@ -465,6 +488,7 @@ impl Background {
     pub fn spawn(spec: &ProcessSpec, output_cap: usize) -> io::Result<Self> {
         let sup = Supervised::start(
             spec,
+            Contain::Namespace,
             Capture::drain_after(output_cap),
             Capture::head_and_tail(output_cap),
         )?;

@@ -157,7 +157,7 @@ pub(super) fn build(
         timeout: PUBLISH_LIMIT,
         output_cap: OUTPUT_CAP,
     };
-    let r = process::run(&publish, limits, cancel).map_err(|e| e.to_string())?;
+    let r = process::run_toolchain(&publish, limits, cancel).map_err(|e| e.to_string())?;
     if r.termination != Termination::Exited(0) {
         let text = format!(
             "{}{}",

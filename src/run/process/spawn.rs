@@ -13,6 +13,16 @@ use std::time::Duration;
 
 use super::{Event, ProcessSpec};
 
+/// How a run is contained: in a PID namespace where the machine allows one (a learner's
+/// program), or only in a session of its own, swept like any run (a toolchain's own step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contain {
+    /// The strongest containment in use (`sandbox::containment`).
+    Namespace,
+    /// A session of its own, never a PID namespace.
+    Session,
+}
+
 #[cfg(unix)]
 pub(super) type ChildHandle = std::process::Child;
 #[cfg(not(unix))]
@@ -22,8 +32,12 @@ pub(super) type ChildHandle = Box<dyn process_wrap::std::ChildWrapper>;
 /// use (see `sandbox`), in a session of its own, dying with microlings (Linux:
 /// `PR_SET_PDEATHSIG`; the compiler servers, which must outlive one microlings, are started
 /// elsewhere).
-fn command_for(spec: &ProcessSpec) -> io::Result<Command> {
-    let mut command = match super::super::sandbox::helper() {
+fn command_for(spec: &ProcessSpec, contain: Contain) -> io::Result<Command> {
+    let helper = match contain {
+        Contain::Namespace => super::super::sandbox::helper(),
+        Contain::Session => None,
+    };
+    let mut command = match helper {
         Some(helper) => {
             let mut c = Command::new(helper);
             c.arg(super::super::sandbox::HELPER_ARG)
@@ -124,8 +138,9 @@ fn spawn_error(spec: &ProcessSpec, e: io::Error) -> io::Error {
 /// has one.
 pub(super) fn spawn_run(
     spec: &ProcessSpec,
+    contain: Contain,
 ) -> io::Result<(ChildHandle, super::super::reaper::Run)> {
-    let command = command_for(spec)?;
+    let command = command_for(spec, contain)?;
     let record = super::super::rundir::record_for(&spec.dir);
     #[cfg(unix)]
     let spawn = {

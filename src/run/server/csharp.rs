@@ -92,7 +92,7 @@ pub(super) fn build(
 ) -> io::Result<ProcessResult> {
     match super::ensure(&b.server, START_BUDGET.min(limits.timeout), cancel) {
         Ensure::Ready(_) => {
-            let r = process::run(client, limits, cancel)?;
+            let r = process::run_toolchain(client, limits, cancel)?;
             if matches!(
                 r.termination,
                 Termination::TimedOut | Termination::Cancelled
@@ -104,6 +104,6 @@ pub(super) fn build(
             }
             Ok(r)
         }
-        Ensure::Unavailable(_) => process::run(&b.fallback, limits, cancel),
+        Ensure::Unavailable(_) => process::run_toolchain(&b.fallback, limits, cancel),
     }
 }

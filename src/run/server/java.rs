@@ -184,7 +184,7 @@ pub(super) fn build(
     #[cfg(not(unix))]
     {
         let _ = (dir, args);
-        process::run(&b.fallback, limits, cancel)
+        process::run_toolchain(&b.fallback, limits, cancel)
     }
 }
 
@@ -200,7 +200,7 @@ fn build_through(
     let deadline = started + limits.timeout;
     let socket = match super::ensure(&b.server, START_BUDGET.min(limits.timeout), cancel) {
         Ensure::Ready(socket) => socket,
-        Ensure::Unavailable(_) => return process::run(&b.fallback, limits, cancel),
+        Ensure::Unavailable(_) => return process::run_toolchain(&b.fallback, limits, cancel),
     };
     let result = |termination, stderr: Vec<u8>| ProcessResult {
         termination,
@@ -231,7 +231,7 @@ fn build_through(
             if left.is_zero() {
                 return Ok(result(Termination::TimedOut, Vec::new()));
             }
-            process::run(
+            process::run_toolchain(
                 &retry,
                 Limits {
                     timeout: left,

@@ -201,35 +201,28 @@ pub fn run_build(
         Via::Command(client) => csharp::build(build, client, limits, cancel)?,
         Via::Request { dir, args } => java::build(build, dir, args, limits, cancel)?,
     };
-    let text =
-        || String::from_utf8_lossy(&r.stderr).to_string() + &String::from_utf8_lossy(&r.stdout);
+    // What classify calls the machine's (killed from outside, a JVM or runtime that could not
+    // start, out of memory) goes back to the runner, which names it in one place.
+    let language = match build.server.kind {
+        Kind::CSharp => crate::course::Language::CSharp,
+        Kind::Java => crate::course::Language::Java,
+    };
+    let step = super::classify::Step::Build(limits.timeout);
+    if let super::classify::Blame::Machine(_) = super::classify::classify(step, language, &r) {
+        return Ok(r);
+    }
     match r.termination {
-        // A JVM that could not start (its heap settings, no memory) also exits with 1.
-        Termination::Exited(1)
-            if text().contains("Error occurred during initialization of VM")
-                || text().contains("Could not create the Java Virtual Machine") =>
-        {
-            Err(io::Error::other("the Java compiler could not start"))
-        }
         // javac and csc exit with 1 for the learner's errors; anything else is theirs.
         Termination::Exited(0 | 1)
         | Termination::TimedOut
         | Termination::Cancelled
         | Termination::OutputTooLarge => Ok(r),
-        Termination::Exited(_) | Termination::Signalled { .. } => {
-            let text = text();
-            let why = if text.contains("OutOfMemory") || text.contains("out of resources") {
-                "the compiler ran out of memory".to_string()
-            } else {
-                match r.termination {
-                    Termination::Signalled { signal: sig, .. } => {
-                        format!("the compiler was killed by signal {sig}")
-                    }
-                    _ => "the compiler failed".to_string(),
-                }
-            };
-            Err(io::Error::other(why))
-        }
+        Termination::Exited(code) => Err(io::Error::other(format!(
+            "the compiler failed (exit code {code})"
+        ))),
+        Termination::Signalled { signal, .. } => Err(io::Error::other(format!(
+            "the compiler was killed by signal {signal}"
+        ))),
     }
 }
 
