@@ -36,6 +36,13 @@ fn server_of(lang: Language, root: &Path) -> ServerSpec {
         .clone()
 }
 
+/// These tests watch a server's compile threads and wait for its compiles with deadlines; run
+/// together on two cores, each one's big compiles slow the others' down. They take turns.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Waits until `spec`'s server listens (building the Java server's classes the first time).
 fn ready(spec: &ServerSpec) {
     let until = Instant::now() + Duration::from_secs(180);
@@ -183,6 +190,7 @@ fn java_compiling(pid: u32) -> bool {
 
 #[test]
 fn the_java_server_prints_exactly_what_plain_javac_prints() {
+    let _one_at_a_time = serial();
     if !have(Language::Java) {
         return;
     }
@@ -261,6 +269,7 @@ fn the_java_server_prints_exactly_what_plain_javac_prints() {
 #[cfg(target_os = "linux")]
 #[test]
 fn two_data_directories_get_two_java_servers_each_in_a_session_of_its_own() {
+    let _one_at_a_time = serial();
     if !have(Language::Java) {
         return;
     }
@@ -290,6 +299,7 @@ fn two_data_directories_get_two_java_servers_each_in_a_session_of_its_own() {
 #[cfg(target_os = "linux")]
 #[test]
 fn six_concurrent_java_and_csharp_checks_in_one_data_directory_are_all_right() {
+    let _one_at_a_time = serial();
     let langs: Vec<Language> = [Language::Java, Language::CSharp]
         .into_iter()
         .filter(|&l| have(l))
@@ -360,6 +370,7 @@ fn six_concurrent_java_and_csharp_checks_in_one_data_directory_are_all_right() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_deleted_or_garbled_liveness_file_costs_at_most_one_slow_check() {
+    let _one_at_a_time = serial();
     let langs: Vec<Language> = [Language::Java, Language::CSharp]
         .into_iter()
         .filter(|&l| have(l))
@@ -435,6 +446,7 @@ fn start_time(pid: u32) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn killing_the_java_server_mid_compile_still_gives_the_right_verdict() {
+    let _one_at_a_time = serial();
     if !have(Language::Java) {
         return;
     }
@@ -466,6 +478,7 @@ fn killing_the_java_server_mid_compile_still_gives_the_right_verdict() {
 #[cfg(target_os = "linux")]
 #[test]
 fn killing_the_csharp_server_mid_compile_still_gives_the_right_verdict() {
+    let _one_at_a_time = serial();
     if !have(Language::CSharp) {
         return;
     }
@@ -509,6 +522,7 @@ fn in_dir(pid: u32, dir: &Path) -> bool {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_check_that_ends_mid_compile_leaves_no_compile_running() {
+    let _one_at_a_time = serial();
     let (dir, root) = fresh_root();
     let runner = runner(&root, &dir.path().join("scratch"));
     for lang in [Language::Java, Language::CSharp] {
@@ -570,6 +584,7 @@ fn a_check_that_ends_mid_compile_leaves_no_compile_running() {
 #[cfg(target_os = "linux")]
 #[test]
 fn an_idle_java_server_is_gone_after_its_idle_time() {
+    let _one_at_a_time = serial();
     if !have(Language::Java) {
         return;
     }
@@ -649,6 +664,7 @@ fn check_with_heap(data: &Path, lang: Language, source: &str, heap_mib: u32) -> 
 
 #[test]
 fn a_csharp_compile_that_runs_out_of_memory_could_not_run() {
+    let _one_at_a_time = serial();
     if !have(Language::CSharp) {
         return;
     }
@@ -666,6 +682,7 @@ fn a_csharp_compile_that_runs_out_of_memory_could_not_run() {
 
 #[test]
 fn a_java_compile_that_runs_out_of_memory_could_not_run() {
+    let _one_at_a_time = serial();
     if !have(Language::Java) {
         return;
     }

@@ -33,6 +33,11 @@ pub const SOURCE: &str = include_str!("../../../assets/java-server/MicrolingsJav
 /// that needs more is out of memory (`could_not_run`).
 pub const HEAP_MIB: u64 = 384;
 
+/// How long a request waits for a server whose socket exists to accept connections.
+const CONNECT_GRACE: Duration = Duration::from_secs(3);
+/// How often it tries meanwhile.
+const CONNECT_RETRY: Duration = Duration::from_millis(20);
+
 /// Its class metadata ceiling.
 const METASPACE_MIB: u64 = 160;
 
@@ -261,8 +266,21 @@ fn request(
         text.push_str(&format!("arg {a}\n"));
     }
     text.push_str("end\n");
-    let Ok(mut stream) = UnixStream::connect(socket) else {
-        return Reply::Lost;
+    // A server that has just bound its socket may not listen yet (seen: ECONNREFUSED with
+    // the socket file there, right after `ensure` found it): a moment more, then plain javac.
+    let listening_by = Instant::now() + CONNECT_GRACE;
+    let mut stream = loop {
+        match UnixStream::connect(socket) {
+            Ok(stream) => break stream,
+            Err(e)
+                if e.kind() == io::ErrorKind::ConnectionRefused
+                    && Instant::now() < listening_by.min(deadline)
+                    && !cancel.is_cancelled() =>
+            {
+                std::thread::sleep(CONNECT_RETRY);
+            }
+            Err(_) => return Reply::Lost,
+        }
     };
     if stream.write_all(text.as_bytes()).is_err() || stream.set_read_timeout(Some(POLL)).is_err() {
         return Reply::Lost;
