@@ -259,9 +259,29 @@ fn an_unchanged_file_is_answered_from_the_cache_and_run_dirs_are_removed() {
     };
     // A unique comment makes the first check a miss even with the shared cache.
     let source = format!("// {:?}\n{}", Instant::now(), HELLO[1].1);
+    assert!(
+        runner
+            .recall(&ex, Language::Go, source.as_bytes())
+            .is_none(),
+        "never checked, nothing to recall"
+    );
     let first = runner.check(&ex, Language::Go, &source, &opts);
     assert_eq!(first.verdict, Verdict::Passed);
     assert!(!first.cached);
+    // What a reopened exercise shows: the last check, without running anything.
+    let recalled = runner
+        .recall(&ex, Language::Go, source.as_bytes())
+        .expect("the check was cached");
+    assert_eq!(
+        (recalled.verdict, recalled.duration_ms),
+        (first.verdict, first.duration_ms)
+    );
+    assert!(
+        runner
+            .recall(&ex, Language::Go, format!("{source}\n").as_bytes())
+            .is_none(),
+        "a changed file has no last check"
+    );
     let started = Instant::now();
     let second = runner.check(&ex, Language::Go, &source, &opts);
     assert!(second.cached, "second check was not cached");

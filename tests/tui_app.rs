@@ -1207,3 +1207,68 @@ fn the_lab_estimates_from_what_this_machine_measured_and_runs_the_rows_chosen() 
         }]
     );
 }
+
+/// The outcome inside a `Msg::CheckDone` made by [`outcome`].
+fn outcome_of(msg: Msg) -> microlings::run::Outcome {
+    match msg {
+        Msg::CheckDone { outcome, .. } => *outcome,
+        _ => panic!("outcome() makes a CheckDone"),
+    }
+}
+
+#[test]
+fn a_reopened_exercise_asks_for_its_last_checks_and_shows_them_until_a_new_one() {
+    let mut app = app();
+    let slug = app.course.lessons[0].exercises[0].clone();
+    let cmds = app.open_exercise(&slug, Some(Language::Python));
+    assert!(cmds.contains(&Cmd::Recall(slug.clone())), "{cmds:?}");
+    // Toolchains known later (the usual case at start-up): asked again, now they can be used.
+    let available = Language::ALL.iter().map(|&l| (l, true)).collect();
+    assert_eq!(
+        app.update(Msg::Toolchains(available)),
+        vec![Cmd::Recall(slug.clone())]
+    );
+
+    let mut wrong = outcome_of(outcome(&app, Language::Python, Verdict::WrongOutput));
+    wrong.cached = true;
+    wrong.message = "case `tricky`: wrong output".into();
+    app.update(Msg::Recalled {
+        exercise: slug.clone(),
+        outcomes: vec![wrong.clone()],
+    });
+    let shown = |app: &App| -> String {
+        microlings::tui::result::lines(&app.exercise, &app.ctx(), 0)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let text = shown(&app);
+    assert!(text.contains("your last check"), "{text}");
+    assert!(text.contains("case `tricky`"), "{text}");
+    // Recalling records nothing: it is not an attempt.
+    assert_eq!(
+        app.progress.record(&slug, Language::Python).status,
+        Status::NotTried
+    );
+
+    // A check run now replaces it, and is not called the last check.
+    app.update(outcome(&app, Language::Python, Verdict::Passed));
+    let text = shown(&app);
+    assert!(!text.contains("your last check"), "{text}");
+    // A recall that arrives late never hides a newer result.
+    app.update(Msg::Recalled {
+        exercise: slug.clone(),
+        outcomes: vec![wrong.clone()],
+    });
+    assert!(!shown(&app).contains("case `tricky`"));
+    // Nor does one for an exercise no longer open.
+    app.update(key(KeyCode::Tab));
+    let mut go = wrong;
+    go.language = Language::Go;
+    app.update(Msg::Recalled {
+        exercise: "another-exercise".into(),
+        outcomes: vec![go],
+    });
+    assert!(!shown(&app).contains("case `tricky`"));
+}

@@ -299,3 +299,30 @@ fn the_editor_shows_the_diff_below_the_file_and_scrolls_it_without_typing() {
     s.keys(&["q"]);
     s.wait_exit();
 }
+
+#[test]
+fn a_reopened_exercise_shows_its_last_check_without_running_it() {
+    if !have_tmux() || !common_python() {
+        return;
+    }
+    // The starter trusts int(): the `tricky` case has the wrong output.
+    let data = data_at_exercise("typing-parse-port");
+    let name = format!("microlings-recall-{}", std::process::id());
+    let s = Session::start_at(&name, data.path(), (80, 24));
+    s.wait_for("Result: Python");
+    s.keys(&["Enter"]);
+    let checked = s.wait_for("▶ -");
+    assert!(checked.contains("wrong output"), "{checked}");
+    s.keys(&["q"]);
+    s.wait_exit();
+    drop(s);
+
+    // Back after a restart: the same diff, said to be the last check, with nothing run.
+    let again = Session::start_at(&name, data.path(), (80, 24));
+    let screen = again.wait_for("your last check");
+    assert!(screen.contains("wrong output"), "{screen}");
+    let screen = again.wait_for("▶ -");
+    assert!(!screen.contains("checking"), "{screen}");
+    again.keys(&["q"]);
+    again.wait_exit();
+}

@@ -23,6 +23,19 @@ pub fn check_language(
     }
 }
 
+/// The last check's outcome of the learner's file as it is on disk, if that very file was
+/// checked before and the result cache kept it (see [`Runner::recall`]): what a reopened
+/// exercise shows before anything runs.
+pub fn recall_language(
+    runner: &Runner,
+    workspace: &Workspace,
+    exercise: &Exercise,
+    lang: Language,
+) -> Option<Outcome> {
+    let source = workspace.read_bytes(exercise, lang).ok()?;
+    runner.recall(exercise, lang, &source)
+}
+
 /// Checks several languages of an exercise in parallel, as [`check_language`] does each;
 /// the outcomes come back in the order of `langs`.
 pub fn check(

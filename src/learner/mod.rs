@@ -27,8 +27,8 @@ pub mod outcome;
 
 pub use exercise::{
     HintReveal, SolutionAccess, Standing, check, check_language, exercise_version,
-    passed_earlier_version, record_check, record_check_at, reset, reveal_hint, reveal_solution,
-    shown_status, solution_access, standing,
+    passed_earlier_version, recall_language, record_check, record_check_at, reset, reveal_hint,
+    reveal_solution, shown_status, solution_access, standing,
 };
 pub use lab::{LabSaved, finish_lab};
 pub use lesson::{QuizRefusal, answer_quiz, lesson_read};

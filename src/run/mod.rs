@@ -242,12 +242,7 @@ impl Runner {
                 return o;
             }
         };
-        // The plan as it would be for a fixed directory: part of the cache key.
-        let caches = plan::CacheDirs {
-            root: self.dirs.cache.clone(),
-        };
-        let template = plan::plan(toolchain, Path::new("/run"), &caches, purpose(exercise));
-        let key = ResultCache::key(exercise, lang, source, toolchain, &template);
+        let key = self.cache_key(exercise, lang, source, toolchain);
         if opts.use_cache
             && let Some(mut hit) = self.cache.get(&key)
         {
@@ -266,6 +261,31 @@ impl Runner {
             self.cache.put(&key, &o);
         }
         o
+    }
+
+    /// What checking `source` gave last time, if the result cache still has it: the outcome of
+    /// an unchanged file, without building or running anything. `None` when the toolchain is
+    /// missing or the file was never checked as it is.
+    pub fn recall(&self, exercise: &Exercise, lang: Language, source: &[u8]) -> Option<Outcome> {
+        let toolchain = self.toolchains.get(lang).ok()?;
+        self.cache
+            .get(&self.cache_key(exercise, lang, source, toolchain))
+    }
+
+    /// The result cache's key for checking `source` with `toolchain`.
+    fn cache_key(
+        &self,
+        exercise: &Exercise,
+        lang: Language,
+        source: &[u8],
+        toolchain: &Toolchain,
+    ) -> String {
+        // The plan as it would be for a fixed directory: part of the cache key.
+        let caches = plan::CacheDirs {
+            root: self.dirs.cache.clone(),
+        };
+        let template = plan::plan(toolchain, Path::new("/run"), &caches, purpose(exercise));
+        ResultCache::key(exercise, lang, source, toolchain, &template)
     }
 
     /// Checks several languages of one exercise in parallel, one thread each; results come back

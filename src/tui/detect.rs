@@ -5,8 +5,8 @@
 //! can run (`Msg::Toolchains`) and the runtime takes the runner when it first needs it.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 
 use super::app::Availability;
@@ -18,7 +18,10 @@ use crate::run::{Runner, RunnerDirs, Toolchains};
 pub(crate) enum RunnerSlot {
     /// Detecting; joined when a check or the lab first needs the runner.
     Pending {
-        handle: Option<JoinHandle<Runner>>,
+        handle: Option<JoinHandle<Arc<Runner>>>,
+        /// Set by the detecting thread before it says so (`Msg::Toolchains`), so that whoever
+        /// hears it can take the runner without waiting for the thread to end.
+        done: Arc<OnceLock<Arc<Runner>>>,
         cache_file: PathBuf,
         dirs: RunnerDirs,
     },
@@ -34,28 +37,36 @@ fn availability(toolchains: &Toolchains) -> Availability {
         .collect()
 }
 
-fn detect(cache_file: &std::path::Path, dirs: RunnerDirs, tx: &Sender<Msg>) -> Runner {
-    let toolchains = Toolchains::detect_cached(cache_file);
-    let _ = tx.send(Msg::Toolchains(availability(&toolchains)));
-    Runner::new(toolchains, dirs)
+fn detect(
+    cache_file: &std::path::Path,
+    dirs: RunnerDirs,
+    done: &OnceLock<Arc<Runner>>,
+    tx: &Sender<Msg>,
+) -> Arc<Runner> {
+    let runner = Arc::new(Runner::new(Toolchains::detect_cached(cache_file), dirs));
+    let runner = done.get_or_init(|| runner).clone();
+    let _ = tx.send(Msg::Toolchains(availability(&runner.toolchains)));
+    runner
 }
 
 impl RunnerSlot {
     /// Starts detecting on a thread of its own (in this thread when none can be started).
     pub(crate) fn start(cache_file: PathBuf, dirs: RunnerDirs, tx: Sender<Msg>) -> Self {
-        let (file, d) = (cache_file.clone(), dirs.clone());
+        let done = Arc::new(OnceLock::new());
+        let (file, d, cell) = (cache_file.clone(), dirs.clone(), done.clone());
         let spawned = std::thread::Builder::new()
             .name("toolchains".into())
-            .spawn(move || detect(&file, d, &tx));
+            .spawn(move || detect(&file, d, &cell, &tx));
         match spawned {
             Ok(handle) => RunnerSlot::Pending {
                 handle: Some(handle),
+                done,
                 cache_file,
                 dirs,
             },
             Err(_) => {
                 let (tx, _rx) = std::sync::mpsc::channel();
-                RunnerSlot::Ready(Arc::new(detect(&cache_file, dirs, &tx)))
+                RunnerSlot::Ready(detect(&cache_file, dirs, &done, &tx))
             }
         }
     }
@@ -66,16 +77,33 @@ impl RunnerSlot {
         RunnerSlot::Ready(Arc::new(runner))
     }
 
+    /// The runner if detection has finished, without waiting for it.
+    pub(crate) fn ready_now(&mut self) -> Option<Arc<Runner>> {
+        match self {
+            RunnerSlot::Ready(runner) => Some(runner.clone()),
+            RunnerSlot::Pending { done, .. } => {
+                let runner = done.get()?.clone();
+                // The thread ends on its own right after; nothing waits for it.
+                *self = RunnerSlot::Ready(runner.clone());
+                Some(runner)
+            }
+        }
+    }
+
     /// The runner, waiting for detection if it is still running.
     pub(crate) fn get(&mut self) -> Arc<Runner> {
+        if let Some(runner) = self.ready_now() {
+            return runner;
+        }
         let runner = match self {
             RunnerSlot::Ready(runner) => return runner.clone(),
             RunnerSlot::Pending {
                 handle,
                 cache_file,
                 dirs,
+                ..
             } => match handle.take().map(JoinHandle::join) {
-                Some(Ok(runner)) => Arc::new(runner),
+                Some(Ok(runner)) => runner,
                 // The thread died: detect here rather than run without toolchains.
                 _ => Arc::new(Runner::new(
                     Toolchains::detect_cached(cache_file),

@@ -39,8 +39,12 @@ pub struct Pane {
     pub highlighted: Vec<Line<'static>>,
     /// The reference solution, highlighted (filled when first shown).
     pub solution: Vec<Line<'static>>,
-    /// The latest outcome of a check this session.
+    /// The latest outcome of a check this session, or the last check of the file as it is,
+    /// recalled from the result cache when the exercise opened (see `recalled`).
     pub outcome: Option<Outcome>,
+    /// `outcome` is the last check of the unchanged file, recalled when the exercise opened,
+    /// not a check run now.
+    pub recalled: bool,
     /// Whether a check is running.
     pub running: bool,
     /// Watch mode saw the file saved while its check ran: check it again once that one ends
@@ -330,10 +334,29 @@ impl ExerciseState {
         match self.panes.get_mut(&outcome.language) {
             Some(p) => {
                 p.running = false;
+                p.recalled = false;
                 p.outcome = Some(outcome);
                 std::mem::take(&mut p.recheck)
             }
             None => false,
+        }
+    }
+
+    /// Shows the last checks of `exercise`'s unchanged files (from the result cache) in the
+    /// panes that have no result yet: a reopened exercise looks as the learner left it. A check
+    /// started or finished meanwhile wins.
+    pub(crate) fn recalled(&mut self, exercise: &str, outcomes: Vec<Outcome>) {
+        if self.slug.as_deref() != Some(exercise) {
+            return;
+        }
+        for outcome in outcomes {
+            if let Some(p) = self.panes.get_mut(&outcome.language)
+                && p.outcome.is_none()
+                && !p.running
+            {
+                p.outcome = Some(outcome);
+                p.recalled = true;
+            }
         }
     }
 

@@ -366,6 +366,7 @@ impl Runtime {
                         sources,
                     });
                 }
+                Cmd::Recall(slug) => self.recall(slug),
                 Cmd::Check {
                     batch,
                     exercise,
@@ -432,6 +433,33 @@ impl Runtime {
                 }),
                 Cmd::Quit => {}
             }
+        }
+    }
+
+    /// Looks up an exercise's last checks on a thread (hashing four files and reading their
+    /// cached outcomes is not for the event loop). Before the toolchains are known there is
+    /// nothing to look up with: update asks again when they are (`Msg::Toolchains`).
+    fn recall(&mut self, slug: String) {
+        let (Some(runner), Some(ex)) = (self.runner.ready_now(), self.course.exercise(&slug))
+        else {
+            return;
+        };
+        let (ex, workspace, tx) = (ex.clone(), self.workspace.clone(), self.tx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("recall".into())
+            .spawn(move || {
+                let outcomes = Language::ALL
+                    .iter()
+                    .filter_map(|&l| crate::learner::recall_language(&runner, &workspace, &ex, l))
+                    .collect();
+                let _ = tx.send(Msg::Recalled {
+                    exercise: slug,
+                    outcomes,
+                });
+            });
+        // Without a thread the exercise only opens without its last results.
+        if let Ok(h) = spawned {
+            self.workers.push(h);
         }
     }
 

@@ -39,6 +39,14 @@ pub enum Msg {
         /// reads the clock, so that update never does.
         finished_at: u64,
     },
+    /// The result cache's outcomes for the learner's files of an exercise as they are on disk:
+    /// the last check of each language whose file has not changed since.
+    Recalled {
+        /// Exercise slug.
+        exercise: String,
+        /// One outcome per language the cache had.
+        outcomes: Vec<Outcome>,
+    },
     /// A watched file changed on disk.
     FileChanged {
         /// Exercise slug.
@@ -96,6 +104,9 @@ pub enum Msg {
 pub enum Cmd {
     /// Read the learner's files for an exercise (creating them from starters).
     LoadSources(String),
+    /// Look up the last checks of an exercise's files in the result cache (never runs a check);
+    /// answered by `Msg::Recalled` once the toolchains are known.
+    Recall(String),
     /// Check these languages of an exercise on worker threads.
     Check {
         /// Batch id, echoed in `Msg::CheckDone`.

@@ -94,6 +94,7 @@ impl App {
         self.map.select_exercise(slug);
         self.screen = Screen::Exercise;
         cmds.push(Cmd::LoadSources(slug.to_string()));
+        cmds.push(Cmd::Recall(slug.to_string()));
         cmds.push(Cmd::Watch(self.watching.then(|| slug.to_string())));
         cmds.push(self.save_position());
         cmds

@@ -250,15 +250,25 @@ fn outcome_lines(
     width: usize,
 ) {
     let theme = r.cx.theme;
-    let mut head = vec![
-        verdict_span(r, o.verdict),
-        Span::styled(
+    let recalled = r
+        .exercise
+        .panes
+        .get(&o.language)
+        .is_some_and(|p| p.recalled);
+    let mut head = vec![verdict_span(r, o.verdict)];
+    if recalled {
+        head.push(Span::styled(
+            " · your last check; the file has not changed since",
+            theme.dim,
+        ));
+    } else {
+        head.push(Span::styled(
             format!(" · {}", outcome::duration(o.duration_ms)),
             theme.dim,
-        ),
-    ];
-    if o.cached {
-        head.push(Span::styled(" · unchanged, from cache", theme.dim));
+        ));
+        if o.cached {
+            head.push(Span::styled(" · unchanged, from cache", theme.dim));
+        }
     }
     lines.push(Line::from(head));
     if !o.message.is_empty() && o.verdict != Verdict::Passed {

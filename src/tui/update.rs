@@ -51,6 +51,19 @@ impl App {
             }
             Msg::Toolchains(available) => {
                 self.available = available;
+                // The exercise opened before the toolchains were known: its last checks can be
+                // looked up now.
+                match (&self.screen, &self.exercise.slug) {
+                    (Screen::Exercise, Some(slug)) => vec![Cmd::Recall(slug.clone())],
+                    _ => Vec::new(),
+                }
+            }
+            Msg::Recalled { exercise, outcomes } => {
+                let outcomes = outcomes
+                    .iter()
+                    .map(crate::learner::outcome::visible_outcome)
+                    .collect();
+                self.exercise.recalled(&exercise, outcomes);
                 Vec::new()
             }
             Msg::Tick => {
