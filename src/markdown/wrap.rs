@@ -145,6 +145,42 @@ impl Lines {
         self.used = 0;
     }
 
+    /// Places a URL wider than the line, breaking it only after the characters that end its
+    /// parts (`/`, `.`, `-`, `?`, `&`, `=`, `#`, `_`), as browsers do, and nowhere else unless
+    /// one part alone is wider than the line. Nothing is inserted, so the pieces read as one.
+    fn push_url(&mut self, pieces: &[(String, Style)]) {
+        // The URL in parts, each ending at a break opportunity, keeping the pieces' styles.
+        let mut parts: Vec<(Vec<(String, Style)>, usize)> = vec![(Vec::new(), 0)];
+        for (text, style) in pieces {
+            for g in text.graphemes(true) {
+                let Some((part, w)) = parts.last_mut() else {
+                    break;
+                };
+                match part.last_mut() {
+                    Some((t, s)) if s == style => t.push_str(g),
+                    _ => part.push((g.to_string(), *style)),
+                }
+                *w += g.width();
+                if matches!(g, "/" | "." | "-" | "?" | "&" | "=" | "#" | "_") {
+                    parts.push((Vec::new(), 0));
+                }
+            }
+        }
+        for (part, w) in parts {
+            if self.used + w > self.width && self.used > 0 {
+                self.newline();
+            }
+            if w > self.width {
+                self.push_broken(&part);
+            } else {
+                for (text, style) in &part {
+                    self.push(text, *style, 0);
+                }
+                self.used += w;
+            }
+        }
+    }
+
     /// Places a word wider than the line, breaking it between graphemes.
     fn push_broken(&mut self, pieces: &[(String, Style)]) {
         for (text, style) in pieces {
@@ -217,7 +253,7 @@ pub(super) fn wrap(frags: &[Frag], width: usize) -> Vec<Vec<Span<'static>>> {
                         out.newline();
                     }
                     space = None;
-                    out.push_broken(&pieces);
+                    out.push_url(&pieces);
                 } else {
                     // Too long for any line (a hash): fill this line, then carry on.
                     if let Some((text, style, sw)) = space.take()
@@ -348,6 +384,27 @@ mod tests {
         assert_eq!(lines[0], "see the source");
         assert!(lines[1].starts_with("https://www.example.com"), "{lines:?}");
         assert!(lines[1..].concat().starts_with(url), "{lines:?}");
+    }
+
+    #[test]
+    fn a_url_wider_than_a_line_breaks_only_between_its_parts() {
+        let url =
+            "https://learn.microsoft.com/dotnet/api/system.security.cryptography.fixedtimeequals";
+        let lines = plain(&wrap(&[text(&format!("see {url}."))], 30));
+        assert_eq!(
+            lines,
+            [
+                "see",
+                "https://learn.microsoft.com/",
+                "dotnet/api/system.security.",
+                "cryptography.fixedtimeequals.",
+            ]
+        );
+        // A part wider than the line is cut at the edge, and nothing is lost.
+        let long = format!("https://x.org/{}", "a".repeat(25));
+        let lines = plain(&wrap(&[text(&long)], 20));
+        assert_eq!(lines.concat(), long);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
     }
 
     #[test]
