@@ -352,9 +352,14 @@ fn six_concurrent_java_and_csharp_checks_in_one_data_directory_are_all_right() {
     for ((lang, _, want), o) in jobs.iter().zip(&outcomes) {
         assert_eq!(o.verdict, *want, "{lang:?}: {o:#?}");
     }
+    // No Java check waited for a server to start: each compiled on its own, and one server
+    // was started after them, which the next check compiles through.
     if langs.contains(&Language::Java) {
-        // The server answered (at least the checks that found it listening).
-        assert!(server::served(&server_of(Language::Java, &root)) >= 1);
+        let spec = server_of(Language::Java, &root);
+        let before = server::served(&spec);
+        let o = runner.check(&ex, Language::Java, java, &no_cache());
+        assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+        assert_eq!(server::served(&spec), before + 1, "through the server");
     }
     // One server per language, each in its own session, none in a check's group.
     for &lang in &langs {
@@ -697,4 +702,30 @@ fn a_java_compile_that_runs_out_of_memory_could_not_run() {
     assert!(stdout.contains("could not run"), "{stdout}");
     assert!(stdout.contains("out of memory"), "{stdout}");
     assert!(!stdout.contains("compile error"), "{stdout}");
+}
+
+#[test]
+fn a_java_check_that_finds_no_server_compiles_on_its_own_and_starts_one_for_the_next() {
+    let _one_at_a_time = serial();
+    // (A C# check starts Roslyn's server and compiles through it: the tests above.)
+    if !have(Language::Java) {
+        return;
+    }
+    let (dir, root) = fresh_root();
+    let runner = runner(&root, &dir.path().join("scratch"));
+    let ex = exercise("hello", 30, &[("default", None, "hi\n")]);
+    let source = "public class Main { public static void main(String[] a) { System.out.println(\"hi\"); } }\n";
+    let spec = server_of(Language::Java, &root);
+    assert!(!server::is_alive(&spec), "no server yet");
+    let o = runner.check(&ex, Language::Java, source, &no_cache());
+    assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    assert_eq!(server::served(&spec), 0, "compiled on its own");
+    // Started once the check was over, in a session of its own.
+    let pid = server::pid(&spec).expect("a server started after the check");
+    assert_eq!(group_and_session(pid), Some((pid, pid)));
+    let o = runner.check(&ex, Language::Java, source, &no_cache());
+    assert_eq!(o.verdict, Verdict::Passed, "{o:#?}");
+    assert_eq!(server::served(&spec), 1, "the next one is served");
+    assert_eq!(server::pid(&spec), Some(pid), "the same server");
+    server::shutdown(&spec);
 }

@@ -193,6 +193,18 @@ pub struct CheckOptions {
     pub cancel: CancelToken,
 }
 
+/// Starts a compiler server, if none is alive, when dropped at the end of a check (unless the
+/// check was cancelled: the learner left it, and may be leaving microlings).
+struct StartAfter(server::ServerSpec, process::CancelToken);
+
+impl Drop for StartAfter {
+    fn drop(&mut self) {
+        if !self.1.is_cancelled() {
+            server::start_after(&self.0);
+        }
+    }
+}
+
 /// Runs checks with the toolchains found on this machine.
 #[derive(Debug, Clone)]
 pub struct Runner {
@@ -347,6 +359,14 @@ impl Runner {
         let plan = plan::plan(toolchain, dir, &caches, purpose(exercise));
         plan.write_files(dir)?;
 
+        // A Java build that found no compiler server compiled on its own: start one once this
+        // check is over (on every way out of it), for the next check, so that its start-up
+        // competes with neither this build nor this program's runs (see server::connect).
+        let _start_server = plan
+            .build
+            .as_ref()
+            .and_then(plan::BuildStep::server)
+            .map(|spec| StartAfter(spec.clone(), opts.cancel.clone()));
         if let Some(build) = &plan.build {
             let limits = Limits {
                 timeout: exercise.timeout + BUILD_ALLOWANCE,

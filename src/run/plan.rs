@@ -262,11 +262,15 @@ fn java_plan(
     purpose: Purpose,
     env: Vec<(String, String)>,
 ) -> Plan {
-    // C1 only and the serial GC roughly halve javac's start-up on small machines.
+    // C1 only and the serial GC roughly halve javac's start-up on small machines. The heap
+    // ceiling is the compile server's: a file compiles, or runs out of memory, the same way
+    // with either, whichever the check finds.
+    let heap = format!("-J-Xmx{}m", server::heap_mib(server::java::HEAP_MIB));
     let mut plain_args = vec![
         "-J-XX:TieredStopAtLevel=1",
         "-J-XX:+UseSerialGC",
         "-J-XX:-UsePerfData",
+        &heap,
     ];
     plain_args.extend(JAVAC_ARGS);
     let plain = spec(toolchain.program(Program::Javac), &plain_args, dir, &env);
@@ -815,6 +819,9 @@ mod tests {
         assert_eq!(dir, Path::new("/r"));
         assert_eq!(args[..2], ["-classpath", "/r"]);
         assert!(args.contains(&"/r/out".to_string()));
+        // The same heap ceiling as the server's: the same verdict from either.
+        let heap = format!("-J-Xmx{}m", server::java::HEAP_MIB);
+        assert!(b.fallback.args.contains(&heap), "{:?}", b.fallback.args);
         assert!(b.fallback.args.ends_with(&[
             "-encoding".to_string(),
             "UTF-8".into(),

@@ -3,7 +3,8 @@
 //!
 //! The compiler's client (`csc -shared:<pipe>`) would start a server by itself, but inside the
 //! check's process group, which the runner kills after every build; so microlings starts it
-//! through the shared lifecycle (`server/mod.rs`), in a session of its own, before the build.
+//! through the shared lifecycle (`server/mod.rs`), in a session of its own, before the build
+//! (Roslyn's server takes its idle time from its first request, so it is started for one).
 //! Its pipe name is derived from the data directory, so two data directories never share one.
 //! Roslyn's server does not stop a compile whose client went away, so a build whose check
 //! ended (timed out, cancelled) kills the server; the next check starts a fresh one. Its managed heap is capped (`DOTNET_GCHeapHardLimit`), and so is the client's,
@@ -90,7 +91,7 @@ pub(super) fn build(
     limits: Limits,
     cancel: &CancelToken,
 ) -> io::Result<ProcessResult> {
-    match super::ensure(&b.server, START_BUDGET.min(limits.timeout), cancel) {
+    match super::connect(&b.server, START_BUDGET.min(limits.timeout), cancel) {
         Ensure::Ready(_) => {
             let r = process::run_toolchain(client, limits, cancel)?;
             if matches!(

@@ -203,7 +203,7 @@ fn build_through(
 ) -> io::Result<ProcessResult> {
     let started = Instant::now();
     let deadline = started + limits.timeout;
-    let socket = match super::ensure(&b.server, START_BUDGET.min(limits.timeout), cancel) {
+    let socket = match super::connect(&b.server, START_BUDGET.min(limits.timeout), cancel) {
         Ensure::Ready(socket) => socket,
         Ensure::Unavailable(_) => return process::run_toolchain(&b.fallback, limits, cancel),
     };
@@ -226,18 +226,14 @@ fn build_through(
             Ok(result(termination, Vec::new()))
         }
         Reply::Lost => {
-            // Once more with plain javac and the server's heap: the verdict the server would
-            // have given, or out of memory again (which is the machine's, not the learner's).
-            let mut retry = b.fallback.clone();
-            retry
-                .args
-                .insert(0, format!("-J-Xmx{}m", b.server.limits.heap_mib));
+            // Once more with plain javac, which has the server's heap: the verdict the server
+            // would have given, or out of memory again (the machine's, not the learner's).
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Ok(result(Termination::TimedOut, Vec::new()));
             }
             process::run_toolchain(
-                &retry,
+                &b.fallback,
                 Limits {
                     timeout: left,
                     ..limits

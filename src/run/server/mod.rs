@@ -13,8 +13,13 @@
 //!   microlings and stops itself when idle), and is registered as microlings' own so that no
 //!   sweep takes it for a learner's leftover. Its pid and start time are written next to the
 //!   lock (`server.pid`), so an unresponsive server can be killed, and never a recycled pid.
-//! - **[`ensure`] never waits past its budget or the check's cancel token**, and answers
-//!   "unavailable" rather than fail: the build then runs the plain compiler.
+//! - **A Java check never waits for a server to start.** A build compiles through a server
+//!   that is alive ([`connect`], which waits only for one still starting, never past its budget
+//!   or the check's cancel token); with none it runs plain javac, and the runner starts a
+//!   server when the check is over ([`start_after`]), for the next one: the first check costs
+//!   what javac costs, and the JVM's start-up never competes with it. A C# build starts
+//!   Roslyn's server and waits for it (within the same budget), because that server takes its
+//!   idle time from its first request. Without a server in time, the plain compiler.
 
 pub mod csharp;
 pub mod java;
@@ -70,6 +75,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether a build that finds no server starts one and waits for it (C#), rather than
+    /// compile on its own and leave the start to the end of the check (Java). Roslyn's server
+    /// learns its idle time from its first compile request: one started with none would idle
+    /// for its own default, not microlings'.
+    fn starts_before_its_first_build(self) -> bool {
+        self == Kind::CSharp
+    }
+
     /// A short name for directories and messages.
     pub fn id(self) -> &'static str {
         match self {
@@ -227,7 +240,8 @@ pub fn run_build(
 }
 
 /// Makes sure `spec`'s server is listening, starting it when none is alive, within `budget`
-/// and until `cancel`. Never fails: without a server the build compiles on its own.
+/// and until `cancel` (for benchmarks, tests and `doctor`; a build uses [`connect`]). Never
+/// fails: without a server the build compiles on its own.
 pub fn ensure(spec: &ServerSpec, budget: Duration, cancel: &CancelToken) -> Ensure {
     #[cfg(unix)]
     {
@@ -238,6 +252,39 @@ pub fn ensure(spec: &ServerSpec, budget: Duration, cancel: &CancelToken) -> Ensu
         let _ = (spec, budget, cancel);
         Ensure::Unavailable("compiler servers need Unix sockets and flock")
     }
+}
+
+/// The server a build compiles through: one that is alive, waited for (within `budget`, until
+/// `cancel`) if it is still starting. A Java server is not started here: with none alive the
+/// build compiles with plain javac, as fast as it would without servers, and the runner
+/// starts one when the check is over ([`start_after`]) for the next check, rather than make
+/// this one wait for a JVM to start and warm up. A C# server is started and waited for, as
+/// [`ensure`] does (see `Kind::starts_before_its_first_build`).
+pub fn connect(spec: &ServerSpec, budget: Duration, cancel: &CancelToken) -> Ensure {
+    if spec.kind.starts_before_its_first_build() {
+        return ensure(spec, budget, cancel);
+    }
+    #[cfg(unix)]
+    {
+        unix::connect(spec, Instant::now() + budget, cancel)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (spec, budget, cancel);
+        Ensure::Unavailable("compiler servers need Unix sockets and flock")
+    }
+}
+
+/// Starts `spec`'s server in the background when none is alive (after a check that found
+/// none), without waiting for it.
+pub fn start_after(spec: &ServerSpec) {
+    if spec.kind.starts_before_its_first_build() {
+        return;
+    }
+    #[cfg(unix)]
+    unix::start_after(spec);
+    #[cfg(not(unix))]
+    let _ = spec;
 }
 
 /// Whether `spec`'s server is alive: its lock is held.

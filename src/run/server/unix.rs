@@ -65,32 +65,70 @@ fn lock_until(path: &Path, until: Instant, cancel: &CancelToken) -> Option<File>
     }
 }
 
+/// Starts `spec`'s server when none is alive, then waits for it to listen.
 pub(super) fn ensure(spec: &ServerSpec, until: Instant, cancel: &CancelToken) -> Ensure {
-    if spec.endpoint.as_os_str().len() >= 100 {
-        // sun_path holds about 104 bytes: a deeper data directory gets the plain compiler.
-        return Ensure::Unavailable("the socket path is too long");
+    if let Err(why) = startable(spec) {
+        return Ensure::Unavailable(why);
     }
-    if std::fs::create_dir_all(&spec.state).is_err() {
-        return Ensure::Unavailable("cannot create the server's state directory");
+    if !lock_held(&spec.lock_path())
+        && let Err(why) = start(spec, until, cancel)
+    {
+        return Ensure::Unavailable(why);
+    }
+    wait_listening(spec, until, cancel)
+}
+
+/// The server when one is alive (waiting for one that is starting to listen); never starts
+/// one: a build that finds none compiles on its own, and the runner starts one after the
+/// check (see [`start_after`]).
+pub(super) fn connect(spec: &ServerSpec, until: Instant, cancel: &CancelToken) -> Ensure {
+    if let Err(why) = startable(spec) {
+        return Ensure::Unavailable(why);
     }
     if !lock_held(&spec.lock_path()) {
-        if let Some(prepare) = &spec.prepare
-            && !prepare.done.exists()
-        {
-            let mut failed = prepare.done.clone().into_os_string();
-            failed.push(".failed");
-            if Path::new(&failed).exists() {
-                return Ensure::Unavailable("the server program could not be built");
-            }
-            start_prepare(spec, prepare);
-            return Ensure::Unavailable("the server program is being built");
-        }
-        match start(spec, until, cancel) {
-            Ok(()) => {}
-            Err(why) => return Ensure::Unavailable(why),
-        }
+        return Ensure::Unavailable("no server is running: this build compiles on its own");
     }
-    // Alive: wait for it to listen (a server that just started takes a moment).
+    wait_listening(spec, until, cancel)
+}
+
+/// Starts `spec`'s server in the background when none is alive, without waiting for it to
+/// listen.
+pub(super) fn start_after(spec: &ServerSpec) {
+    if startable(spec).is_ok() && !lock_held(&spec.lock_path()) {
+        let _ = start(
+            spec,
+            Instant::now() + Duration::from_secs(2),
+            &CancelToken::new(),
+        );
+    }
+}
+
+/// Whether a server could run here: its socket path fits, its state directory exists, its
+/// program is built (whose one-time build this starts in the background when it is not).
+fn startable(spec: &ServerSpec) -> Result<(), &'static str> {
+    if spec.endpoint.as_os_str().len() >= 100 {
+        // sun_path holds about 104 bytes: a deeper data directory gets the plain compiler.
+        return Err("the socket path is too long");
+    }
+    if std::fs::create_dir_all(&spec.state).is_err() {
+        return Err("cannot create the server's state directory");
+    }
+    if let Some(prepare) = &spec.prepare
+        && !prepare.done.exists()
+    {
+        let mut failed = prepare.done.clone().into_os_string();
+        failed.push(".failed");
+        if Path::new(&failed).exists() {
+            return Err("the server program could not be built");
+        }
+        start_prepare(spec, prepare);
+        return Err("the server program is being built");
+    }
+    Ok(())
+}
+
+/// Waits for a live server to listen (one that just started takes a moment).
+fn wait_listening(spec: &ServerSpec, until: Instant, cancel: &CancelToken) -> Ensure {
     loop {
         if spec.endpoint.exists() {
             return Ensure::Ready(spec.endpoint.clone());
