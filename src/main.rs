@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         return ExitCode::from(u8::try_from(code).unwrap_or(125));
     }
     #[cfg(target_os = "linux")]
-    microlings::run::sandbox::set_helper("/proc/self/exe");
+    microlings::run::sandbox::set_helper(microlings::run::sandbox::helper_beside_me());
     let cli = microlings::cli::Cli::parse();
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| microlings::cli::run(cli)));

@@ -517,3 +517,41 @@ fn a_program_cannot_reach_the_terminal_microlings_runs_in() {
     );
     assert!(!screen.contains("opened"), "{screen}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn microlings_without_its_helper_program_beside_it_still_checks_and_contains() {
+    if !have(Language::Python) {
+        return;
+    }
+    // The binary alone (as a copy made by hand would be): no microlings-contain beside it.
+    let bin = tempfile::tempdir().expect("tempdir");
+    let alone = bin.path().join("microlings");
+    std::fs::copy(env!("CARGO_BIN_EXE_microlings"), &alone).expect("copy the binary");
+    let data = tempfile::tempdir().expect("tempdir");
+    let marker = format!("{}.{}", std::process::id(), 7_391);
+    let file = data.path().join("workspace/fixture-sum/python/main.py");
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("workspace");
+    std::fs::write(
+        &file,
+        format!(
+            "import subprocess\nsubprocess.Popen(['sleep', '{marker}'], start_new_session=True)\na, b = map(int, input().split())\nprint(a + b)\n"
+        ),
+    )
+    .expect("source");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    let out = std::process::Command::new(&alone)
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(&fixture)
+        .args(["--no-color", "check", "fixture-sum", "--lang", "python"])
+        .output()
+        .expect("run microlings");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("passed"), "{stdout}");
+    assert!(
+        !process_running_with(&marker),
+        "a detached child outlived the check"
+    );
+}

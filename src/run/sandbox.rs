@@ -1,7 +1,8 @@
 //! How a check's processes are contained, chosen once per microlings by trying.
 //!
 //! - **PID namespace** (Linux, as root or with unprivileged user namespaces): every run goes
-//!   through a tiny helper, microlings itself re-executed with [`HELPER_ARG`]. The helper
+//!   through a tiny helper, `microlings-contain` (src/bin; or microlings itself re-executed
+//!   when that is not installed beside it), called with [`HELPER_ARG`]. The helper
 //!   unshares a PID namespace (and a user namespace with identity maps when not root), forks
 //!   an *init* (pid 1 there) that forks the learner's program (pid 2, in a session of its
 //!   own). The init reaps orphans, forwards SIGTERM and SIGINT to the program's session, and
@@ -59,6 +60,20 @@ impl Containment {
 }
 
 static HELPER: OnceLock<PathBuf> = OnceLock::new();
+
+/// The name of the helper's own small program, installed beside microlings' binary.
+pub const HELPER_PROGRAM: &str = "microlings-contain";
+
+/// The helper program for this microlings: [`HELPER_PROGRAM`] beside the running binary
+/// (about a millisecond to start, against ten for microlings' own binary, for every run of a
+/// check), or microlings itself (`/proc/self/exe`) when it is not there.
+pub fn helper_beside_me() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|me| Some(me.parent()?.join(HELPER_PROGRAM)))
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from("/proc/self/exe"))
+}
 
 /// Names the program that runs the helper (microlings' own binary: `/proc/self/exe` from
 /// `main`; the tests name the built binary). Without it, runs are contained by session.

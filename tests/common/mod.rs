@@ -12,9 +12,9 @@ use microlings::run::{Runner, RunnerDirs, Toolchains};
 
 /// Toolchains, detected once per test binary.
 pub fn toolchains() -> &'static Toolchains {
-    // Checks run in-process here: the built binary is the containment helper (main names
-    // itself; a test binary cannot).
-    microlings::run::sandbox::set_helper(env!("CARGO_BIN_EXE_microlings"));
+    // Checks run in-process here: the built helper program contains them (main finds it
+    // beside itself; a test binary cannot).
+    microlings::run::sandbox::set_helper(env!("CARGO_BIN_EXE_microlings-contain"));
     static T: OnceLock<Toolchains> = OnceLock::new();
     T.get_or_init(Toolchains::detect)
 }
