@@ -8,9 +8,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut args = std::env::args_os();
     // Called as microlings' helper is (`__microlings-contain ...`), so that a sweep knows it.
-    if !args
+    if args
         .nth(1)
-        .is_some_and(|a| a == microlings::run::sandbox::HELPER_ARG)
+        .is_none_or(|a| a != microlings::run::sandbox::HELPER_ARG)
     {
         eprintln!(
             "microlings-contain is microlings' own helper: it runs one program for a check, and is not for use by hand"
