@@ -102,7 +102,7 @@ fn by_hand(t: &Toolchains, lang: Language, work: &Path) -> Duration {
             std::fs::write(d.join("go.mod"), "module exercise\n\ngo 1.19\n").expect("go.mod");
             let cache = work.join("go-build");
             run(Command::new(tc.program(Program::Go))
-                .args(["build", "-o", "prog", "."])
+                .args(["build", "-ldflags=-s -w", "-o", "prog", "."])
                 .env("GOCACHE", &cache)
                 .env("CGO_ENABLED", "0")
                 .env("GOFLAGS", "-mod=mod"));

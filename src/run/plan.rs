@@ -238,9 +238,12 @@ pub fn plan(toolchain: &Toolchain, dir: &Path, caches: &CacheDirs, purpose: Purp
                     // files there first (about 10 ms a build).
                     (".config/go/telemetry/mode".into(), "off\n".into()),
                 ],
+                // No symbol table or DWARF (`-s -w`): nobody debugs a check's binary, and the
+                // linker's writing them was 46 ms of a 355 ms build (panics still name the
+                // function, file and line: those come from the pclntab, which stays).
                 build: Some(BuildStep::Process(spec(
                     toolchain.program(Program::Go),
-                    &["build", "-o", exe, "."],
+                    &["build", "-ldflags=-s -w", "-o", exe, "."],
                     dir,
                     &env,
                 ))),
