@@ -13,13 +13,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use microlings::course::Language;
-use microlings::run::{CheckOptions, Runner, RunnerDirs, Toolchains};
 use microlings::run::plan::BuildStep;
 use microlings::run::plan::{self, CacheDirs, Purpose};
 use microlings::run::process::CancelToken;
 use microlings::run::process::ProcessSpec;
 use microlings::run::server::{self, Via};
 use microlings::run::toolchain::{Program, Toolchain};
+use microlings::run::{CheckOptions, Runner, RunnerDirs, Toolchains};
 
 const RUNS: usize = 11;
 
@@ -553,7 +553,10 @@ fn main() {
                 (0..5)
                     .map(|_| {
                         children_cpu(|| {
-                            ml(&data, &["check", "fixture-sum", "--lang", l.id(), "--no-cache"]);
+                            ml(
+                                &data,
+                                &["check", "fixture-sum", "--lang", l.id(), "--no-cache"],
+                            );
                         })
                     })
                     .collect(),

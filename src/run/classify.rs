@@ -252,6 +252,8 @@ const fn start(marker: &'static str, out_of_memory: bool) -> StartFailure {
 const LOADER: StartFailure = start("error while loading shared libraries", false);
 /// The dynamic loader could not map a library: out of address space.
 const LOADER_MEMORY: StartFailure = start("failed to map segment from shared object", true);
+/// The containment helper could not start the program or compiler (`sandbox::helper_main`).
+const HELPER: StartFailure = start("microlings: could not start ", false);
 
 /// What each language's toolchain prints when it could not start (its compiler or its runtime:
 /// javac is a JVM, csc runs on the .NET runtime).
@@ -264,6 +266,7 @@ pub fn start_failures(lang: Language) -> &'static [StartFailure] {
         start("Fatal Python error: pymain_", false),
         LOADER_MEMORY,
         LOADER,
+        HELPER,
     ];
     const GO: &[StartFailure] = &[
         start("failed to reserve page summary memory", true),
@@ -271,6 +274,7 @@ pub fn start_failures(lang: Language) -> &'static [StartFailure] {
         start("runtime: cannot allocate memory", true),
         LOADER_MEMORY,
         LOADER,
+        HELPER,
     ];
     const JAVA: &[StartFailure] = &[
         start("Could not allocate compressed class space", true),
@@ -280,6 +284,7 @@ pub fn start_failures(lang: Language) -> &'static [StartFailure] {
         start("Could not create the Java Virtual Machine", false),
         LOADER_MEMORY,
         LOADER,
+        HELPER,
     ];
     const CSHARP: &[StartFailure] = &[
         start("Failed to create CoreCLR, HRESULT: 0x8007000E", true),
@@ -288,6 +293,7 @@ pub fn start_failures(lang: Language) -> &'static [StartFailure] {
         start("Failed to create CoreCLR", false),
         LOADER_MEMORY,
         LOADER,
+        HELPER,
     ];
     match lang {
         Language::Python => PYTHON,
@@ -444,6 +450,22 @@ mod tests {
             assert!(
                 m.words()
                     .starts_with("the program's runtime could not start"),
+                "{lang:?}: {}",
+                m.words()
+            );
+        }
+    }
+
+    #[test]
+    fn a_compiler_the_helper_could_not_start_is_the_machines() {
+        for lang in Language::ALL {
+            let r = ended(
+                Termination::Exited(127),
+                "microlings: could not start /usr/bin/go: No such file or directory (os error 2)\n",
+            );
+            let m = machine(BUILD, lang, &r);
+            assert!(
+                m.words().starts_with("the compiler could not start"),
                 "{lang:?}: {}",
                 m.words()
             );

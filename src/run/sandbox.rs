@@ -24,6 +24,14 @@ use std::sync::OnceLock;
 /// The hidden first argument that makes microlings run as the containment helper.
 pub const HELPER_ARG: &str = "__microlings-contain";
 
+/// The helper's flag for a run contained by session only (a compiler, or the fallback): it
+/// makes the session and the death signal, then runs the program itself, in no namespace.
+pub const SESSION_ARG: &str = "--session";
+
+/// The helper's flag naming microlings' pid: the helper makes its own session and death
+/// signal, and ends at once if its parent is no longer that pid (microlings died first).
+pub const PARENT_ARG: &str = "--parent";
+
 /// Set to `session` to skip the PID namespace (for tests, and for a machine where it
 /// misbehaves).
 pub const MODE_VAR: &str = "MICROLINGS_CONTAINMENT";
@@ -87,6 +95,18 @@ pub fn helper() -> Option<&'static PathBuf> {
         Containment::PidNamespace => HELPER.get(),
         _ => None,
     }
+}
+
+/// The helper program for runs contained by session only, when it is the small program of
+/// its own (Linux): starting it costs less than the fork a session made by microlings needs.
+/// Re-executing microlings' own binary would cost more, so then `None`.
+pub fn session_helper() -> Option<&'static PathBuf> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    HELPER
+        .get()
+        .filter(|h| h.file_name().is_some_and(|n| n == HELPER_PROGRAM))
 }
 
 /// The containment in use, found once by running the whole helper sequence.
@@ -195,20 +215,46 @@ mod linux {
         io::Error::new(e.kind(), format!("{what}: {e}"))
     }
 
-    /// The helper: `--probe`, or `-- program args...`. After exec it is single-threaded, so
-    /// ordinary Rust is safe on both sides of its forks.
+    /// The helper: `--probe`, or `[--session] [--parent PID] -- program args...`. After exec
+    /// it is single-threaded, so ordinary Rust is safe on both sides of its forks.
     pub fn helper_main(args: &[OsString]) -> i32 {
-        let probe = args.first().is_some_and(|a| a == "--probe");
-        let command: Vec<CString> = match args.iter().position(|a| a == "--") {
-            Some(i) => args[i + 1..]
-                .iter()
-                .filter_map(|a| CString::new(a.as_bytes()).ok())
-                .collect(),
-            None => Vec::new(),
-        };
+        let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+        let flags = &args[..end];
+        let probe = flags.iter().any(|a| a == "--probe");
+        let session_only = flags.iter().any(|a| a == super::SESSION_ARG);
+        let parent: Option<libc::pid_t> = flags
+            .iter()
+            .position(|a| a == super::PARENT_ARG)
+            .and_then(|i| flags.get(i + 1)?.to_str()?.parse().ok());
+        let command: Vec<CString> = args
+            .get(end + 1..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|a| CString::new(a.as_bytes()).ok())
+            .collect();
         if !probe && command.is_empty() {
             eprintln!("microlings: the containment helper needs `-- program args...`");
             return 125;
+        }
+        if let Some(parent) = parent {
+            // What a `pre_exec` closure in microlings would do, done here so that microlings
+            // can spawn without fork: a session of its own (no controlling terminal, no way
+            // into microlings' group), and death with microlings.
+            // SAFETY: plain syscalls in a single-threaded process.
+            unsafe {
+                if libc::setsid() < 0
+                    || libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) != 0
+                {
+                    return 125;
+                }
+                // microlings died before the prctl: do not run orphaned.
+                if libc::getppid() != parent {
+                    return 125;
+                }
+            }
+        }
+        if session_only {
+            return exec(&command);
         }
         // microlings signals the helper's whole group (the helper and the init): the init
         // forwards SIGTERM and SIGINT to the program, the helper must not die of them, not
