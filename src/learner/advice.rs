@@ -44,7 +44,7 @@ mod tests {
     fn exercise() -> Exercise {
         let advice = |language, pattern: &str, note: &str| Advice {
             language,
-            pattern: regex::Regex::new(pattern).expect("pattern"),
+            pattern: Advice::compile(pattern).expect("pattern"),
             note: note.into(),
         };
         Exercise {

@@ -109,7 +109,7 @@ pub(super) fn load_advice(
                 ),
             );
         }
-        let pattern = match regex::Regex::new(&a.pattern) {
+        let pattern = match Advice::compile(&a.pattern) {
             Ok(p) if a.pattern.is_empty() => {
                 err(
                     loader,
@@ -127,7 +127,7 @@ pub(super) fn load_advice(
             }
         };
         if let Some(solution) = solutions.get(&language)
-            && let Some(m) = pattern.find(solution)
+            && let Some(m) = pattern.find(solution.as_bytes())
         {
             err(
                 loader,
@@ -135,7 +135,7 @@ pub(super) fn load_advice(
                     "[[advice]] pattern matches the {} reference solution at its line {} ('{}'): a note must not fire on a right answer",
                     language.display_name(),
                     line_of(solution, m.start()),
-                    m.as_str()
+                    String::from_utf8_lossy(m.as_bytes())
                 ),
             );
         }
