@@ -211,8 +211,8 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
             .to_string_lossy()
             .into_owned();
         let module = first.trim_end_matches(".rs").to_string();
-        if module == "lib" || module == "main" {
-            continue; // the crate root declares the modules; main is the binary
+        if module == "lib" || module == "main" || module == "bin" {
+            continue; // the crate root declares the modules; main and bin/ are the binaries
         }
         let text = std::fs::read_to_string(&file).expect("read a source file");
         let refs = crate_references(&code_only(&text));
