@@ -44,17 +44,28 @@ impl Session {
             data.display(),
             env!("CARGO_BIN_EXE_microlings")
         );
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &cmd,
-        ]);
+        // A new session can reach a tmux server that is exiting because its last session
+        // just ended (the previous microlings quit) and fail: then start it again.
+        for _ in 0..20 {
+            let started = Command::new("tmux")
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    name,
+                    "-x",
+                    &w.to_string(),
+                    "-y",
+                    &h.to_string(),
+                    &cmd,
+                ])
+                .output()
+                .is_ok_and(|o| o.status.success());
+            if started {
+                break;
+            }
+            sleep(Duration::from_millis(100));
+        }
         Session(name.to_string())
     }
 
