@@ -157,6 +157,8 @@ struct Runtime {
     watched: Option<String>,
     /// The contents microlings last saw of each file, to ignore events that change nothing.
     known: HashMap<(String, Language), String>,
+    /// Size and modification time of each watched file when a file event last read it.
+    stamps: HashMap<(String, Language), (u64, std::time::SystemTime)>,
     /// A file was written; its event should arrive by then, or events are not delivered.
     expect_event: Option<Instant>,
     /// Files queued for the saver and not written yet.
@@ -193,6 +195,7 @@ impl Runtime {
             cancel: CancelToken::new(),
             watched: None,
             known: HashMap::new(),
+            stamps: HashMap::new(),
             expect_event: None,
             writing: 0,
             event_since_write: false,
@@ -281,9 +284,22 @@ impl Runtime {
             Msg::FileChanged { exercise, language } => {
                 self.expect_event = None;
                 self.event_since_write = true;
+                // Every open of a watched file is an event (inotify's IN_OPEN), reading it
+                // included: a file whose size and time have not moved since it was last read
+                // here, and not in the last two seconds (coarse file-system clocks), is not
+                // read again, or each read would be the next event, a few times a second.
+                let key = (exercise.clone(), language);
+                let stamp = file_stamp(&self.workspace.path(&exercise, language));
+                if stamp.is_some() && self.stamps.get(&key) == stamp.as_ref() {
+                    return None;
+                }
                 // Editors touch files without changing them; only a real change re-checks.
                 let ex = self.course.exercise(&exercise)?;
                 let text = self.workspace.read(ex, language).unwrap_or_default();
+                match stamp {
+                    Some(s) => self.stamps.insert(key, s),
+                    None => self.stamps.remove(&key),
+                };
                 if self.known.get(&(exercise.clone(), language)) == Some(&text) {
                     return None;
                 }
@@ -561,6 +577,16 @@ pub(crate) fn editor_command() -> Option<(String, Vec<String>, Option<String>)> 
                 )),
             )
         })
+}
+
+/// A file's size and modification time, once that time is two seconds old (a file system
+/// with a coarse clock can change a file twice within one tick); `None` before, or when it
+/// cannot be read.
+fn file_stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    let age = std::time::SystemTime::now().duration_since(modified).ok()?;
+    (age >= Duration::from_secs(2)).then_some((meta.len(), modified))
 }
 
 /// Hands the syntaxes to the app once they have loaded (they load in the background so that
