@@ -625,6 +625,14 @@ mod tests {
     use crate::run::{Runner, RunnerDirs, Toolchains};
 
     fn runtime(dir: &Path, tx: Sender<Msg>, write: saver::Write) -> Runtime {
+        let course = Course {
+            lessons: Vec::new(),
+            exercises: BTreeMap::new(),
+        };
+        runtime_for(course, dir, tx, write)
+    }
+
+    fn runtime_for(course: Course, dir: &Path, tx: Sender<Msg>, write: saver::Write) -> Runtime {
         let store = crate::progress::ProgressStore::in_dir(dir);
         let saver = Saver::spawn_with(store, tx.clone(), write).expect("saver");
         let runner = Runner::new(
@@ -634,10 +642,6 @@ mod tests {
                 cache: dir.join("cache"),
             },
         );
-        let course = Course {
-            lessons: Vec::new(),
-            exercises: BTreeMap::new(),
-        };
         Runtime::new(
             tx,
             Arc::new(course),
@@ -647,6 +651,58 @@ mod tests {
             saver,
             dir.join("report.md"),
         )
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn reading_a_watched_file_is_not_a_change_that_reads_it_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+        let course = crate::course::load_course(Some(&fixture)).expect("the fixture course");
+        let (tx, rx) = mpsc::channel();
+        let mut rt = runtime_for(
+            course,
+            dir.path(),
+            tx,
+            Box::new(crate::fsutil::write_atomic),
+        );
+        // Every language's file, written a while ago (files the learner is not editing).
+        let then = std::time::SystemTime::now() - Duration::from_secs(60);
+        for lang in Language::ALL {
+            let file = rt.workspace.path("fixture-sum", lang);
+            std::fs::create_dir_all(file.parent().expect("parent")).expect("workspace");
+            std::fs::write(&file, "1\n").expect("file");
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(then))
+                .expect("set the time");
+        }
+        let file = rt.workspace.path("fixture-sum", Language::Python);
+        rt.execute(vec![Cmd::Watch(Some("fixture-sum".into()))]);
+        assert!(!rt.watcher.polling, "inotify is needed for this test");
+        // One read (as the recall thread's): inotify reports every open of a watched file.
+        let _ = crate::fsutil::read_text_capped(&file, 1 << 20);
+        let mut events = 0;
+        let until = Instant::now() + Duration::from_secs(2);
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(msg @ Msg::FileChanged { .. }) => {
+                    events += 1;
+                    let _ = rt.intercept(msg);
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        // The open, and the one read that looked at it; then nothing. Reading on every event
+        // made each read the next event, about six a second.
+        assert!(
+            events <= 2,
+            "{events} file events in 2 s of nothing changing"
+        );
+        rt.execute(vec![Cmd::Watch(None)]);
+        rt.saver.finish();
     }
 
     #[test]
