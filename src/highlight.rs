@@ -44,8 +44,10 @@ pub const BUDGET: Duration = Duration::from_millis(50);
 struct Assets {
     /// syntect's bundled syntaxes: tried first.
     syntaxes: SyntaxSet,
-    /// two-face's syntaxes: TOML, protobuf and others syntect lacks.
-    extra: SyntaxSet,
+    /// two-face's syntaxes: TOML, protobuf and others syntect lacks. Loaded the first time a
+    /// block needs one (about 5 ms, once): the exercises' four languages and most lessons
+    /// never do, and the set holds about 1.1 MB.
+    extra: OnceLock<SyntaxSet>,
     /// For dark terminals.
     dark: sh::Theme,
     /// For light terminals.
@@ -80,7 +82,7 @@ fn load() -> Assets {
     let mut themes = sh::ThemeSet::load_defaults().themes;
     Assets {
         syntaxes: SyntaxSet::load_defaults_newlines(),
-        extra: two_face::syntax::extra_newlines(),
+        extra: OnceLock::new(),
         // Both themes ship with syntect (the `default-themes` feature), so they are present;
         // the fallback only guards against a future syntect renaming them.
         dark: themes.remove("base16-ocean.dark").unwrap_or_default(),
@@ -256,12 +258,13 @@ fn find_syntax<'a>(
     assets: &'a Assets,
     token: &str,
 ) -> Option<(&'a SyntaxReference, &'a SyntaxSet)> {
-    for set in [&assets.syntaxes, &assets.extra] {
-        if let Some(syntax) = set.find_syntax_by_token(token) {
-            return Some((syntax, set));
-        }
+    if let Some(syntax) = assets.syntaxes.find_syntax_by_token(token) {
+        return Some((syntax, &assets.syntaxes));
     }
-    None
+    let extra = assets.extra.get_or_init(two_face::syntax::extra_newlines);
+    extra
+        .find_syntax_by_token(token)
+        .map(|syntax| (syntax, extra))
 }
 
 /// Highlights `code` written in `lang` (a fence tag or a syntax token, see [`syntax_token`]).

@@ -286,8 +286,8 @@ impl Runtime {
                 self.event_since_write = true;
                 // Every open of a watched file is an event (inotify's IN_OPEN), reading it
                 // included: a file whose size and time have not moved since it was last read
-                // here, and not in the last two seconds (coarse file-system clocks), is not
-                // read again, or each read would be the next event, a few times a second.
+                // here (see `file_stamp` for coarse clocks) is not read again, or each read
+                // would be the next event, a few times a second.
                 let key = (exercise.clone(), language);
                 let stamp = file_stamp(&self.workspace.path(&exercise, language));
                 if stamp.is_some() && self.stamps.get(&key) == stamp.as_ref() {
@@ -579,14 +579,20 @@ pub(crate) fn editor_command() -> Option<(String, Vec<String>, Option<String>)> 
         })
 }
 
-/// A file's size and modification time, once that time is two seconds old (a file system
-/// with a coarse clock can change a file twice within one tick); `None` before, or when it
-/// cannot be read.
+/// A file's size and modification time, when they tell one version of the file from the
+/// next: on a file system whose clock has sub-second ticks (the time has nanoseconds), or once
+/// the time is two seconds old (FAT's and HFS+'s clocks tick every second or two, so a file
+/// can change twice within one tick); `None` otherwise, or when it cannot be read.
 fn file_stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
     let meta = std::fs::metadata(path).ok()?;
     let modified = meta.modified().ok()?;
-    let age = std::time::SystemTime::now().duration_since(modified).ok()?;
-    (age >= Duration::from_secs(2)).then_some((meta.len(), modified))
+    let fine_clock = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .is_ok_and(|t| t.subsec_nanos() != 0);
+    let age = std::time::SystemTime::now()
+        .duration_since(modified)
+        .unwrap_or_default();
+    (fine_clock || age >= Duration::from_secs(2)).then_some((meta.len(), modified))
 }
 
 /// Hands the syntaxes to the app once they have loaded (they load in the background so that
@@ -666,17 +672,11 @@ mod tests {
             tx,
             Box::new(crate::fsutil::write_atomic),
         );
-        // Every language's file, written a while ago (files the learner is not editing).
-        let then = std::time::SystemTime::now() - Duration::from_secs(60);
+        // Every language's file, just written (a temporary directory's clock has nanoseconds).
         for lang in Language::ALL {
             let file = rt.workspace.path("fixture-sum", lang);
             std::fs::create_dir_all(file.parent().expect("parent")).expect("workspace");
             std::fs::write(&file, "1\n").expect("file");
-            std::fs::File::options()
-                .write(true)
-                .open(&file)
-                .and_then(|f| f.set_modified(then))
-                .expect("set the time");
         }
         let file = rt.workspace.path("fixture-sum", Language::Python);
         rt.execute(vec![Cmd::Watch(Some("fixture-sum".into()))]);
