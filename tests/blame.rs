@@ -110,26 +110,15 @@ fn a_program_killed_from_outside_is_not_the_learners_fault_nor_cached() {
 }
 
 /// The pid of a process whose working directory is under `root` and whose command line
-/// holds `marker`.
+/// holds `marker` (not the containment helper, whose command line holds the program's).
 fn find_process(root: &Path, marker: &str) -> Option<i32> {
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let in_root =
-            std::fs::read_link(entry.path().join("cwd")).is_ok_and(|c| c.starts_with(root));
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        let helper = String::from_utf8_lossy(&cmdline).contains("__microlings-contain");
-        if in_root
-            && !helper
-            && String::from_utf8_lossy(&cmdline)
-                .replace('\0', " ")
-                .contains(marker)
-        {
-            return Some(pid);
-        }
-    }
-    None
+    common::processes_with(marker)
+        .into_iter()
+        .find(|p| {
+            p.cwd.as_deref().is_some_and(|c| c.starts_with(root))
+                && !p.cmdline.contains("__microlings-contain")
+        })
+        .and_then(|p| i32::try_from(p.pid).ok())
 }
 
 #[test]

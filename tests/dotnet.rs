@@ -81,18 +81,10 @@ fn fixture() -> PathBuf {
 /// The compiler servers whose working directory is `cache` (the runner starts them there).
 #[cfg(target_os = "linux")]
 fn servers_in(cache: &Path) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-            let is_server = String::from_utf8_lossy(&cmdline).contains("VBCSCompiler");
-            let cwd = std::fs::read_link(format!("/proc/{pid}/cwd")).ok();
-            is_server && cwd.as_deref() == Some(cache)
-        })
+    common::processes_with("VBCSCompiler")
+        .into_iter()
+        .filter(|p| p.cwd.as_deref() == Some(cache))
+        .map(|p| p.pid)
         .collect()
 }
 

@@ -109,16 +109,9 @@ fn no_cache() -> CheckOptions {
 /// Processes whose command line mentions `needle` (a server's socket or pipe name).
 #[cfg(target_os = "linux")]
 fn processes_with(needle: &str) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-            String::from_utf8_lossy(&cmdline).contains(needle)
-        })
+    common::processes_with(needle)
+        .into_iter()
+        .map(|p| p.pid)
         .collect()
 }
 

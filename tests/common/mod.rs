@@ -89,19 +89,39 @@ pub fn exercise(slug: &str, timeout_secs: u64, cases: &[(&str, Option<&str>, &st
     }
 }
 
+/// A process found in /proc.
+pub struct Found {
+    /// Its pid.
+    pub pid: u32,
+    /// Its command line, arguments separated by spaces.
+    pub cmdline: String,
+    /// Its working directory, when it can be read.
+    pub cwd: Option<PathBuf>,
+}
+
+/// Every process whose command line contains `needle` (Linux only; none elsewhere).
+pub fn processes_with(needle: &str) -> Vec<Found> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let pid = e.file_name().to_str()?.parse::<u32>().ok()?;
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            cmdline.contains(needle).then(|| Found {
+                pid,
+                cmdline,
+                cwd: std::fs::read_link(e.path().join("cwd")).ok(),
+            })
+        })
+        .collect()
+}
+
 /// Whether any process's command line contains `marker` (Linux only).
 pub fn process_running_with(marker: &str) -> bool {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
-    };
-    entries.flatten().any(|e| {
-        std::fs::read(e.path().join("cmdline"))
-            .map(|c| {
-                let c = String::from_utf8_lossy(&c).replace('\0', " ");
-                c.contains(marker)
-            })
-            .unwrap_or(false)
-    })
+    !processes_with(marker).is_empty()
 }
 
 /// An HTTP exercise with the given requests and stub routes.
