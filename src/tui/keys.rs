@@ -257,6 +257,47 @@ const fn b(
     }
 }
 
+/// ↑ ↓ j k: a line at a time.
+const LINE_KEYS: &[(Key, Action)] = &[
+    (Key::Code(KeyCode::Up), Action::Up),
+    (Key::Code(KeyCode::Down), Action::Down),
+    (Key::Char('j'), Action::Down),
+    (Key::Char('k'), Action::Up),
+];
+
+/// ↑ ↓ j k and PgUp PgDn.
+const LINE_AND_PAGE_KEYS: &[(Key, Action)] = &[
+    (Key::Code(KeyCode::Up), Action::Up),
+    (Key::Code(KeyCode::Down), Action::Down),
+    (Key::Char('j'), Action::Down),
+    (Key::Char('k'), Action::Up),
+    (Key::Code(KeyCode::PageUp), Action::PageUp),
+    (Key::Code(KeyCode::PageDown), Action::PageDown),
+];
+
+/// ↑ ↓ j k, PgUp PgDn and Space (a page down): where no key types or toggles anything.
+const SCROLL_KEYS: &[(Key, Action)] = &[
+    (Key::Code(KeyCode::Up), Action::Up),
+    (Key::Code(KeyCode::Down), Action::Down),
+    (Key::Char('j'), Action::Down),
+    (Key::Char('k'), Action::Up),
+    (Key::Code(KeyCode::PageUp), Action::PageUp),
+    (Key::Code(KeyCode::PageDown), Action::PageDown),
+    (Key::Char(' '), Action::PageDown),
+];
+
+/// Tab ← → to the next or previous language, 1-4 to one of them.
+const LANGUAGE_KEYS: &[(Key, Action)] = &[
+    (Key::Code(KeyCode::Tab), Action::NextLanguage),
+    (Key::Code(KeyCode::BackTab), Action::PrevLanguage),
+    (Key::Code(KeyCode::Left), Action::PrevLanguage),
+    (Key::Code(KeyCode::Right), Action::NextLanguage),
+    (Key::Char('1'), Action::PickLanguage(Language::Python)),
+    (Key::Char('2'), Action::PickLanguage(Language::Go)),
+    (Key::Char('3'), Action::PickLanguage(Language::Java)),
+    (Key::Char('4'), Action::PickLanguage(Language::CSharp)),
+];
+
 mod exercise;
 mod screens;
 

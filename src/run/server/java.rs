@@ -297,13 +297,7 @@ fn request(
         match stream.read(&mut chunk) {
             Ok(0) => break,
             Ok(n) => answer.extend_from_slice(&chunk[..n]),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock
-                        | io::ErrorKind::TimedOut
-                        | io::ErrorKind::Interrupted
-                ) => {}
+            Err(e) if nothing_yet(&e) => {}
             Err(_) => return Reply::Lost,
         }
     }
@@ -320,6 +314,16 @@ fn request(
     }
 }
 
+/// A read of the socket that found nothing yet (its timeout passed, or a signal came): look
+/// again.
+#[cfg(unix)]
+fn nothing_yet(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+    )
+}
+
 /// Asks the server to stop the compile and waits up to [`CANCEL_GRACE`] for it to answer (it
 /// does once javac has stopped). Returns whether it did.
 #[cfg(unix)]
@@ -331,13 +335,7 @@ fn cancel_and_wait(stream: &mut UnixStream) -> bool {
         match stream.read(&mut chunk) {
             Ok(0) => return true,
             Ok(_) => {}
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock
-                        | io::ErrorKind::TimedOut
-                        | io::ErrorKind::Interrupted
-                ) => {}
+            Err(e) if nothing_yet(&e) => {}
             // Reset: the server is gone, and its compile with it.
             Err(_) => return true,
         }

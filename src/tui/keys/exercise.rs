@@ -4,7 +4,6 @@ use crossterm::event::KeyCode;
 
 use super::Key::{Char as C, Code as K, Ctrl};
 use super::{Action as A, Binding, Key, b};
-use crate::course::Language;
 
 pub(super) const EXERCISE: &[Binding] = &[
     b(
@@ -21,16 +20,7 @@ pub(super) const EXERCISE: &[Binding] = &[
     ),
     b(
         "Tab  ← →  1-4",
-        &[
-            (K(KeyCode::Tab), A::NextLanguage),
-            (K(KeyCode::BackTab), A::PrevLanguage),
-            (K(KeyCode::Left), A::PrevLanguage),
-            (K(KeyCode::Right), A::NextLanguage),
-            (C('1'), A::PickLanguage(Language::Python)),
-            (C('2'), A::PickLanguage(Language::Go)),
-            (C('3'), A::PickLanguage(Language::Java)),
-            (C('4'), A::PickLanguage(Language::CSharp)),
-        ],
+        super::LANGUAGE_KEYS,
         "focus another language (in compare: the solution shown)",
         "",
     ),
@@ -62,14 +52,7 @@ pub(super) const EXERCISE: &[Binding] = &[
     ),
     b(
         "↑ ↓  j k  PgUp PgDn",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-        ],
+        super::LINE_AND_PAGE_KEYS,
         "scroll the code (with f: the result)",
         "",
     ),
@@ -109,16 +92,7 @@ pub(super) const EXERCISE: &[Binding] = &[
 pub(super) const COMPARE: &[Binding] = &[
     b(
         "Tab  ← →  1-4",
-        &[
-            (K(KeyCode::Tab), A::NextLanguage),
-            (K(KeyCode::BackTab), A::PrevLanguage),
-            (K(KeyCode::Left), A::PrevLanguage),
-            (K(KeyCode::Right), A::NextLanguage),
-            (C('1'), A::PickLanguage(Language::Python)),
-            (C('2'), A::PickLanguage(Language::Go)),
-            (C('3'), A::PickLanguage(Language::Java)),
-            (C('4'), A::PickLanguage(Language::CSharp)),
-        ],
+        super::LANGUAGE_KEYS,
         "the language whose solution is shown",
         "language",
     ),
@@ -130,14 +104,7 @@ pub(super) const COMPARE: &[Binding] = &[
     ),
     b(
         "↑ ↓  j k  PgUp PgDn",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-        ],
+        super::LINE_AND_PAGE_KEYS,
         "scroll the solutions",
         "",
     ),

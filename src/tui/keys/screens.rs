@@ -29,17 +29,7 @@ pub(super) const GLOBAL: &[Binding] = &[
 ];
 
 pub(super) const MAP: &[Binding] = &[
-    b(
-        "↑ ↓  j k",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-        ],
-        "move",
-        "",
-    ),
+    b("↑ ↓  j k", super::LINE_KEYS, "move", ""),
     b(
         "PgUp PgDn",
         &[
@@ -91,17 +81,7 @@ pub(super) const MAP: &[Binding] = &[
 ];
 
 pub(super) const LESSON: &[Binding] = &[
-    b(
-        "↑ ↓  j k  wheel",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-        ],
-        "scroll",
-        "",
-    ),
+    b("↑ ↓  j k  wheel", super::LINE_KEYS, "scroll", ""),
     b(
         "PgUp PgDn  Space",
         &[
@@ -232,15 +212,7 @@ pub(super) const QUIZ: &[Binding] = &[
 pub(super) const REPORT: &[Binding] = &[
     b(
         "↑ ↓  j k  PgUp PgDn  Space",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-            (C(' '), A::PageDown),
-        ],
+        super::SCROLL_KEYS,
         "scroll",
         "",
     ),
@@ -311,15 +283,7 @@ pub(super) const LAB: &[Binding] = &[
 pub(super) const POPUP: &[Binding] = &[
     b(
         "↑ ↓  j k  PgUp PgDn  Space",
-        &[
-            (K(KeyCode::Up), A::Up),
-            (K(KeyCode::Down), A::Down),
-            (C('j'), A::Down),
-            (C('k'), A::Up),
-            (K(KeyCode::PageUp), A::PageUp),
-            (K(KeyCode::PageDown), A::PageDown),
-            (C(' '), A::PageDown),
-        ],
+        super::SCROLL_KEYS,
         "scroll",
         "",
     ),
